@@ -1,0 +1,96 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { registerAuthentication } from './platform/auth/hook';
+import { LoginThrottle } from './platform/auth/throttle';
+import type { Config } from './platform/config';
+import type { Database } from './platform/db/database';
+import { errorHandler, errors, sendProblem } from './platform/errors';
+import { adminUnitRoutes } from './modules/admin-units/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { healthRoutes } from './modules/health/routes';
+import { organisationRoutes } from './modules/organisations/routes';
+import { userRoutes } from './modules/users/routes';
+import { villageRoutes } from './modules/villages/routes';
+import type { Logger } from './platform/logger';
+import { APP_VERSION } from './platform/version';
+
+// Validation messages in Vietnamese by default; the error handler adds the English text.
+z.config(z.locales.vi());
+
+export interface AppOptions {
+  database: Database;
+  config: Pick<Config, 'sessionHours' | 'webDir'>;
+  throttle?: LoginThrottle;
+  /** Omitted in tests: no request logging. */
+  logger?: Logger;
+}
+
+export async function buildApp({ database, config, throttle, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
+    genReqId: () => randomUUID(),
+    bodyLimit: 1_048_576,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, errors.notFound('đường dẫn này', 'This path')),
+  );
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Chung Tay API', version: APP_VERSION, description: 'Nền tảng phối hợp giảm nghèo bền vững' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'chungtay_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
+  });
+
+  const db = database.db;
+  registerAuthentication(app, db, config.sessionHours);
+  await app.register(healthRoutes, { database });
+  await app.register(authRoutes, { db, sessionHours: config.sessionHours, throttle: throttle ?? new LoginThrottle() });
+  await app.register(adminUnitRoutes, { db });
+  await app.register(villageRoutes, { db });
+  await app.register(organisationRoutes, { db });
+  await app.register(userRoutes, { db });
+  await app.register(auditRoutes, { db });
+
+  await serveWebApp(app, config.webDir);
+  return app;
+}
+
+/** The built React app, with client-side routes falling back to index.html. */
+async function serveWebApp(app: FastifyInstance, webDir: string) {
+  if (!fs.existsSync(`${webDir}/index.html`)) return;
+  await app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) return sendProblem(reply, request, errors.notFound('đường dẫn này', 'This path'));
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,109 @@
+import { eq } from 'drizzle-orm';
+import type { Role } from '../../domain/access';
+import type { OrganisationKind, VillageKind } from '../../domain/reference';
+import type { Actor } from '../platform/access';
+import type { Db } from '../platform/db/database';
+import { appMeta } from '../platform/db/tables';
+import { listAdminUnits } from '../modules/admin-units/service';
+import { createOrganisation } from '../modules/organisations/service';
+import { createUser } from '../modules/users/service';
+import { createVillage } from '../modules/villages/service';
+
+/**
+ * The demo province: Hà Tĩnh with its 69 real communes, villages in each, the organisations
+ * that run the programme and accounts at province and commune level. Deterministic: the same
+ * data every time. Later modules extend it.
+ */
+export const DEMO_PROVINCE = '42';
+export const DEMO_PASSWORD = 'ChungTay@2026';
+const META_KEY = 'demo.seed';
+const SEED_VERSION = 1;
+
+export interface DemoAccount {
+  username: string;
+  fullName: string;
+  scopeCode: string | null;
+  roles: Role[];
+  organisation: string | null;
+  what: string;
+}
+
+const THACH_HA = '18562';
+const CAM_XUYEN = '18673';
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'tinh.quantri', fullName: 'Nguyễn Văn Quản', scopeCode: DEMO_PROVINCE, roles: ['admin', 'viewer'], organisation: 'Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh', what: 'quản trị cấp tỉnh' },
+  { username: 'tinh.mttq', fullName: 'Trần Thị Hương', scopeCode: DEMO_PROVINCE, roles: ['officer', 'approver', 'fund_accountant'], organisation: 'Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh', what: 'cán bộ Mặt trận tỉnh' },
+  { username: 'tinh.giamngheo', fullName: 'Lê Văn Minh', scopeCode: DEMO_PROVINCE, roles: ['officer', 'approver'], organisation: 'Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh', what: 'cán bộ giảm nghèo của Sở' },
+  { username: 'tinh.lanhdao', fullName: 'Phạm Đức Thắng', scopeCode: DEMO_PROVINCE, roles: ['viewer'], organisation: 'Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh', what: 'lãnh đạo (chỉ xem)' },
+  { username: 'canbo.thachha', fullName: 'Hoàng Thị Lan', scopeCode: THACH_HA, roles: ['officer'], organisation: 'UBND xã Thạch Hà', what: 'cán bộ giảm nghèo xã Thạch Hà' },
+  { username: 'chutich.thachha', fullName: 'Võ Minh Tuấn', scopeCode: THACH_HA, roles: ['approver', 'viewer'], organisation: 'UBND xã Thạch Hà', what: 'chủ tịch UBND xã Thạch Hà' },
+  { username: 'mttq.thachha', fullName: 'Đặng Thị Mai', scopeCode: THACH_HA, roles: ['officer', 'fund_accountant'], organisation: 'Ủy ban MTTQ Việt Nam xã Thạch Hà', what: 'cán bộ Mặt trận xã Thạch Hà' },
+  { username: 'xem.thachha', fullName: 'Bùi Văn Hải', scopeCode: THACH_HA, roles: ['viewer'], organisation: 'UBND xã Thạch Hà', what: 'người xem xã Thạch Hà' },
+  { username: 'canbo.camxuyen', fullName: 'Phan Thị Thu', scopeCode: CAM_XUYEN, roles: ['officer'], organisation: 'UBND xã Cẩm Xuyên', what: 'cán bộ giảm nghèo xã Cẩm Xuyên' },
+];
+
+const PROVINCE_ORGANISATIONS: [string, string | null, OrganisationKind][] = [
+  ['Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh', 'MTTQ tỉnh', 'front_committee'],
+  ['Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh', 'Sở NN&MT', 'government_department'],
+  ['UBND tỉnh Hà Tĩnh', null, 'peoples_committee'],
+  ['Hội Nông dân tỉnh Hà Tĩnh', null, 'member_organisation'],
+  ['Hội Liên hiệp Phụ nữ tỉnh Hà Tĩnh', 'Hội LHPN tỉnh', 'member_organisation'],
+  ['Tỉnh Đoàn Hà Tĩnh', null, 'member_organisation'],
+  ['Hội Cựu chiến binh tỉnh Hà Tĩnh', 'Hội CCB tỉnh', 'member_organisation'],
+  ['Liên đoàn Lao động tỉnh Hà Tĩnh', 'LĐLĐ tỉnh', 'member_organisation'],
+  ['Ngân hàng Chính sách xã hội chi nhánh Hà Tĩnh', 'NHCSXH Hà Tĩnh', 'bank'],
+];
+const NATIONAL_ORGANISATIONS: [string, string | null, OrganisationKind][] = [
+  ['Ủy ban Trung ương MTTQ Việt Nam', 'UBTW MTTQ', 'front_committee'],
+  ['Bộ Nông nghiệp và Môi trường', 'Bộ NN&MT', 'government_department'],
+];
+
+/** A small deterministic number from a code, so every commune gets the same villages each run. */
+const stableNumber = (code: string, min: number, max: number) =>
+  min + ([...code].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 7) % (max - min + 1));
+
+export async function seedDemo(db: Db, admin: Actor): Promise<boolean> {
+  const [done] = await db.select().from(appMeta).where(eq(appMeta.key, META_KEY));
+  if ((done?.value as { version?: number } | undefined)?.version === SEED_VERSION) return false;
+
+  const organisationIds = new Map<string, string>();
+  const addOrganisation = async (name: string, shortName: string | null, kind: OrganisationKind, unitCode: string | null) => {
+    const org = await createOrganisation(db, admin, { name, shortName, kind, unitCode });
+    organisationIds.set(name, org.id);
+  };
+  for (const [name, short, kind] of NATIONAL_ORGANISATIONS) await addOrganisation(name, short, kind, null);
+  for (const [name, short, kind] of PROVINCE_ORGANISATIONS) await addOrganisation(name, short, kind, DEMO_PROVINCE);
+
+  const { items: communes } = await listAdminUnits(db, {
+    parentCode: DEMO_PROVINCE,
+    date: null,
+    limit: 500,
+    offset: 0,
+    sort: 'name',
+    order: 'asc',
+  });
+  for (const commune of communes) {
+    const ward = commune.unitType === 'ward';
+    const place = `${ward ? 'phường' : 'xã'} ${commune.name}`;
+    await addOrganisation(`UBND ${place}`, null, 'peoples_committee', commune.code);
+    await addOrganisation(`Ủy ban MTTQ Việt Nam ${place}`, `MTTQ ${place}`, 'front_committee', commune.code);
+    const kind: VillageKind = ward ? 'to_dan_pho' : 'thon';
+    const count = stableNumber(commune.code, 4, 9);
+    for (let i = 1; i <= count; i++) {
+      await createVillage(db, admin, { communeCode: commune.code, name: `${ward ? 'Tổ dân phố' : 'Thôn'} ${i}`, kind });
+    }
+  }
+  for (const account of DEMO_ACCOUNTS) {
+    await createUser(db, admin, {
+      username: account.username,
+      fullName: account.fullName,
+      organisationId: account.organisation ? organisationIds.get(account.organisation) ?? null : null,
+      scopeCode: account.scopeCode,
+      roles: account.roles,
+      password: DEMO_PASSWORD,
+    });
+  }
+  await db.insert(appMeta).values({ key: META_KEY, value: { version: SEED_VERSION } }).onConflictDoNothing();
+  return true;
+}

@@ -1,0 +1,33 @@
+import { asc, desc, like, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { foldAccents } from '../../domain/text';
+
+/**
+ * The one list convention: `q`, `limit`, `offset`, `sort`, `order` in; `{items, total}` out.
+ * Modules extend the query schema with their own filters.
+ */
+export function listQuerySchema<S extends string>(sortFields: readonly [S, ...S[]]) {
+  return z.strictObject({
+    q: z.string().max(200).optional().describe('Tìm kiếm không dấu / accent-insensitive search'),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+    sort: z.enum(sortFields).default(sortFields[0]),
+    order: z.enum(['asc', 'desc']).default('asc'),
+  });
+}
+
+export function listResponseSchema<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int() });
+}
+
+/** Accent-insensitive substring match on a column holding `foldAccents(name)`. */
+export function matchesSearch(searchKey: PgColumn, q: string | undefined): SQL | undefined {
+  const folded = q ? foldAccents(q) : '';
+  if (!folded) return undefined;
+  return like(searchKey, `%${folded.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`);
+}
+
+export function orderBy(column: PgColumn | SQL, order: 'asc' | 'desc'): SQL {
+  return order === 'desc' ? desc(column) : asc(column);
+}
