@@ -1,19 +1,25 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-// `npm test` runs every project: pure and integration tests beside the code (on PGlite, and on
-// PostgreSQL too when DATABASE_URL is set), then the end-to-end tests in Chromium.
+// `npm test` runs every project: pure unit tests; integration tests (*.int.test.ts: services,
+// repositories and routes on a real database) on PGlite and, when DATABASE_URL is set, again on
+// PostgreSQL; then the end-to-end tests in Chromium.
+const integration = (engine: 'pglite' | 'postgres'): TestProjectInlineConfiguration => ({
+  test: {
+    name: `integration-${engine}`,
+    include: ['src/**/*.int.test.ts', 'test/integration/**/*.test.ts'],
+    globalSetup: ['test/setup/migrated-template.ts'],
+    provide: { engine },
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
+
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: 'unit',
-          include: ['src/**/*.test.ts'],
-          globalSetup: ['test/setup/migrated-template.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
-      },
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], exclude: ['src/**/*.int.test.ts'] } },
+      integration('pglite'),
+      ...(process.env.DATABASE_URL ? [integration('postgres')] : []),
       {
         test: {
           name: 'e2e',

@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { LoginThrottle } from '../../src/server/platform/auth/throttle';
+import { openDatabase, type Database } from '../../src/server/platform/db/database';
+import { POSTGRES_TEMPLATE, withAdminConnection } from './postgres';
+
+export interface TestApp {
+  database: Database;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** A fresh, migrated database (with the administrative units) on the engine of this test project. */
+export async function openTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
+  if (inject('engine') === 'postgres') {
+    const url = process.env.DATABASE_URL!;
+    const name = `chungtay_test_${randomBytes(6).toString('hex')}`;
+    await withAdminConnection(url, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE}`));
+    const testUrl = new URL(url);
+    testUrl.pathname = `/${name}`;
+    const database = await openDatabase({ engine: 'postgres', url: testUrl.toString() });
+    return Object.assign(database, {
+      dispose: async () => {
+        await database.close();
+        await withAdminConnection(url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      },
+    });
+  }
+  const template = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
+  const database = await openDatabase({ engine: 'pglite', loadDataDir: template });
+  return Object.assign(database, { dispose: () => database.close() });
+}
+
+export async function createTestApp(options: { throttle?: LoginThrottle } = {}): Promise<TestApp> {
+  const database = await openTestDatabase();
+  const app = await buildApp({
+    database,
+    config: { sessionHours: 12, webDir: '/nonexistent' },
+    throttle: options.throttle ?? new LoginThrottle({ windowMs: 60_000, perUser: 5, perAddress: 1000 }),
+  });
+  await app.ready();
+  return {
+    database,
+    app,
+    close: async () => {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
+
+/** A signed-in client: its cookie and CSRF token go with every request. */
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+}
+
+export async function login(app: FastifyInstance, username: string, password: string): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const { csrfToken } = res.json() as { csrfToken: string };
+  const request = (options: InjectOptions) =>
+    app.inject({ ...options, headers: { cookie, 'x-csrf-token': csrfToken, ...options.headers } });
+  return {
+    cookie,
+    csrfToken,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, payload) => request({ method: 'POST', url, payload: payload as InjectOptions['payload'] }),
+    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
+    put: (url, payload) => request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] }),
+  };
+}

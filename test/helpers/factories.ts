@@ -1,0 +1,69 @@
+import { eq } from 'drizzle-orm';
+import { scopeFromCodes, ROLES, type Role } from '../../src/domain/access';
+import type { OrganisationKind, VillageKind } from '../../src/domain/reference';
+import { createOrganisation } from '../../src/server/modules/organisations/service';
+import { createUser, ensureSystemAdministrator } from '../../src/server/modules/users/service';
+import { users } from '../../src/server/modules/users/tables';
+import { createVillage } from '../../src/server/modules/villages/service';
+import type { Actor } from '../../src/server/platform/access';
+import type { Db } from '../../src/server/platform/db/database';
+
+/** Places used across tests: two communes of Hà Tĩnh and one of Vĩnh Long. */
+export const HA_TINH = '42';
+export const THACH_HA = '18562';
+export const CAM_XUYEN = '18673';
+export const VINH_LONG = '86';
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
+
+let counter = 0;
+const unique = (prefix: string) => `${prefix}${++counter}${Math.floor(Math.random() * 1e6)}`;
+
+/** The national system administrator, as an actor for calling services directly. */
+export async function systemAdmin(db: Db): Promise<Actor> {
+  await ensureSystemAdministrator(db, TEST_PASSWORD);
+  const [row] = await db.select().from(users).where(eq(users.username, 'admin'));
+  return { id: row!.id, username: 'admin', fullName: row!.fullName, roles: [...ROLES], scope: { level: 'national' } };
+}
+
+export async function buildUser(
+  db: Db,
+  attrs: { scopeCode?: string | null; roles?: Role[]; username?: string; fullName?: string } = {},
+) {
+  const admin = await systemAdmin(db);
+  const { user } = await createUser(db, admin, {
+    username: attrs.username ?? unique('user'),
+    fullName: attrs.fullName ?? 'Nguyễn Văn Thử',
+    organisationId: null,
+    scopeCode: attrs.scopeCode === undefined ? THACH_HA : attrs.scopeCode,
+    roles: attrs.roles ?? ['officer'],
+    password: TEST_PASSWORD,
+  });
+  const actor: Actor = {
+    id: user.id,
+    username: user.username,
+    fullName: user.fullName,
+    roles: user.roles,
+    scope: scopeFromCodes(user.scope),
+  };
+  return { user, actor, password: TEST_PASSWORD };
+}
+
+export async function buildVillage(db: Db, attrs: { communeCode?: string; name?: string; kind?: VillageKind } = {}) {
+  return createVillage(db, await systemAdmin(db), {
+    communeCode: attrs.communeCode ?? THACH_HA,
+    name: attrs.name ?? unique('Thôn '),
+    kind: attrs.kind ?? 'thon',
+  });
+}
+
+export async function buildOrganisation(
+  db: Db,
+  attrs: { unitCode?: string | null; name?: string; kind?: OrganisationKind } = {},
+) {
+  return createOrganisation(db, await systemAdmin(db), {
+    name: attrs.name ?? unique('Hội Nông dân '),
+    shortName: null,
+    kind: attrs.kind ?? 'member_organisation',
+    unitCode: attrs.unitCode === undefined ? THACH_HA : attrs.unitCode,
+  });
+}
