@@ -5,6 +5,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { LoginThrottle } from '../../src/server/platform/auth/throttle';
 import { openDatabase, type Database } from '../../src/server/platform/db/database';
+import { buildUser, systemAdmin, TEST_PASSWORD } from './factories';
 import { POSTGRES_TEMPLATE, withAdminConnection } from './postgres';
 
 export interface TestApp {
@@ -79,4 +80,16 @@ export async function login(app: FastifyInstance, username: string, password: st
     patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'] }),
     put: (url, payload) => request({ method: 'PUT', url, payload: payload as InjectOptions['payload'] }),
   };
+}
+
+/** A new user (see buildUser: by default an officer of Thạch Hà), signed in. */
+export async function signIn(t: TestApp, attrs: Parameters<typeof buildUser>[1] = {}) {
+  const { user, actor, password } = await buildUser(t.database.db, attrs);
+  return Object.assign(await login(t.app, user.username, password), { user, actor });
+}
+
+/** The national system administrator `admin` (every role), signed in. */
+export async function signInSystemAdmin(t: TestApp) {
+  const actor = await systemAdmin(t.database.db);
+  return Object.assign(await login(t.app, 'admin', TEST_PASSWORD), { actor });
 }

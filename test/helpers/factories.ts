@@ -8,11 +8,12 @@ import { createVillage } from '../../src/server/modules/villages/service';
 import type { Actor } from '../../src/server/platform/access';
 import type { Db } from '../../src/server/platform/db/database';
 
-/** Places used across tests: two communes of Hà Tĩnh and one of Vĩnh Long. */
+/** Places used across tests: Hà Tĩnh with its communes Thạch Hà and Cẩm Xuyên; Vĩnh Long with its ward Phú Khương. */
 export const HA_TINH = '42';
 export const THACH_HA = '18562';
 export const CAM_XUYEN = '18673';
 export const VINH_LONG = '86';
+export const PHU_KHUONG = '28756';
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
 
 let counter = 0;

@@ -85,8 +85,11 @@ function toProblem(error: unknown): AppError {
     const fields = error.validation.map((v) => {
       const issue = { ...v.params, code: v.keyword, path: v.instancePath.split('/').slice(1) };
       const en = english?.(issue as never);
+      // An unknown field is named by its own key, not by the object that holds it.
+      const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: string[] }).keys : undefined;
+      const path = keys?.length ? `${v.instancePath}/${keys.join(',')}` : v.instancePath;
       return {
-        field: fieldOf(context, v.instancePath),
+        field: fieldOf(context, path),
         message: v.message ?? 'Không hợp lệ',
         messageEn: (typeof en === 'string' ? en : en?.message) ?? 'Invalid',
       };
