@@ -7,6 +7,8 @@ const integration = (engine: 'pglite' | 'postgres'): TestProjectInlineConfigurat
   test: {
     name: `integration-${engine}`,
     include: ['src/**/*.int.test.ts', 'test/integration/**/*.test.ts'],
+    // Operator-level tests of the PGlite data directory run once, in the PGlite project.
+    exclude: engine === 'postgres' ? ['**/*.pglite.test.ts'] : [],
     globalSetup: ['test/setup/migrated-template.ts'],
     provide: { engine },
     testTimeout: 30_000,
