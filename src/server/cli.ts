@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
       await runServer(loadConfig(), { demo: false });
       return -1;
     case 'demo':
-      await runServer(loadConfig(process.env, DEMO_DATA_DIR), { demo: true });
+      await runServer(loadConfig({ defaultDataDir: DEMO_DATA_DIR }), { demo: true });
       return -1;
     case 'migrate':
       await withDatabase(loadConfig(), async (database) => {

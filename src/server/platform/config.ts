@@ -32,11 +32,8 @@ export interface Config {
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../../..');
 
-/** Parse the environment once; `defaultDataDir` differs between `start` and `demo`. */
-export function loadConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  defaultDataDir = './.chungtay/data',
-): Config {
+/** Parse the environment once; the default data directory differs between `start` and `demo`. */
+export function loadConfig({ defaultDataDir = './.chungtay/data', env = process.env } = {}): Config {
   const parsed = ConfigSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

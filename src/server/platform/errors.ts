@@ -73,7 +73,8 @@ export const errors = {
 const english = z.locales.en().localeError;
 
 function fieldOf(context: string | undefined, instancePath: string): string {
-  const path = instancePath.replace(/^\//u, '').replaceAll('/', '.');
+  // "/a/b" → "a.b"; the root is "/" (so an unknown key at the root arrives as "//key").
+  const path = instancePath.split('/').filter(Boolean).join('.');
   if (context === 'body') return path || 'body';
   return path ? `${context ?? 'request'}.${path}` : context ?? 'request';
 }

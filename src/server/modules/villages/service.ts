@@ -44,7 +44,7 @@ async function requireUniqueName(db: Executor, communeCode: string, name: string
 
 export async function listVillages(db: Db, actor: Actor, query: VillageListReq) {
   if (query.commune) {
-    const commune = await requireCurrentUnit(db, query.commune, 'commune', 'commune');
+    const commune = await requireCurrentUnit(db, query.commune, 'querystring.commune', 'commune');
     if (!scopeCovers(actor.scope, commune.area)) throw errors.outOfScope();
   }
   const { items, total } = await repo.list(db, actor.scope, query);
