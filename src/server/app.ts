@@ -66,10 +66,11 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  // The documentation is public; the hook must exist before the UI plugin adds its routes.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config as object), public: true };
   });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   const db = database.db;
   registerAuthentication(app, db, config.sessionHours);
