@@ -24,5 +24,7 @@ export const AuditListQuerySchema = listQuerySchema(['at']).extend({
   from: z.iso.date().optional(),
   to: z.iso.date().optional().describe('Đến hết ngày này (giờ Việt Nam)'),
 });
-export const AuditListSchema = listResponseSchema(AuditEventSchema);
+export const AuditListSchema = listResponseSchema(AuditEventSchema).extend({
+  totalCapped: z.boolean().describe('true: there are more than `total` events; narrow the filters'),
+});
 export type AuditListReq = z.infer<typeof AuditListQuerySchema>;

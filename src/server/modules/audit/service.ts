@@ -10,7 +10,7 @@ export async function listAuditEvents(db: Db, actor: Actor, query: AuditListReq)
   if (query.from && query.to && query.from > query.to) {
     throw errors.invalid('to', 'Ngày kết thúc phải sau ngày bắt đầu.', 'The end date must not be before the start date.');
   }
-  const { items, total } = await repo.list(db, actor.scope, query);
+  const { items, total, totalCapped } = await repo.list(db, actor.scope, query);
   return {
     items: items.map((e) => ({
       id: e.id,
@@ -26,5 +26,6 @@ export async function listAuditEvents(db: Db, actor: Actor, query: AuditListReq)
       ip: e.ip,
     })),
     total,
+    totalCapped,
   };
 }

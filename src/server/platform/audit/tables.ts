@@ -22,5 +22,7 @@ export const auditEvents = pgTable(
     index('audit_events_at').on(t.at),
     index('audit_events_entity').on(t.entity, t.entityId),
     index('audit_events_area').on(t.provinceCode, t.communeCode, t.at),
+    // A province's newest events first, for the administrators' log page.
+    index('audit_events_province_at').on(t.provinceCode, t.at),
   ],
 );

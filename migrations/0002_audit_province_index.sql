@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_province_at" ON "audit_events" USING btree ("province_code","at");
