@@ -1,0 +1,109 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../../src/server/platform/db/database';
+import { createTestApp, login, type Session, type TestApp } from '../helpers/app';
+import { buildOrganisation, buildUser, buildVillage, CAM_XUYEN, THACH_HA } from '../helpers/factories';
+
+/**
+ * Issue 2, point 13, as one table: every endpoint of the foundation, tried by a commune user on
+ * another commune's data (403 or 404, never the data) and by a viewer on their own commune's
+ * data for every write (403). A refused request never writes.
+ */
+let t: TestApp;
+const s: Record<'officer' | 'communeAdmin' | 'viewer', Session> = {} as never;
+const other = { villageId: '', organisationId: '', userId: '', userVersion: 1 };
+const own = { villageId: '', organisationId: '', userId: '' };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  for (const [key, roles] of [
+    ['officer', ['officer']],
+    ['communeAdmin', ['admin', 'officer']],
+    ['viewer', ['viewer']],
+  ] as const) {
+    const { user, password } = await buildUser(db, { scopeCode: THACH_HA, roles: [...roles] });
+    s[key] = await login(t.app, user.username, password);
+  }
+  other.villageId = (await buildVillage(db, { communeCode: CAM_XUYEN })).id;
+  other.organisationId = (await buildOrganisation(db, { unitCode: CAM_XUYEN })).id;
+  const otherUser = await buildUser(db, { scopeCode: CAM_XUYEN });
+  other.userId = otherUser.user.id;
+  own.villageId = (await buildVillage(db, { communeCode: THACH_HA })).id;
+  own.organisationId = (await buildOrganisation(db, { unitCode: THACH_HA })).id;
+  own.userId = (await buildUser(db, { scopeCode: THACH_HA })).user.id;
+});
+afterAll(() => t.close());
+
+type Case = [string, 'GET' | 'POST' | 'PATCH' | 'PUT', () => string, (() => unknown)?];
+
+const anotherCommunesData: Case[] = [
+  ['list its villages', 'GET', () => `/api/villages?commune=${CAM_XUYEN}`],
+  ['read its village', 'GET', () => `/api/villages/${other.villageId}`],
+  ['add a village there', 'POST', () => '/api/villages', () => ({ communeCode: CAM_XUYEN, name: 'Thôn Lạ', kind: 'thon' })],
+  ['rename its village', 'PATCH', () => `/api/villages/${other.villageId}`, () => ({ name: 'Thôn Khác', version: 1 })],
+  ['archive its village', 'POST', () => `/api/villages/${other.villageId}/archive`, () => ({ reason: 'thử', version: 1 })],
+  ['read its organisation', 'GET', () => `/api/organisations/${other.organisationId}`],
+  ['add an organisation there', 'POST', () => '/api/organisations', () => ({ name: 'Hội Lạ', kind: 'other', unitCode: CAM_XUYEN })],
+  ['edit its organisation', 'PATCH', () => `/api/organisations/${other.organisationId}`, () => ({ name: 'Hội Khác', version: 1 })],
+  ['archive its organisation', 'POST', () => `/api/organisations/${other.organisationId}/archive`, () => ({ version: 1 })],
+  ['read its user', 'GET', () => `/api/users/${other.userId}`],
+  ['create a user there', 'POST', () => '/api/users', () => ({ username: 'nguoi.la', fullName: 'Người Lạ', scopeCode: CAM_XUYEN, roles: ['viewer'] })],
+  ['edit its user', 'PATCH', () => `/api/users/${other.userId}`, () => ({ fullName: 'Đổi Tên', version: 1 })],
+  ['change its user’s access', 'PUT', () => `/api/users/${other.userId}/access`, () => ({ scopeCode: THACH_HA, roles: ['admin'], version: 1 })],
+  ['disable its user', 'POST', () => `/api/users/${other.userId}/disable`, () => ({ version: 1 })],
+  ['enable its user', 'POST', () => `/api/users/${other.userId}/enable`, () => ({ version: 1 })],
+  ['reset its user’s password', 'POST', () => `/api/users/${other.userId}/password-reset`, () => ({ version: 1 })],
+];
+
+const writesInOwnCommune: Case[] = [
+  ['add a village', 'POST', () => '/api/villages', () => ({ communeCode: THACH_HA, name: 'Thôn Xem', kind: 'thon' })],
+  ['rename a village', 'PATCH', () => `/api/villages/${own.villageId}`, () => ({ name: 'Thôn Đổi', version: 1 })],
+  ['archive a village', 'POST', () => `/api/villages/${own.villageId}/archive`, () => ({ reason: 'thử', version: 1 })],
+  ['add an organisation', 'POST', () => '/api/organisations', () => ({ name: 'Hội Xem', kind: 'other', unitCode: THACH_HA })],
+  ['edit an organisation', 'PATCH', () => `/api/organisations/${own.organisationId}`, () => ({ name: 'Hội Đổi', version: 1 })],
+  ['archive an organisation', 'POST', () => `/api/organisations/${own.organisationId}/archive`, () => ({ version: 1 })],
+  ['create a user', 'POST', () => '/api/users', () => ({ username: 'nguoi.xem', fullName: 'Người Xem', scopeCode: THACH_HA, roles: ['viewer'] })],
+  ['edit a user', 'PATCH', () => `/api/users/${own.userId}`, () => ({ fullName: 'Đổi Tên', version: 1 })],
+  ['change a user’s access', 'PUT', () => `/api/users/${own.userId}/access`, () => ({ scopeCode: THACH_HA, roles: ['admin'], version: 1 })],
+  ['disable a user', 'POST', () => `/api/users/${own.userId}/disable`, () => ({ version: 1 })],
+  ['enable a user', 'POST', () => `/api/users/${own.userId}/enable`, () => ({ version: 1 })],
+  ['reset a user’s password', 'POST', () => `/api/users/${own.userId}/password-reset`, () => ({ version: 1 })],
+];
+
+/** Writes recorded so far (sign-ins aside): a refused request must not add one. */
+async function auditCount() {
+  const res = await t.database.db.execute(sql`select count(*)::int as n from audit_events where action not like 'auth.%'`);
+  return rowsOf<{ n: number }>(res)[0]!.n;
+}
+
+describe.each(['officer', 'communeAdmin'] as const)('a %s of Thạch Hà on Cẩm Xuyên’s data', (who) => {
+  it.each(anotherCommunesData)('cannot %s', async (_what, method, url, body) => {
+    const before = await auditCount();
+    const res = await s[who].request({ method, url: url(), payload: body?.() as never });
+    expect([403, 404]).toContain(res.statusCode);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(['forbidden', 'out_of_scope', 'not_found']).toContain(res.json().code);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('does not see Cẩm Xuyên in the lists', async () => {
+    const villages = (await s[who].get('/api/villages?limit=500')).json();
+    expect(villages.items.every((v: { communeCode: string }) => v.communeCode === THACH_HA)).toBe(true);
+    const orgs = (await s[who].get('/api/organisations?limit=500')).json();
+    expect(orgs.items.some((o: { communeCode: string | null }) => o.communeCode === CAM_XUYEN)).toBe(false);
+  });
+});
+
+describe('a viewer of Thạch Hà', () => {
+  it.each(writesInOwnCommune)('cannot %s, even in their own commune', async (_what, method, url, body) => {
+    const before = await auditCount();
+    const res = await s.viewer.request({ method, url: url(), payload: body?.() as never });
+    expect(res.statusCode).toBe(403);
+    expect(await auditCount()).toBe(before);
+  });
+
+  it('cannot read the audit log', async () => {
+    expect((await s.viewer.get('/api/audit-events')).statusCode).toBe(403);
+  });
+});
