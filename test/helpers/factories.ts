@@ -59,11 +59,11 @@ export async function buildVillage(db: Db, attrs: { communeCode?: string; name?:
 
 export async function buildOrganisation(
   db: Db,
-  attrs: { unitCode?: string | null; name?: string; kind?: OrganisationKind } = {},
+  attrs: { unitCode?: string | null; name?: string; shortName?: string | null; kind?: OrganisationKind } = {},
 ) {
   return createOrganisation(db, await systemAdmin(db), {
     name: attrs.name ?? unique('Hội Nông dân '),
-    shortName: null,
+    shortName: attrs.shortName ?? null,
     kind: attrs.kind ?? 'member_organisation',
     unitCode: attrs.unitCode === undefined ? THACH_HA : attrs.unitCode,
   });

@@ -55,6 +55,13 @@ export async function expectRefused(
   return problem;
 }
 
+/** A written record as the API returns it. */
+export interface WrittenRecord {
+  id: string;
+  version: number;
+  [field: string]: unknown;
+}
+
 /**
  * A successful write: the expected status, and exactly one audit event, which it returns with
  * the response body.
@@ -63,9 +70,9 @@ export async function expectAuditedWrite(
   db: Db,
   act: () => Promise<LightMyRequestResponse>,
   status: number,
-): Promise<{ body: any; event: AuditEventRow }> {
+): Promise<{ body: WrittenRecord; event: AuditEventRow }> {
   const { result: res, events } = await traceOf(db, [], act);
   expect(res.statusCode, res.body).toBe(status);
   expect(events, 'a successful write records exactly one audit event').toHaveLength(1);
-  return { body: res.json(), event: events[0]! };
+  return { body: res.json<WrittenRecord>(), event: events[0]! };
 }

@@ -100,7 +100,10 @@ export function archiveOrganisation(db: Db, actor: Actor, id: string, version: n
     id,
     version,
     action: 'organisation.archive',
-    check: (row) => requireManage(actor, row),
+    check: (row) => {
+      requireManage(actor, row);
+      if (row.archivedAt) throw errors.conflict('already_archived', 'Tổ chức đã được lưu trữ.', 'Already archived.');
+    },
     apply: () => ({ archivedAt: new Date() }),
   });
 }

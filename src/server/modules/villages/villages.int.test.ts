@@ -9,17 +9,24 @@ type Signed = Awaited<ReturnType<typeof signIn>>;
 type Village = { id: string; name: string; communeCode: string; version: number; archived: boolean };
 
 let t: TestApp;
-/** Officer, viewer and administrator of the commune Thạch Hà; an officer of the whole province Hà Tĩnh. */
+/** An officer and a viewer of the commune Thạch Hà; an officer of the whole province Hà Tĩnh. */
 let officer: Signed;
 let viewer: Signed;
 let provinceOfficer: Signed;
 
 let seq = 0;
 const newName = () => `Thôn Mới ${++seq}`;
-const valid = (overrides: Record<string, unknown> = {}) => ({ communeCode: THACH_HA, name: newName(), kind: 'thon', ...overrides });
+const valid = (overrides: Record<string, unknown> = {}) => ({
+  communeCode: THACH_HA,
+  name: newName(),
+  kind: 'thon',
+  ...overrides,
+});
 
-const refused = (act: () => Promise<LightMyRequestResponse>, expected: { status: number; code: string; field?: string }) =>
-  expectRefused(t.database.db, [villages], act, expected);
+const refused = (
+  act: () => Promise<LightMyRequestResponse>,
+  expected: { status: number; code: string; field?: string },
+) => expectRefused(t.database.db, [villages], act, expected);
 const anonymous = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => () =>
   t.app.inject({ method, url, payload });
 const namesOf = (res: LightMyRequestResponse): string[] => res.json().items.map((v: Village) => v.name);
@@ -75,7 +82,10 @@ describe('POST /api/villages', () => {
   });
 
   it('403 for an officer of Thạch Hà creating a village in Cẩm Xuyên', async () => {
-    await refused(() => officer.post('/api/villages', valid({ communeCode: CAM_XUYEN })), { status: 403, code: 'out_of_scope' });
+    await refused(() => officer.post('/api/villages', valid({ communeCode: CAM_XUYEN })), {
+      status: 403,
+      code: 'out_of_scope',
+    });
   });
 
   it('403 for a provincial officer of Hà Tĩnh creating a village in Vĩnh Long', async () => {
@@ -131,8 +141,23 @@ describe('POST /api/villages', () => {
   it('409 village_name_taken for a name the commune already uses, whatever the accents, case or keyboard', async () => {
     expect((await officer.post('/api/villages', valid({ name: 'Thôn Đông' }))).statusCode).toBe(201);
     for (const name of ['thon dong', 'THÔN ĐÔNG', 'Thôn Đông'.normalize('NFD'), ' Thôn  Đông ']) {
-      await refused(() => officer.post('/api/villages', valid({ name })), { status: 409, code: 'village_name_taken', field: 'name' });
+      await refused(() => officer.post('/api/villages', valid({ name })), {
+        status: 409,
+        code: 'village_name_taken',
+        field: 'name',
+      });
     }
+  });
+
+  it('keeps one village per name when several officers create it at the same moment', async () => {
+    const results = await Promise.all(
+      [officer, officer, provinceOfficer, provinceOfficer].map((user) =>
+        user.post('/api/villages', valid({ name: 'Thôn Đồng Thời' })),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    const listed = await officer.get('/api/villages?q=thon dong thoi');
+    expect(listed.json().total).toBe(1);
   });
 
   it('allows the same name in another commune', async () => {
@@ -215,7 +240,13 @@ describe('GET /api/villages', () => {
       await buildVillage(t.database.db, { communeCode: CAM_XUYEN, name, kind: 'ap' });
     }
     const res = await provinceOfficer.get(`/api/villages?commune=${CAM_XUYEN}&q=ap&limit=500`);
-    expect(namesOf(res).filter((n) => n.startsWith('Ấp '))).toEqual(['Ấp An Hòa', 'Ấp Ân Phú', 'Ấp Bình', 'Ấp Dừa', 'Ấp Đình']);
+    expect(namesOf(res).filter((n) => n.startsWith('Ấp '))).toEqual([
+      'Ấp An Hòa',
+      'Ấp Ân Phú',
+      'Ấp Bình',
+      'Ấp Dừa',
+      'Ấp Đình',
+    ]);
   });
 });
 
@@ -301,7 +332,9 @@ describe('PATCH /api/villages/:id', () => {
 
   it('409 stale_version when someone else changed the village since it was read', async () => {
     const v = await buildVillage(t.database.db);
-    expect((await officer.patch(`/api/villages/${v.id}`, { name: newName(), version: v.version })).statusCode).toBe(200);
+    expect((await officer.patch(`/api/villages/${v.id}`, { name: newName(), version: v.version })).statusCode).toBe(
+      200,
+    );
     await refused(() => officer.patch(`/api/villages/${v.id}`, { name: newName(), version: v.version }), {
       status: 409,
       code: 'stale_version',
@@ -338,11 +371,14 @@ describe('POST /api/villages/:id/archive', () => {
     ['version', 'no version', { version: undefined }],
   ])('400 naming %s for %s, and nothing changes', async (field, _what, overrides) => {
     const v = await buildVillage(t.database.db);
-    await refused(() => officer.post(`/api/villages/${v.id}/archive`, { reason: 'Sáp nhập', version: v.version, ...overrides }), {
-      status: 400,
-      code: 'validation_failed',
-      field,
-    });
+    await refused(
+      () => officer.post(`/api/villages/${v.id}/archive`, { reason: 'Sáp nhập', version: v.version, ...overrides }),
+      {
+        status: 400,
+        code: 'validation_failed',
+        field,
+      },
+    );
   });
 
   it('403 for a viewer; 404 for an officer of another commune', async () => {
@@ -352,10 +388,13 @@ describe('POST /api/villages/:id/archive', () => {
       code: 'forbidden',
     });
     const neighbour = await buildVillage(t.database.db, { communeCode: CAM_XUYEN });
-    await refused(() => officer.post(`/api/villages/${neighbour.id}/archive`, { reason: 'Sáp nhập', version: neighbour.version }), {
-      status: 404,
-      code: 'not_found',
-    });
+    await refused(
+      () => officer.post(`/api/villages/${neighbour.id}/archive`, { reason: 'Sáp nhập', version: neighbour.version }),
+      {
+        status: 404,
+        code: 'not_found',
+      },
+    );
   });
 
   it('archives with a reason: hidden from the list unless archived villages are asked for', async () => {
@@ -367,7 +406,12 @@ describe('POST /api/villages/:id/archive', () => {
     );
     expect(body).toMatchObject({ archived: true, archiveReason: 'Sáp nhập vào Thôn Đông', version: v.version + 1 });
     expect(body.archivedAt).toEqual(expect.any(String));
-    expect(event).toMatchObject({ action: 'village.archive', entity: 'village', entityId: v.id, actorId: officer.user.id });
+    expect(event).toMatchObject({
+      action: 'village.archive',
+      entity: 'village',
+      entityId: v.id,
+      actorId: officer.user.id,
+    });
     expect(event.before).toEqual(v);
     expect(event.after).toEqual(body);
 
@@ -381,10 +425,13 @@ describe('POST /api/villages/:id/archive', () => {
   it('409 already_archived when archiving twice', async () => {
     const v = await buildVillage(t.database.db);
     const first = await officer.post(`/api/villages/${v.id}/archive`, { reason: 'Sáp nhập', version: v.version });
-    await refused(() => officer.post(`/api/villages/${v.id}/archive`, { reason: 'Lần nữa', version: first.json().version }), {
-      status: 409,
-      code: 'already_archived',
-    });
+    await refused(
+      () => officer.post(`/api/villages/${v.id}/archive`, { reason: 'Lần nữa', version: first.json().version }),
+      {
+        status: 409,
+        code: 'already_archived',
+      },
+    );
   });
 
   it('409 stale_version when archiving a village changed since it was read', async () => {

@@ -1,0 +1,208 @@
+import type { InjectOptions } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisations } from '../../src/server/modules/organisations/tables';
+import { users } from '../../src/server/modules/users/tables';
+import { villages } from '../../src/server/modules/villages/tables';
+import { sessions } from '../../src/server/platform/auth/tables';
+import { createTestApp, login, signIn, type TestApp } from '../helpers/app';
+import { buildOrganisation, buildUser, buildVillage, CAM_XUYEN, TEST_PASSWORD, THACH_HA } from '../helpers/factories';
+import { traceOf } from '../helpers/trace';
+
+/**
+ * The two guards every route stands behind, checked against the routes the API documents (so a
+ * new route is covered the day it is added): no session → 401; a signed-in write without the
+ * session's X-CSRF-Token → 403, and nothing changes.
+ */
+
+interface Route {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+const isPublic = (path: string) =>
+  path === '/api/auth/login' ||
+  path === '/api/health' ||
+  path.startsWith('/api/docs') ||
+  path.startsWith('/api/public/');
+const label = (r: Route) => `${r.method} ${r.path}`;
+
+/** Path parameters filled with values of the right shape (the record need not exist). */
+const SAMPLE_PARAMS: Record<string, string> = { id: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5b', code: '42' };
+function fill(path: string, params: Record<string, string> = SAMPLE_PARAMS) {
+  return path.replace(/\{(\w+)\}/gu, (_, name: string) => {
+    const value = params[name];
+    if (!value) throw new Error(`no sample value for the path parameter {${name}} of ${path}`);
+    return value;
+  });
+}
+
+let t: TestApp;
+let routes: Route[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const doc = t.app.swagger() as { paths: Record<string, Partial<Record<(typeof METHODS)[number], unknown>>> };
+  routes = Object.entries(doc.paths).flatMap(([path, operations]) =>
+    METHODS.filter((m) => operations[m]).map((m) => ({ method: m.toUpperCase() as Route['method'], path })),
+  );
+});
+afterAll(() => t.close());
+
+describe('without a session', () => {
+  it('the API document lists the routes walked here', () => {
+    const listed = routes.map(label);
+    for (const known of [
+      'GET /api/villages',
+      'PATCH /api/organisations/{id}',
+      'PUT /api/users/{id}/access',
+      'GET /api/audit-events',
+      'POST /api/auth/logout',
+    ]) {
+      expect(listed).toContain(known);
+    }
+    expect(routes.filter((r) => r.path.startsWith('/api/') && !isPublic(r.path)).length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('every /api route except sign-in, health, docs and /api/public answers 401 problem+json', async () => {
+    const signedOut = await signIn(t, { roles: ['admin'] });
+    expect((await signedOut.post('/api/auth/logout')).statusCode).toBe(204);
+    const credentials: Record<string, Record<string, string>> = {
+      'no cookie': {},
+      'a made-up session cookie': { cookie: 'chungtay_session=bia-dat-ra' },
+      'the cookie of a signed-out session': { cookie: signedOut.cookie, 'x-csrf-token': signedOut.csrfToken },
+    };
+    const wrong: string[] = [];
+    for (const route of routes.filter((r) => r.path.startsWith('/api/') && !isPublic(r.path))) {
+      for (const [who, headers] of Object.entries(credentials)) {
+        const res = await t.app.inject({
+          method: route.method,
+          url: fill(route.path),
+          headers,
+          payload: route.method === 'GET' ? undefined : {},
+        });
+        const ok =
+          res.statusCode === 401 &&
+          String(res.headers['content-type']).startsWith('application/problem+json') &&
+          res.json().code === 'unauthenticated';
+        if (!ok) wrong.push(`${label(route)} with ${who}: ${res.statusCode} ${res.body.slice(0, 80)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('sign-in, health and the API docs stay reachable', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/docs/json' })).statusCode).toBe(200);
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'khong.co', password: 'sai-mat-khau' },
+    });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.json().code).toBe('bad_credentials');
+  });
+});
+
+describe('a signed-in write without the CSRF token', () => {
+  type Fixtures = {
+    village: Awaited<ReturnType<typeof buildVillage>>;
+    organisation: Awaited<ReturnType<typeof buildOrganisation>>;
+    user: Awaited<ReturnType<typeof buildUser>>['user'];
+  };
+  let seq = 0;
+
+  /** A request each state-changing route would accept, on fresh records. */
+  const VALID: Record<string, (f: Fixtures) => unknown> = {
+    'POST /api/auth/logout': () => undefined,
+    'POST /api/auth/password': () => ({ currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-moi-dai-hon' }),
+    'POST /api/villages': () => ({ communeCode: THACH_HA, name: `Thôn Chống Giả ${++seq}`, kind: 'thon' }),
+    'PATCH /api/villages/{id}': (f) => ({ name: `Thôn Đổi Tên ${++seq}`, version: f.village.version }),
+    'POST /api/villages/{id}/archive': (f) => ({ reason: 'Sáp nhập', version: f.village.version }),
+    'POST /api/organisations': () => ({
+      name: `Hội Người cao tuổi ${++seq}`,
+      kind: 'member_organisation',
+      unitCode: THACH_HA,
+    }),
+    'PATCH /api/organisations/{id}': (f) => ({ name: `Hội Đổi Tên ${++seq}`, version: f.organisation.version }),
+    'POST /api/organisations/{id}/archive': (f) => ({ version: f.organisation.version }),
+    'POST /api/users': () => ({
+      username: `chong.gia.${++seq}`,
+      fullName: 'Phạm Văn Cờ',
+      scopeCode: THACH_HA,
+      roles: ['viewer'],
+    }),
+    'PATCH /api/users/{id}': (f) => ({ fullName: 'Phạm Thị Mới', version: f.user.version }),
+    'PUT /api/users/{id}/access': (f) => ({ scopeCode: CAM_XUYEN, roles: ['viewer'], version: f.user.version }),
+    'POST /api/users/{id}/disable': (f) => ({ version: f.user.version }),
+    'POST /api/users/{id}/enable': (f) => ({ version: f.user.version }),
+    'POST /api/users/{id}/password-reset': (f) => ({ version: f.user.version }),
+  };
+  const idFor = (path: string, f: Fixtures) =>
+    path.startsWith('/api/villages/')
+      ? f.village.id
+      : path.startsWith('/api/organisations/')
+        ? f.organisation.id
+        : f.user.id;
+
+  it('is refused with 403 csrf_token_invalid and changes nothing, though the same request with the token succeeds', async () => {
+    const db = t.database.db;
+    const writes = routes.filter((r) => r.method !== 'GET' && r.path.startsWith('/api/') && !isPublic(r.path));
+    expect(
+      writes.map(label).filter((l) => !VALID[l]),
+      'add a valid request for each new write route',
+    ).toEqual([]);
+    const other = await signIn(t, { roles: ['viewer'] });
+
+    for (const route of writes) {
+      // A national administrator and officer of their own, so signing out or changing a password harms no other case.
+      const me = await signIn(t, { scopeCode: null, roles: ['admin', 'officer'] });
+      const f: Fixtures = {
+        village: await buildVillage(db),
+        organisation: await buildOrganisation(db),
+        user: (await buildUser(db)).user,
+      };
+      const request: InjectOptions = {
+        method: route.method,
+        url: fill(route.path, { id: idFor(route.path, f) }),
+        payload: VALID[label(route)]!(f) as InjectOptions['payload'],
+      };
+
+      for (const [why, token] of [
+        ['without the header', undefined],
+        ['with another session’s token', other.csrfToken],
+      ] as const) {
+        const {
+          result: res,
+          events,
+          changed,
+        } = await traceOf(db, [villages, organisations, users, sessions], () =>
+          t.app.inject({ ...request, headers: { cookie: me.cookie, ...(token ? { 'x-csrf-token': token } : {}) } }),
+        );
+        expect(res.statusCode, `${label(route)} ${why}`).toBe(403);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.json().code, `${label(route)} ${why}`).toBe('csrf_token_invalid');
+        expect(events, `${label(route)} ${why} wrote an audit event`).toEqual([]);
+        expect(changed, `${label(route)} ${why} changed data`).toBe(false);
+      }
+      expect((await me.get('/api/auth/me')).statusCode, `still signed in after ${label(route)}`).toBe(200);
+
+      const accepted = await me.request(request);
+      expect(accepted.statusCode, `${label(route)} with the token: ${accepted.body}`).toBeGreaterThanOrEqual(200);
+      expect(accepted.statusCode, `${label(route)} with the token: ${accepted.body}`).toBeLessThan(300);
+    }
+  });
+
+  it('keeps the password when the change is refused', async () => {
+    const me = await signIn(t, { roles: ['viewer'] });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: me.cookie },
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'mat-khau-cua-ke-gian' },
+    });
+    expect(res.statusCode).toBe(403);
+    await expect(login(t.app, me.user.username, TEST_PASSWORD)).resolves.toBeTruthy();
+    await expect(login(t.app, me.user.username, 'mat-khau-cua-ke-gian')).rejects.toThrow(/401/u);
+  });
+});
