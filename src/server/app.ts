@@ -23,6 +23,7 @@ import { authRoutes } from './modules/auth/routes';
 import { healthRoutes } from './modules/health/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { userRoutes } from './modules/users/routes';
+import { loadSessionActor } from './modules/users/service';
 import { villageRoutes } from './modules/villages/routes';
 import type { Logger } from './platform/logger';
 import { APP_VERSION } from './platform/version';
@@ -73,7 +74,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
   const db = database.db;
-  registerAuthentication(app, db, config.sessionHours);
+  registerAuthentication(app, db, config.sessionHours, loadSessionActor);
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { db, sessionHours: config.sessionHours, throttle: throttle ?? new LoginThrottle() });
   await app.register(adminUnitRoutes, { db });

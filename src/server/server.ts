@@ -57,29 +57,36 @@ function printDemoAccounts(config: Config) {
   process.stdout.write(`\n  Tài khoản dùng thử (demo accounts):\n${lines.join('\n')}\n\n`);
 }
 
-/** `npm start` and `npm run demo`: start the server and stop it cleanly on SIGINT/SIGTERM. */
+/**
+ * `npm start` and `npm run demo`: start the server and stop it cleanly on SIGINT/SIGTERM, also
+ * while it is still starting (migrations and the demo seed are transactions, so an interrupted
+ * first start leaves nothing half done).
+ */
 export async function runServer(config: Config, options: { demo: boolean }) {
   const log = createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config, log);
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`Nhận ${signal}: đang dừng…`);
+    await app?.close();
+    await database.close();
+    log.info('Đã dừng, dữ liệu đã được ghi an toàn.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
     await prepareDatabase(database, config, log, options.demo);
-    const app = await buildApp({ database, config, logger: log });
-    const stop = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log.info(`Nhận ${signal}: đang dừng…`);
-      await app.close();
-      await database.close();
-      log.info('Đã dừng, dữ liệu đã được ghi an toàn.');
-      process.exit(0);
-    };
-    process.on('SIGINT', () => void stop('SIGINT'));
-    process.on('SIGTERM', () => void stop('SIGTERM'));
+    app = await buildApp({ database, config, logger: log });
     await app.listen({ port: config.port, host: config.host });
     if (options.demo) printDemoAccounts(config);
-    process.stdout.write(`  Chung Tay đang chạy tại http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}\n\n`);
+    const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    process.stdout.write(`  Chung Tay đang chạy tại http://${shown}:${config.port}\n\n`);
   } catch (error) {
+    if (stopping) return;
     await database.close();
     throw error;
   }

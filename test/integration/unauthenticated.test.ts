@@ -1,4 +1,5 @@
 import type { InjectOptions } from 'fastify';
+import { ROLES } from '../../src/domain/access';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations } from '../../src/server/modules/organisations/tables';
 import { users } from '../../src/server/modules/users/tables';
@@ -156,7 +157,7 @@ describe('a signed-in write without the CSRF token', () => {
 
     for (const route of writes) {
       // A national administrator and officer of their own, so signing out or changing a password harms no other case.
-      const me = await signIn(t, { scopeCode: null, roles: ['admin', 'officer'] });
+      const me = await signIn(t, { scopeCode: null, roles: [...ROLES] });
       const f: Fixtures = {
         village: await buildVillage(db),
         organisation: await buildOrganisation(db),

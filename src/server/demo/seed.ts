@@ -32,7 +32,7 @@ const THACH_HA = '18562';
 const CAM_XUYEN = '18673';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'tinh.quantri', fullName: 'Nguyễn Văn Quản', scopeCode: DEMO_PROVINCE, roles: ['admin', 'viewer'], organisation: 'Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh', what: 'quản trị cấp tỉnh' },
+  { username: 'tinh.quantri', fullName: 'Nguyễn Văn Quản', scopeCode: DEMO_PROVINCE, roles: ['admin', 'viewer', 'officer', 'approver', 'fund_accountant'], organisation: 'Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh', what: 'quản trị cấp tỉnh' },
   { username: 'tinh.mttq', fullName: 'Trần Thị Hương', scopeCode: DEMO_PROVINCE, roles: ['officer', 'approver', 'fund_accountant'], organisation: 'Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh', what: 'cán bộ Mặt trận tỉnh' },
   { username: 'tinh.giamngheo', fullName: 'Lê Văn Minh', scopeCode: DEMO_PROVINCE, roles: ['officer', 'approver'], organisation: 'Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh', what: 'cán bộ giảm nghèo của Sở' },
   { username: 'tinh.lanhdao', fullName: 'Phạm Đức Thắng', scopeCode: DEMO_PROVINCE, roles: ['viewer'], organisation: 'Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh', what: 'lãnh đạo (chỉ xem)' },
@@ -63,10 +63,15 @@ const NATIONAL_ORGANISATIONS: [string, string | null, OrganisationKind][] = [
 const stableNumber = (code: string, min: number, max: number) =>
   min + ([...code].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 7) % (max - min + 1));
 
-export async function seedDemo(db: Db, admin: Actor): Promise<boolean> {
-  const [done] = await db.select().from(appMeta).where(eq(appMeta.key, META_KEY));
+/** All or nothing: an interrupted first start leaves no half-made province behind. */
+export async function seedDemo(database: Db, admin: Actor): Promise<boolean> {
+  const [done] = await database.select().from(appMeta).where(eq(appMeta.key, META_KEY));
   if ((done?.value as { version?: number } | undefined)?.version === SEED_VERSION) return false;
+  await database.transaction((tx) => seedProvince(tx, admin));
+  return true;
+}
 
+async function seedProvince(db: Db, admin: Actor) {
   const organisationIds = new Map<string, string>();
   const addOrganisation = async (name: string, shortName: string | null, kind: OrganisationKind, unitCode: string | null) => {
     const org = await createOrganisation(db, admin, { name, shortName, kind, unitCode });
@@ -105,5 +110,4 @@ export async function seedDemo(db: Db, admin: Actor): Promise<boolean> {
     });
   }
   await db.insert(appMeta).values({ key: META_KEY, value: { version: SEED_VERSION } }).onConflictDoNothing();
-  return true;
 }

@@ -152,3 +152,42 @@ describe('POST /api/auth/password', () => {
     expect((await loginRequest(user.username, 'mot-mat-khau-moi')).statusCode).toBe(200);
   });
 });
+
+describe('one-time passwords', () => {
+  it('a user signed in with a one-time password can do nothing but change it', async () => {
+    await systemAdmin(t.database.db);
+    const admin = await login(t.app, 'admin', TEST_PASSWORD);
+    const created = await admin.post('/api/users', {
+      username: `mot.lan.${Date.now()}`,
+      fullName: 'Ngô Thị Hoa',
+      scopeCode: THACH_HA,
+      roles: ['officer'],
+    });
+    const { user, initialPassword } = created.json();
+    const session = await login(t.app, user.username, initialPassword);
+    expect((await session.get('/api/auth/me')).json().user.mustChangePassword).toBe(true);
+    const blocked = await session.post('/api/villages', { communeCode: THACH_HA, name: 'Thôn Tạm', kind: 'thon' });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().code).toBe('password_change_required');
+    expect((await session.get('/api/villages')).json().code).toBe('password_change_required');
+    const changed = await session.post('/api/auth/password', { currentPassword: initialPassword, newPassword: 'mat-khau-rieng-cua-toi' });
+    expect(changed.statusCode).toBe(204);
+    expect((await session.get('/api/villages')).statusCode).toBe(200);
+  });
+
+  it('changing the own password signs out the other sessions but keeps this one', async () => {
+    const { user, password } = await buildUser(t.database.db);
+    const here = await login(t.app, user.username, password);
+    const elsewhere = await login(t.app, user.username, password);
+    await here.post('/api/auth/password', { currentPassword: password, newPassword: 'mat-khau-moi-hon-nua' });
+    expect((await here.get('/api/auth/me')).statusCode).toBe(200);
+    expect((await elsewhere.get('/api/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe('the path as the router sees it', () => {
+  it('a percent-encoded /api path still needs a session', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/%61pi/admin-units?parent=42' });
+    expect(res.statusCode).toBe(401);
+  });
+});

@@ -5,9 +5,8 @@ import { SESSION_COOKIE } from '../../platform/auth/sessions';
 import type { LoginThrottle } from '../../platform/auth/throttle';
 import type { Db } from '../../platform/db/database';
 import { errors } from '../../platform/errors';
-import { changeOwnPassword } from '../users/service';
 import { LoginSchema, PasswordChangeSchema, SessionSchema } from './schemas';
-import { login, logout, sessionBody } from './service';
+import { changePassword, login, logout, sessionBody } from './service';
 
 interface Options {
   db: Db;
@@ -34,13 +33,8 @@ export const authRoutes: FastifyPluginAsyncZod<Options> = async (app, { db, sess
         userAgent: request.headers['user-agent'],
         requestId: request.id,
       });
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: 'auto',
-        expires: session.expiresAt,
-      });
+      // No cookie expiry: the server decides (sliding, revocable); the cookie ends with the browser.
+      reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto' });
       return body;
     },
   );
@@ -74,7 +68,7 @@ export const authRoutes: FastifyPluginAsyncZod<Options> = async (app, { db, sess
       },
     },
     async (request, reply) => {
-      await changeOwnPassword(db, actorOf(request), request.body.currentPassword, request.body.newPassword);
+      await changePassword(db, throttle, actorOf(request), request.session!.id, request.body);
       return reply.status(204).send(null);
     },
   );

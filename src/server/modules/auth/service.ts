@@ -6,7 +6,7 @@ import type { LoginThrottle } from '../../platform/auth/throttle';
 import type { Db } from '../../platform/db/database';
 import { errors } from '../../platform/errors';
 import { permissionsOf } from '../users/policy';
-import { authenticate, getOwnProfile } from '../users/service';
+import { authenticate, changeOwnPassword, getOwnProfile, markSignedIn } from '../users/service';
 
 interface Client {
   ip: string;
@@ -24,12 +24,11 @@ export async function login(
 ) {
   const wait = throttle.retryAfter(credentials.username, client.ip);
   if (wait > 0) throw errors.tooManyRequests(wait);
+  // Counted before the (slow) password check, so parallel guesses are all counted.
+  throttle.recordFailure(credentials.username, client.ip);
   const row = await authenticate(db, credentials.username, credentials.password);
-  if (!row) {
-    throttle.recordFailure(credentials.username, client.ip);
-    throw errors.badCredentials();
-  }
-  throttle.recordSuccess(credentials.username);
+  if (!row) throw errors.badCredentials();
+  throttle.recordSuccess(credentials.username, client.ip);
   const actor: Actor = {
     id: row.id,
     username: row.username,
@@ -41,6 +40,7 @@ export async function login(
   };
   const session = await db.transaction(async (tx) => {
     const created = await createSession(tx, row.id, sessionHours, client);
+    await markSignedIn(tx, row.id);
     await recordAudit(tx, actor, { action: 'auth.login', entity: 'user', entityId: row.id, area: row });
     return created;
   });
@@ -62,4 +62,20 @@ export async function logout(db: Db, actor: Actor, sessionId: string) {
 export async function sessionBody(db: Db, actor: Actor, csrfToken: string) {
   const user = await getOwnProfile(db, actor);
   return { user: { ...user, permissions: permissionsOf(actor) }, csrfToken };
+}
+
+/** Change the own password; wrong current passwords count as failed sign-ins. */
+export async function changePassword(
+  db: Db,
+  throttle: LoginThrottle,
+  actor: Actor,
+  sessionId: string,
+  input: { currentPassword: string; newPassword: string },
+) {
+  const wait = throttle.retryAfter(actor.username, actor.ip ?? '');
+  if (wait > 0) throw errors.tooManyRequests(wait);
+  if (!(await changeOwnPassword(db, actor, input, sessionId))) {
+    throttle.recordFailure(actor.username, actor.ip ?? '');
+    throw errors.invalid('currentPassword', 'Mật khẩu hiện tại không đúng.', 'The current password is wrong.');
+  }
 }

@@ -1,4 +1,4 @@
-import { scopeFromCodes, type AreaScope } from '../../../domain/access';
+import { scopeFromCodes, type AreaScope, type Role } from '../../../domain/access';
 import { foldAccents, vietnameseSortKey } from '../../../domain/text';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
@@ -9,7 +9,7 @@ import { changeRecord, type VersionedRecord } from '../../platform/changes';
 import { errors } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
 import { requireOrganisation } from '../organisations/service';
-import { userPolicy } from './policy';
+import { userPolicy, type AccountRights } from './policy';
 import { presentUser, presentUsers } from './presenter';
 import * as repo from './repo';
 import type { UserAccessReq, UserCreateReq, UserListReq, UserUpdateReq, UserView } from './schemas';
@@ -28,11 +28,20 @@ async function resolveScope(db: Executor, code: string | null): Promise<AreaScop
   return scopeFromCodes(unit.area);
 }
 
-function requireGrantable(actor: Actor, scope: AreaScope) {
-  if (!userPolicy.manage(actor, scope)) {
+function requireGrantable(actor: Actor, rights: AccountRights) {
+  if (!userPolicy.grant(actor, rights)) {
     throw errors.forbidden(
-      'Không thể giao địa bàn rộng hơn hoặc nằm ngoài địa bàn của bạn.',
-      'You cannot grant a scope wider than or outside your own.',
+      'Chỉ giao được địa bàn nằm trong địa bàn của bạn và vai trò bạn đang có.',
+      'You can grant only a scope inside your own and roles you hold.',
+    );
+  }
+}
+
+function requireManageable(actor: Actor, row: repo.UserRow) {
+  if (!userPolicy.manage(actor, { scope: scopeFromCodes(row), roles: row.roles as Role[] })) {
+    throw errors.forbidden(
+      'Tài khoản này có quyền ngang hoặc cao hơn bạn; cần quản trị cấp trên xử lý.',
+      'This account has rights equal to or above yours; a higher-level administrator must act.',
     );
   }
 }
@@ -58,7 +67,7 @@ export async function getUser(db: Db, actor: Actor, id: string): Promise<UserVie
 export async function createUser(db: Db, actor: Actor, input: UserCreateReq) {
   requireAdmin(actor);
   const scope = await resolveScope(db, input.scopeCode);
-  requireGrantable(actor, scope);
+  requireGrantable(actor, { scope, roles: input.roles });
   if (input.organisationId) await requireOrganisation(db, actor, input.organisationId, 'organisationId');
   const initialPassword = input.password ?? generatePassword();
   const passwordHash = await hashPassword(initialPassword);
@@ -109,7 +118,7 @@ function changeUser(
     version,
     action,
     apply,
-    check: (row) => requireGrantable(actor, scopeFromCodes(row)),
+    check: (row) => requireManageable(actor, row),
     afterwards: options.revokeSessions ? (tx) => revokeUserSessions(tx, id) : undefined,
   });
 }
@@ -135,7 +144,7 @@ export function setUserAccess(db: Db, actor: Actor, id: string, input: UserAcces
     'user.access',
     async (tx) => {
       const scope = await resolveScope(tx, input.scopeCode);
-      requireGrantable(actor, scope);
+      requireGrantable(actor, { scope, roles: input.roles });
       return {
         provinceCode: scope.level === 'national' ? null : scope.provinceCode,
         communeCode: scope.level === 'commune' ? scope.communeCode : null,
@@ -175,19 +184,28 @@ export async function resetPassword(db: Db, actor: Actor, id: string, version: n
   return { temporaryPassword };
 }
 
-/** The signed-in user's own password change (needs the current one). */
-export async function changeOwnPassword(db: Db, actor: Actor, currentPassword: string, newPassword: string) {
-  const row = await repo.findByUsername(db, actor.username);
-  if (!row || !(await verifyPassword(row.passwordHash, currentPassword))) {
-    throw errors.invalid('currentPassword', 'Mật khẩu hiện tại không đúng.', 'The current password is wrong.');
-  }
-  if (currentPassword === newPassword) {
+/**
+ * The signed-in user's own password change: needs the current one; ends their other sessions.
+ * Returns false (and changes nothing) when the current password is wrong.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string },
+  keepSessionId: string,
+): Promise<boolean> {
+  if (input.currentPassword === input.newPassword) {
     throw errors.invalid('newPassword', 'Mật khẩu mới phải khác mật khẩu cũ.', 'The new password must differ.');
   }
-  const passwordHash = await hashPassword(newPassword);
-  await db.transaction(async (tx) => {
-    await repo.update(tx, row.id, row.version, { passwordHash, mustChangePassword: false });
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.transaction(async (tx) => {
+    const row = await repo.findByIdForUpdate(tx, actor.id, { level: 'national' });
+    if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) return false;
+    const updated = await repo.update(tx, row.id, row.version, { passwordHash, mustChangePassword: false });
+    if (!updated) throw errors.staleVersion();
+    await revokeUserSessions(tx, row.id, keepSessionId);
     await recordAudit(tx, actor, { action: 'user.password_change', entity: ENTITY, entityId: row.id, area: row });
+    return true;
   });
 }
 
@@ -224,8 +242,27 @@ export async function authenticate(db: Executor, username: string, password: str
   const row = await repo.findByUsername(db, username);
   const ok = await verifyPassword(row?.passwordHash ?? (await decoyHash()), password);
   if (!row || !ok || row.disabledAt) return null;
-  await repo.touchLastLogin(db, row.id);
   return row;
+}
+
+export function markSignedIn(tx: Executor, userId: string) {
+  return repo.touchLastLogin(tx, userId);
+}
+
+/** Who a session belongs to, as of now (roles and scope may have changed); null when disabled. */
+export async function loadSessionActor(db: Executor, userId: string) {
+  const row = await repo.findById(db, userId, { level: 'national' });
+  if (!row || row.disabledAt) return null;
+  return {
+    actor: {
+      id: row.id,
+      username: row.username,
+      fullName: row.fullName,
+      roles: row.roles as Role[],
+      scope: scopeFromCodes(row),
+    },
+    mustChangePassword: row.mustChangePassword,
+  };
 }
 
 /** The signed-in user's own account, as the API shows it. */

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type Session, type TestApp } from '../../../../test/helpers/app';
 import { buildOrganisation, buildUser, CAM_XUYEN, HA_TINH, THACH_HA, VINH_LONG } from '../../../../test/helpers/factories';
+import { ROLES } from '../../../domain/access';
 import { auditEvents } from '../../platform/audit/tables';
 import { users } from './tables';
 
@@ -24,7 +25,7 @@ const auditFor = (id: string) =>
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
-  const a = await buildUser(db, { scopeCode: HA_TINH, roles: ['admin', 'viewer'] });
+  const a = await buildUser(db, { scopeCode: HA_TINH, roles: [...ROLES] });
   provinceAdmin = await login(t.app, a.user.username, a.password);
   const o = await buildUser(db, { scopeCode: THACH_HA, roles: ['officer'] });
   communeOfficer = await login(t.app, o.user.username, o.password);
@@ -73,6 +74,14 @@ describe('POST /api/users', () => {
   it('403 when a province administrator grants another province or the whole country', async () => {
     expect((await provinceAdmin.post('/api/users', newUser({ scopeCode: VINH_LONG }))).statusCode).toBe(403);
     expect((await provinceAdmin.post('/api/users', newUser({ scopeCode: null }))).statusCode).toBe(403);
+  });
+
+  it('403 when an administrator grants a role they do not hold themselves', async () => {
+    const { user, password } = await buildUser(t.database.db, { scopeCode: HA_TINH, roles: ['admin', 'viewer'] });
+    const narrowAdmin = await login(t.app, user.username, password);
+    const res = await narrowAdmin.post('/api/users', newUser({ roles: ['fund_accountant'] }));
+    expect(res.statusCode).toBe(403);
+    expect((await narrowAdmin.post('/api/users', newUser({ roles: ['viewer'] }))).statusCode).toBe(201);
   });
 
   it('creates a commune user with a one-time password, audited in the same transaction', async () => {
@@ -170,6 +179,19 @@ describe('changing an account', () => {
     expect(bad.json().field).toBe('organisationId');
     const ok = await provinceAdmin.patch(`/api/users/${user.id}`, { fullName: 'Hồ Văn Nam', version: user.version });
     expect(ok.json()).toMatchObject({ fullName: 'Hồ Văn Nam', version: user.version + 1 });
+  });
+
+  it('a provincial administrator cannot take over a peer: no reset, no disable, no change of another provincial admin', async () => {
+    const peer = await buildUser(t.database.db, { scopeCode: HA_TINH, roles: ['admin', 'viewer'] });
+    const v = { version: peer.user.version };
+    expect((await provinceAdmin.post(`/api/users/${peer.user.id}/password-reset`, v)).statusCode).toBe(403);
+    expect((await provinceAdmin.post(`/api/users/${peer.user.id}/disable`, v)).statusCode).toBe(403);
+    const access = { scopeCode: THACH_HA, roles: ['viewer'], ...v };
+    expect((await provinceAdmin.put(`/api/users/${peer.user.id}/access`, access)).statusCode).toBe(403);
+    // A commune administrator is narrower, so the province manages them.
+    const communeAdmin = await buildUser(t.database.db, { scopeCode: THACH_HA, roles: ['admin', 'viewer'] });
+    const reset = await provinceAdmin.post(`/api/users/${communeAdmin.user.id}/password-reset`, { version: 1 });
+    expect(reset.statusCode).toBe(200);
   });
 
   it('404 for a user of another province, whatever the action', async () => {

@@ -22,10 +22,15 @@ describe('LoginThrottle', () => {
     expect(t.retryAfter('someone-else', '10.0.0.2')).toBe(0);
   });
 
-  it('a successful login clears the user counter but not the address counter', () => {
+  it('a successful login clears the user counter and takes back only its own address attempt', () => {
     const t = new LoginThrottle(limits, () => 0);
     for (let i = 0; i < 3; i++) t.recordFailure('a', '10.0.0.1');
-    t.recordSuccess('a');
+    t.recordFailure('a', '10.0.0.1'); // the attempt that then succeeds
+    t.recordSuccess('a', '10.0.0.1');
     expect(t.retryAfter('a', '10.0.0.2')).toBe(0);
+    t.recordFailure('b', '10.0.0.1');
+    expect(t.retryAfter('c', '10.0.0.1')).toBe(0); // 4 attempts counted from that address
+    t.recordFailure('b', '10.0.0.1');
+    expect(t.retryAfter('c', '10.0.0.1')).toBeGreaterThan(0); // the fifth reaches the limit
   });
 });

@@ -36,8 +36,10 @@ export class LoginThrottle {
     }
   }
 
-  recordSuccess(username: string): void {
+  /** Undo the attempt counted before a check that succeeded; the user's slate is wiped. */
+  recordSuccess(username: string, address: string): void {
     this.failures.delete(`u:${username.toLowerCase()}`);
+    this.failures.set(`a:${address}`, (this.failures.get(`a:${address}`) ?? []).slice(0, -1));
   }
 
   private recent(key: string, now: number): number[] {

@@ -1,0 +1,153 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DESKTOP, launchBrowser, login, newPage, PHONE, screenshot, visible } from './support';
+
+/**
+ * Screenshots of every page in Vietnamese, on a desktop and a phone, written to
+ * test-results/screenshots/ for a person to look at. Each page is also checked for horizontal
+ * overflow of the whole document (tables scroll inside themselves instead).
+ */
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const PAGES: { name: string; path: string; ready: string | RegExp }[] = [
+  { name: 'dashboard', path: '/', ready: /^Xin chào, / },
+  { name: 'households', path: '/households', ready: 'Hộ gia đình' },
+  { name: 'review', path: '/review', ready: 'Rà soát' },
+  { name: 'fund', path: '/fund', ready: 'Quỹ Vì người nghèo' },
+  { name: 'support', path: '/support', ready: 'Hỗ trợ' },
+  { name: 'coordination', path: '/coordination', ready: 'Phối hợp' },
+  { name: 'reports', path: '/reports', ready: 'Báo cáo' },
+  { name: 'users', path: '/admin/users', ready: 'Người dùng' },
+  { name: 'organisations', path: '/admin/organisations', ready: 'Tổ chức' },
+  { name: 'villages', path: '/admin/villages', ready: /^Thôn\/tổ dân phố — / },
+  { name: 'audit', path: '/admin/audit', ready: 'Nhật ký hệ thống' },
+  { name: 'admin-units', path: '/admin/units', ready: 'Đơn vị hành chính' },
+  { name: 'admin-unit-province', path: '/admin/units/42', ready: /Tỉnh Hà Tĩnh/ },
+  { name: 'admin-unit-commune', path: '/admin/units/18562', ready: /Xã Thạch Hà/ },
+];
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page
+    .locator('.ant-spin-spinning')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
+  await page.waitForTimeout(300);
+}
+
+/** Through the API, as the page's own session: add a village to Thạch Hà and rename it. */
+async function renameAVillage(page: Page): Promise<void> {
+  const status = await page.evaluate(async () => {
+    const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+    const headers = { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken };
+    const created = await fetch('/api/villages', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ communeCode: '18562', name: `Tổ ảnh ${Date.now()}`, kind: 'to_dan_pho' }),
+    });
+    const village = (await created.json()) as { id: string; name: string; version: number };
+    const renamed = await fetch(`/api/villages/${village.id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ name: `${village.name} (đổi tên)`, version: village.version }),
+    });
+    return [created.status, renamed.status];
+  });
+  expect(status).toEqual([201, 200]);
+}
+
+async function documentOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+for (const [device, viewport] of [
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+] as const) {
+  describe(`screenshots on ${device}`, () => {
+    test('every page', async () => {
+      const { context, page } = await newPage(browser, viewport);
+      try {
+        await page.goto('/login');
+        await visible(page.getByRole('heading', { name: 'Đăng nhập' }));
+        await screenshot(page, `${device}-login`);
+
+        await login(page, 'tinh.quantri');
+        // Work in Thạch Hà, so that the village list has content.
+        await page.evaluate(() =>
+          localStorage.setItem(
+            'chungtay.area.tinh.quantri',
+            JSON.stringify({
+              provinceCode: '42',
+              provinceName: 'Tỉnh Hà Tĩnh',
+              communeCode: '18562',
+              communeName: 'Xã Thạch Hà',
+              villageId: null,
+              villageName: null,
+            }),
+          ),
+        );
+        const overflows: string[] = [];
+        for (const p of PAGES) {
+          await page.goto(p.path);
+          await visible(page.getByRole('heading', { name: p.ready }));
+          await settle(page);
+          await screenshot(page, `${device}-${p.name}`);
+          if ((await documentOverflow(page)) > 0) overflows.push(p.name);
+        }
+
+        // Dialogs and drawers.
+        await page.goto('/admin/users');
+        await settle(page);
+        await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+        await visible(page.getByRole('dialog'));
+        await page.waitForTimeout(400);
+        await screenshot(page, `${device}-users-create`, false);
+        await page.keyboard.press('Escape');
+
+        await page.goto('/admin/audit');
+        await settle(page);
+        // A renamed village shows a before/after pair.
+        await renameAVillage(page);
+        await page.getByLabel('Hành động').click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Sửa thôn/tổ dân phố"]').click();
+        await page.getByRole('button', { name: 'Lọc', exact: true }).click();
+        await settle(page);
+        await page.locator('.ant-table-row-expand-icon').first().click();
+        await page.waitForTimeout(300);
+        await screenshot(page, `${device}-audit-expanded`);
+
+        if (device === 'phone') {
+          await page.goto('/');
+          await settle(page);
+          await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
+          await page.waitForTimeout(400);
+          await screenshot(page, 'phone-menu', false);
+          await page.keyboard.press('Escape');
+          await page.waitForTimeout(300);
+          await page.getByRole('button', { name: 'Địa bàn làm việc' }).click();
+          await page.waitForTimeout(400);
+          await screenshot(page, 'phone-area-picker', false);
+        } else {
+          await page.goto('/');
+          await settle(page);
+          await page.locator('.area-picker').click();
+          await page.waitForTimeout(400);
+          await screenshot(page, 'desktop-area-picker', false);
+        }
+        expect(overflows).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+}
