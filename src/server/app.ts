@@ -17,6 +17,7 @@ import { LoginThrottle } from './platform/auth/throttle';
 import type { Config } from './platform/config';
 import type { Database } from './platform/db/database';
 import { errorHandler, errors, sendProblem } from './platform/errors';
+import { registerInputGuard } from './platform/input';
 import { adminUnitRoutes } from './modules/admin-units/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
@@ -75,6 +76,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
 
   const db = database.db;
   registerAuthentication(app, db, config.sessionHours, loadSessionActor);
+  registerInputGuard(app);
   await app.register(healthRoutes, { database });
   await app.register(authRoutes, { db, sessionHours: config.sessionHours, throttle: throttle ?? new LoginThrottle() });
   await app.register(adminUnitRoutes, { db });

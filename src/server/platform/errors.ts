@@ -70,6 +70,24 @@ export const errors = {
     ),
 };
 
+/** The unique constraint a database error violated, if that is what it is. */
+function violatedUniqueConstraint(error: unknown): string | undefined {
+  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const pg = e.cause?.code ? e.cause : e;
+  return pg.code === '23505' ? pg.constraint : undefined;
+}
+
+/**
+ * For `.catch()` after a write whose uniqueness the service checked first: when a concurrent
+ * request won the race, the database constraint answers, and this turns it into the same
+ * specific problem the check gives.
+ */
+export function whenUniqueViolated(constraint: string, problem: () => AppError) {
+  return (error: unknown): never => {
+    throw violatedUniqueConstraint(error) === constraint ? problem() : error;
+  };
+}
+
 const english = z.locales.en().localeError;
 
 function fieldOf(context: string | undefined, instancePath: string): string {
@@ -117,6 +135,9 @@ function toProblem(error: unknown): AppError {
   // PostgreSQL constraint violations that slipped past validation: never leak SQL text.
   const pgCode = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
   if (pgCode === '23505') return errors.conflict('duplicate', 'Dữ liệu bị trùng.', 'Duplicate value.');
+  if (pgCode?.startsWith('22')) {
+    return errors.invalid('body', 'Giá trị không hợp lệ.', 'Invalid value (rejected by the database).');
+  }
   if (pgCode === '23503') return errors.conflict('reference_missing', 'Tham chiếu không tồn tại.', 'Referenced record missing.');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError(fe.statusCode, 'bad_request', 'Yêu cầu không hợp lệ.', fe.message);

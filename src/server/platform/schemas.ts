@@ -31,3 +31,8 @@ export const queryBoolean = z
   .enum(['true', 'false'])
   .transform((v) => v === 'true')
   .optional();
+
+/** A calendar date YYYY-MM-DD between 1900 and 2100 (dates outside are typing mistakes). */
+export const isoDateField = z.iso
+  .date('Ngày theo dạng YYYY-MM-DD')
+  .refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'Ngày phải trong khoảng 1900–2100');

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { listQuerySchema, listResponseSchema } from '../../platform/list';
+import { isoDateField } from '../../platform/schemas';
 
 export const UNIT_LEVELS = ['province', 'district', 'commune'] as const;
-const isoDate = z.iso.date().describe('YYYY-MM-DD');
+const isoDate = isoDateField.describe('YYYY-MM-DD');
 export const UnitCodeSchema = z.string().regex(/^\d{2}(\d|\d{3})?$/u, 'Mã đơn vị hành chính gồm 2, 3 hoặc 5 chữ số');
 
 export const AdminUnitListQuerySchema = listQuerySchema(['name', 'code']).extend({

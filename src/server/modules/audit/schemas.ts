@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuerySchema, listResponseSchema } from '../../platform/list';
+import { isoDateField } from '../../platform/schemas';
 
 export const AuditEventSchema = z.object({
   id: z.number().int(),
@@ -21,8 +22,8 @@ export const AuditListQuerySchema = listQuerySchema(['at']).extend({
   entityId: z.string().max(100).optional(),
   action: z.string().max(80).optional(),
   actor: z.string().max(100).optional().describe('Tên đăng nhập người thực hiện'),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional().describe('Đến hết ngày này (giờ Việt Nam)'),
+  from: isoDateField.optional(),
+  to: isoDateField.optional().describe('Đến hết ngày này (giờ Việt Nam)'),
 });
 export const AuditListSchema = listResponseSchema(AuditEventSchema).extend({
   totalCapped: z.boolean().describe('true: there are more than `total` events; narrow the filters'),

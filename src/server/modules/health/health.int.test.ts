@@ -56,3 +56,21 @@ describe('request limits', () => {
     expect(form.statusCode).toBe(415);
   });
 });
+
+describe('odd input', () => {
+  it('refuses control characters (NUL) in a body or a query, naming the field, and impossible dates', async () => {
+    const { user, password } = await buildUser(t.database.db, { scopeCode: HA_TINH, roles: ['officer'] });
+    const session = await login(t.app, user.username, password);
+    const body = await session.post('/api/villages', { communeCode: '18562', name: 'Thôn\u0000X', kind: 'thon' });
+    expect(body.statusCode).toBe(400);
+    expect(body.json().field).toBe('name');
+    const query = await session.get('/api/villages?q=a%00b');
+    expect(query.statusCode).toBe(400);
+    expect(query.json().field).toBe('querystring.q');
+    const login0 = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a\u0000', password: 'x' } });
+    expect(login0.statusCode).toBe(400);
+    const year0 = await session.get('/api/admin-units?parent=42&at=0000-01-01');
+    expect(year0.statusCode).toBe(400);
+    expect(year0.json().field).toBe('querystring.at');
+  });
+});

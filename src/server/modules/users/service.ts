@@ -6,7 +6,7 @@ import { decoyHash, generatePassword, hashPassword, verifyPassword } from '../..
 import { revokeUserSessions } from '../../platform/auth/sessions';
 import type { Db, Executor } from '../../platform/db/database';
 import { changeRecord, type VersionedRecord } from '../../platform/changes';
-import { errors } from '../../platform/errors';
+import { errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
 import { requireOrganisation } from '../organisations/service';
 import { userPolicy, type AccountRights } from './policy';
@@ -71,10 +71,10 @@ export async function createUser(db: Db, actor: Actor, input: UserCreateReq) {
   if (input.organisationId) await requireOrganisation(db, actor, input.organisationId, 'organisationId');
   const initialPassword = input.password ?? generatePassword();
   const passwordHash = await hashPassword(initialPassword);
+  const taken = () =>
+    errors.conflict('username_taken', `Tên đăng nhập "${input.username}" đã có người dùng.`, 'Username already taken.', 'username');
   return db.transaction(async (tx) => {
-    if (await repo.findByUsername(tx, input.username)) {
-      throw errors.conflict('username_taken', `Tên đăng nhập "${input.username}" đã có người dùng.`, 'Username already taken.', 'username');
-    }
+    if (await repo.findByUsername(tx, input.username)) throw taken();
     const row = await repo.insert(tx, {
       username: input.username,
       fullName: input.fullName,
@@ -90,7 +90,7 @@ export async function createUser(db: Db, actor: Actor, input: UserCreateReq) {
     const user = await presentUser(tx, row);
     await recordAudit(tx, actor, { action: 'user.create', entity: ENTITY, entityId: row.id, area: row, after: user });
     return { user, initialPassword: input.password ? undefined : initialPassword };
-  });
+  }).catch(whenUniqueViolated('users_username', taken));
 }
 
 const USER_RECORD: VersionedRecord<repo.UserRow, Partial<repo.NewUserRow>, UserView> = {

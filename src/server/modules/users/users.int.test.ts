@@ -109,6 +109,13 @@ describe('POST /api/users', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'username_taken', field: 'username' });
   });
+
+  it('keeps one account per username when two administrators create it at the same moment', async () => {
+    const body = newUser();
+    const results = await Promise.all([1, 2, 3].map(() => provinceAdmin.post('/api/users', body)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409]);
+    for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json().code).toBe('username_taken');
+  });
 });
 
 describe('GET /api/users', () => {

@@ -6,7 +6,7 @@ import { requireInScope } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { changeRecord, type VersionedRecord } from '../../platform/changes';
 import type { Db, Executor } from '../../platform/db/database';
-import { errors } from '../../platform/errors';
+import { errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
 import { villagePolicy } from './policy';
 import * as repo from './repo';
@@ -36,10 +36,11 @@ function requireManage(actor: Actor, area: Area) {
   if (!villagePolicy.manage(actor, area)) throw errors.forbidden();
 }
 
+const nameTaken = (name: string) => () =>
+  errors.conflict('village_name_taken', `Xã đã có thôn/tổ dân phố tên "${name}".`, 'The commune already has a village of that name.', 'name');
+
 async function requireUniqueName(db: Executor, communeCode: string, name: string, exceptId?: string) {
-  if (await repo.findNamesake(db, communeCode, foldAccents(name), exceptId)) {
-    throw errors.conflict('village_name_taken', `Xã đã có thôn/tổ dân phố tên "${name}".`, 'The commune already has a village of that name.', 'name');
-  }
+  if (await repo.findNamesake(db, communeCode, foldAccents(name), exceptId)) throw nameTaken(name)();
 }
 
 export async function listVillages(db: Db, actor: Actor, query: VillageListReq) {
@@ -73,7 +74,7 @@ export async function createVillage(db: Db, actor: Actor, input: VillageCreateRe
     const view = present(row);
     await recordAudit(tx, actor, { action: 'village.create', entity: ENTITY, entityId: row.id, area: row, after: view });
     return view;
-  });
+  }).catch(whenUniqueViolated('villages_commune_name', nameTaken(input.name)));
 }
 
 const VILLAGE_RECORD: VersionedRecord<repo.VillageRow, Partial<repo.NewVillageRow>, VillageView> = {
@@ -86,6 +87,7 @@ const VILLAGE_RECORD: VersionedRecord<repo.VillageRow, Partial<repo.NewVillageRo
 };
 
 export function updateVillage(db: Db, actor: Actor, id: string, input: VillageUpdateReq) {
+  const renamed = whenUniqueViolated('villages_commune_name', nameTaken(input.name ?? ''));
   return changeRecord(db, actor, VILLAGE_RECORD, {
     id,
     version: input.version,
@@ -96,7 +98,7 @@ export function updateVillage(db: Db, actor: Actor, id: string, input: VillageUp
       if (input.name) await requireUniqueName(tx, row.communeCode, name, row.id);
       return { name, kind: input.kind ?? row.kind, sortKey: vietnameseSortKey(name), searchKey: foldAccents(name) };
     },
-  });
+  }).catch(renamed);
 }
 
 export function archiveVillage(db: Db, actor: Actor, id: string, input: { reason: string; version: number }) {

@@ -1,4 +1,4 @@
-import { count, sql } from 'drizzle-orm';
+import { count, desc, sql } from 'drizzle-orm';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -47,6 +47,18 @@ describe('backup and restore', () => {
     expect(readBackup(file).tables).toContain('audit_events');
   });
 
+  it('is readable by its owner only, leaves sessions out, and writes dates in ISO whatever the session says', async () => {
+    expect(fs.statSync(file).mode & 0o077).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).not.toContain('INSERT INTO "sessions"');
+    await database.db.execute(sql`set DateStyle = 'SQL, DMY'`);
+    const odd = path.join(dir, 'odd-datestyle.sql');
+    await writeBackup(database, odd);
+    await database.db.execute(sql`set DateStyle = 'ISO, MDY'`);
+    const text = fs.readFileSync(odd, 'utf8');
+    expect(text).toContain("'2025-07-01'");
+    expect(text).not.toContain("'01/07/2025'");
+  });
+
   it('restores the data as it was, audit log included', async () => {
     const villagesBefore = await villageCount();
     const auditBefore = await auditCount();
@@ -54,7 +66,10 @@ describe('backup and restore', () => {
     expect(await villageCount()).toBe(villagesBefore + 1);
     await restoreBackup(database, file);
     expect(await villageCount()).toBe(villagesBefore);
-    expect(await auditCount()).toBe(auditBefore);
+    // The restored log, plus one event recording the restore itself.
+    expect(await auditCount()).toBe(auditBefore + 1);
+    const [last] = await database.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    expect(last).toMatchObject({ action: 'system.restore', entity: 'database' });
     const names = (await database.db.select({ name: villages.name }).from(villages)).map((v) => v.name);
     expect(names).toContain('Thôn Trước Sao Lưu');
     expect(names).not.toContain('Thôn Sau Sao Lưu');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Database, type Executor } from './database';
 
@@ -11,6 +12,14 @@ import { rowsOf, type Database, type Executor } from './database';
  * current data untouched when anything fails.
  */
 const FORMAT = 'chungtay-backup/1';
+// Values are written as text: fix the formats so they read back the same on any server.
+const SESSION_FORMATS = [
+  "SET LOCAL DateStyle = 'ISO, YMD'",
+  "SET LOCAL TimeZone = 'UTC'",
+  "SET LOCAL IntervalStyle = 'postgres'",
+];
+// Sessions are not data: a restored database starts with everyone signed out.
+const NOT_BACKED_UP = new Set(['sessions']);
 const BEGIN_DATA = '-- begin data';
 const END_DATA = '-- end data';
 
@@ -72,25 +81,28 @@ async function tablesInDependencyOrder(db: Executor): Promise<TableInfo[]> {
 }
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const quoteLiteral = (value: string) => `'${value.replaceAll("'", "''")}'`;
 
 /** Write a backup of the whole database to `file`; returns the number of rows written. */
 export async function writeBackup(database: Database, file: string): Promise<{ rows: number; tables: number }> {
   const hash = createHash('sha256');
   const tmp = `${file}.partial`;
-  const out = fs.openSync(tmp, 'w');
+  // The file holds password hashes and personal data: readable by its owner only.
+  const out = fs.openSync(tmp, 'w', 0o600);
   const write = (text: string) => {
     hash.update(text);
     fs.writeSync(out, text);
   };
   let rows = 0;
   try {
-    await database.db.transaction(async (tx) => {
+    const tables = await database.db.transaction(async (tx) => {
       if (database.engine === 'postgres') await tx.execute(sql`set transaction isolation level repeatable read, read only`);
-      const tables = await tablesInDependencyOrder(tx);
+      for (const statement of SESSION_FORMATS) await tx.execute(sql.raw(statement));
+      const all = (await tablesInDependencyOrder(tx)).filter((t) => !NOT_BACKED_UP.has(t.name));
       write(`-- Chung Tay backup\n-- format: ${FORMAT}\n-- schema: ${await schemaVersion(tx)}\n`);
       write(`-- created: ${new Date().toISOString()}\n-- engine: ${database.engine}\n`);
-      write(`-- tables: ${tables.map((t) => t.name).join(',')}\nBEGIN;\n${BEGIN_DATA}\n`);
-      for (const table of tables) {
+      write(`-- tables: ${all.map((t) => t.name).join(',')}\nBEGIN;\n${BEGIN_DATA}\n${SESSION_FORMATS.join(';\n')};\n`);
+      for (const table of all) {
         const list = table.columns.map(ident).join(', ');
         const tuple = sql.raw(`'(' || concat_ws(', ', ${table.columns.map((c) => `quote_nullable(${ident(c)}::text)`).join(', ')}) || ')'`);
         const order = sql.raw((table.primaryKey.length ? table.primaryKey : table.columns).map(ident).join(', '));
@@ -117,11 +129,11 @@ export async function writeBackup(database: Database, file: string): Promise<{ r
       }
       write(`${END_DATA}\nCOMMIT;\n`);
       fs.writeSync(out, `-- sha256: ${hash.digest('hex')}\n`);
-      return tables.length;
+      return all.length;
     });
     fs.closeSync(out);
     fs.renameSync(tmp, file);
-    return { rows, tables: (await tablesInDependencyOrder(database.db)).length };
+    return { rows, tables };
   } catch (error) {
     fs.closeSync(out);
     fs.rmSync(tmp, { force: true });
@@ -130,7 +142,7 @@ export async function writeBackup(database: Database, file: string): Promise<{ r
 }
 
 /** Check a backup file and return its data section; throws BackupError with a Vietnamese reason. */
-export function readBackup(file: string): { schema: string; tables: string[]; data: string } {
+export function readBackup(file: string): { schema: string; created: string; tables: string[]; data: string } {
   if (!fs.existsSync(file)) throw new BackupError(`Không tìm thấy tệp ${file}.`);
   const text = fs.readFileSync(file, 'utf8');
   const match = /\n-- sha256: ([0-9a-f]{64})\n$/u.exec(text);
@@ -142,11 +154,12 @@ export function readBackup(file: string): { schema: string; tables: string[]; da
     throw new BackupError('Tệp sao lưu bị hỏng hoặc đã bị sửa (mã kiểm tra SHA-256 không khớp).');
   }
   const schema = /^-- schema: (.+)$/mu.exec(body)?.[1] ?? '';
+  const created = /^-- created: (.+)$/mu.exec(body)?.[1] ?? '';
   const tables = (/^-- tables: (.*)$/mu.exec(body)?.[1] ?? '').split(',').filter(Boolean);
   const start = body.indexOf(`${BEGIN_DATA}\n`);
   const end = body.lastIndexOf(`${END_DATA}\n`);
   if (start < 0 || end < start) throw new BackupError('Tệp sao lưu thiếu phần dữ liệu.');
-  return { schema, tables, data: body.slice(start + BEGIN_DATA.length + 1, end) };
+  return { schema, created, tables, data: body.slice(start + BEGIN_DATA.length + 1, end) };
 }
 
 /** Replace all data with the backup's, atomically. */
@@ -163,11 +176,17 @@ export async function restoreBackup(database: Database, file: string): Promise<v
   const unknown = backup.tables.filter((t) => !tables.includes(t));
   if (unknown.length) throw new BackupError(`Bản sao lưu có bảng lạ: ${unknown.join(', ')}.`);
   const all = tables.map(ident).join(', ');
+  const note = JSON.stringify({ file: path.basename(file), schema: backup.schema, created: backup.created });
   await database.script(async (exec) => {
     // User triggers (the append-only guards) are off only inside this transaction.
     for (const t of tables) await exec(`ALTER TABLE ${ident(t)} DISABLE TRIGGER USER`);
     await exec(`TRUNCATE ${all} RESTART IDENTITY CASCADE`);
     await exec(backup.data);
     for (const t of tables) await exec(`ALTER TABLE ${ident(t)} ENABLE TRIGGER USER`);
+    // The restore itself is the first event of the restored log.
+    await exec(
+      `INSERT INTO audit_events (action, entity, entity_id, actor_username, after) VALUES ` +
+        `('system.restore', 'database', 'restore', 'system', ${quoteLiteral(note)}::jsonb)`,
+    );
   });
 }
