@@ -34,7 +34,7 @@ z.config(z.locales.vi());
 
 export interface AppOptions {
   database: Database;
-  config: Pick<Config, 'sessionHours' | 'webDir'>;
+  config: Pick<Config, 'sessionHours' | 'webDir'> & Partial<Pick<Config, 'trustProxy'>>;
   throttle?: LoginThrottle;
   /** Omitted in tests: no request logging. */
   logger?: Logger;
@@ -45,7 +45,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
     ...(logger ? { loggerInstance: logger as FastifyBaseLogger } : { logger: false }),
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
-    trustProxy: false,
+    trustProxy: config.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

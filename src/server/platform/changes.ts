@@ -1,3 +1,5 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Area, AreaScope } from '../../domain/access';
 import type { Actor } from './access';
 import { recordAudit } from './audit/audit';
@@ -54,4 +56,22 @@ export async function changeRecord<Row extends { version: number }, Patch, View>
     });
     return after;
   });
+}
+
+type VersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn };
+
+/** Update a row if its version is still `version`, bumping it; undefined = someone changed it. */
+export async function updateVersioned<T extends VersionedTable>(
+  db: Executor,
+  table: T,
+  id: string,
+  version: number,
+  patch: Partial<T['$inferInsert']>,
+): Promise<T['$inferSelect'] | undefined> {
+  const rows = await db
+    .update(table)
+    .set({ ...patch, version: sql`${table.version} + 1`, updatedAt: sql`now()` } as never)
+    .where(and(eq(table.id, id), eq(table.version, version)))
+    .returning();
+  return (rows as T['$inferSelect'][])[0];
 }

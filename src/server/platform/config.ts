@@ -11,6 +11,10 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.url().optional(),
   CHUNGTAY_ADMIN_PASSWORD: z.string().min(8, 'CHUNGTAY_ADMIN_PASSWORD phải có ít nhất 8 ký tự').optional(),
   CHUNGTAY_SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
+  CHUNGTAY_TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[\d.:a-fA-F/,\s]+)$/u, 'true, false hoặc danh sách địa chỉ proxy')
+    .default('false'),
   CHUNGTAY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -25,6 +29,8 @@ export interface Config {
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
   sessionHours: number;
+  /** Behind a reverse proxy: which hops to trust for the client address and https (Fastify's trustProxy). */
+  trustProxy: boolean | string[];
   logLevel: z.infer<typeof ConfigSchema>['CHUNGTAY_LOG_LEVEL'];
   /** Built web app served at `/`. */
   webDir: string;
@@ -48,7 +54,13 @@ export function loadConfig({ defaultDataDir = './.chungtay/data', env = process.
     databaseUrl: e.DATABASE_URL,
     adminPassword: e.CHUNGTAY_ADMIN_PASSWORD,
     sessionHours: e.CHUNGTAY_SESSION_HOURS,
+    trustProxy: parseTrustProxy(e.CHUNGTAY_TRUST_PROXY),
     logLevel: e.CHUNGTAY_LOG_LEVEL,
     webDir: path.join(PROJECT_ROOT, 'dist/web'),
   };
+}
+
+function parseTrustProxy(value: string): boolean | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value.split(',').map((a) => a.trim()).filter(Boolean);
 }

@@ -3,6 +3,7 @@ import { errors } from './errors';
 
 // C0 control characters other than tab, line feed and carriage return: never meaningful in
 // user input, and PostgreSQL refuses NUL outright.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
 
 function findControl(value: unknown, path: string): string | null {

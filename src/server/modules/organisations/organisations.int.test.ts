@@ -215,7 +215,7 @@ describe('POST /api/organisations', () => {
     for (const unitCode of [HA_TINH, CAM_XUYEN, null]) {
       await refused(() => communeAdmin.post('/api/organisations', valid({ unitCode })), {
         status: 403,
-        code: 'forbidden',
+        code: 'out_of_scope',
       });
     }
   });
@@ -224,7 +224,7 @@ describe('POST /api/organisations', () => {
     for (const unitCode of [VINH_LONG, PHU_KHUONG, null]) {
       await refused(() => provinceAdmin.post('/api/organisations', valid({ unitCode })), {
         status: 403,
-        code: 'forbidden',
+        code: 'out_of_scope',
       });
     }
   });
@@ -336,7 +336,7 @@ describe('PATCH /api/organisations/:id', () => {
     for (const org of [at.haTinh, at.national]) {
       await refused(() => communeAdmin.patch(`/api/organisations/${org.id}`, { name: 'Mới', version: org.version }), {
         status: 403,
-        code: 'forbidden',
+        code: 'out_of_scope',
       });
     }
   });
@@ -439,7 +439,7 @@ describe('POST /api/organisations/:id/archive', () => {
       () => communeAdmin.post(`/api/organisations/${at.haTinh.id}/archive`, { version: at.haTinh.version }),
       {
         status: 403,
-        code: 'forbidden',
+        code: 'out_of_scope',
       },
     );
     await refused(

@@ -1,6 +1,7 @@
-import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { insideOrAboveScope } from '../../platform/access';
+import { updateVersioned } from '../../platform/changes';
 import type { Executor } from '../../platform/db/database';
 import { matchesSearch, orderBy } from '../../platform/list';
 import type { OrganisationListReq } from './schemas';
@@ -44,14 +45,8 @@ export async function insert(db: Executor, row: NewOrganisationRow) {
   return created!;
 }
 
-export async function update(db: Executor, id: string, version: number, patch: Partial<NewOrganisationRow>) {
-  const [row] = await db
-    .update(organisations)
-    .set({ ...patch, version: sql`${organisations.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(organisations.id, id), eq(organisations.version, version)))
-    .returning();
-  return row;
-}
+export const update = (db: Executor, id: string, version: number, patch: Partial<NewOrganisationRow>) =>
+  updateVersioned(db, organisations, id, version, patch);
 
 export async function namesByIds(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];

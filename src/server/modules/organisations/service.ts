@@ -1,7 +1,7 @@
 import { foldAccents, vietnameseSortKey } from '../../../domain/text';
 import type { OrganisationKind } from '../../../domain/reference';
 import type { Area } from '../../../domain/access';
-import type { Actor } from '../../platform/access';
+import { requireInScope, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { changeRecord, type VersionedRecord } from '../../platform/changes';
 import type { Db, Executor } from '../../platform/db/database';
@@ -38,6 +38,7 @@ async function present(db: Executor, rows: repo.OrganisationRow[]): Promise<Orga
 const presentOne = async (db: Executor, row: repo.OrganisationRow) => (await present(db, [row]))[0]!;
 
 function requireManage(actor: Actor, area: Area) {
+  requireInScope(actor, area);
   if (!organisationPolicy.manage(actor, area)) throw errors.forbidden();
 }
 

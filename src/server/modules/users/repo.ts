@@ -1,6 +1,7 @@
 import { and, arrayContains, count, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { insideScope } from '../../platform/access';
+import { updateVersioned } from '../../platform/changes';
 import type { Executor } from '../../platform/db/database';
 import { matchesSearch, orderBy } from '../../platform/list';
 import type { UserListReq } from './schemas';
@@ -50,15 +51,8 @@ export async function insert(db: Executor, row: NewUserRow): Promise<UserRow> {
   return created!;
 }
 
-/** Update when the version still matches; bumps the version. Undefined = someone changed it. */
-export async function update(db: Executor, id: string, version: number, patch: Partial<NewUserRow>) {
-  const [row] = await db
-    .update(users)
-    .set({ ...patch, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(users.id, id), eq(users.version, version)))
-    .returning();
-  return row;
-}
+export const update = (db: Executor, id: string, version: number, patch: Partial<NewUserRow>) =>
+  updateVersioned(db, users, id, version, patch);
 
 export async function touchLastLogin(db: Executor, id: string): Promise<void> {
   await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, id));

@@ -1,6 +1,7 @@
-import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, ne } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { insideScope } from '../../platform/access';
+import { updateVersioned } from '../../platform/changes';
 import type { Executor } from '../../platform/db/database';
 import { matchesSearch, orderBy } from '../../platform/list';
 import type { VillageListReq } from './schemas';
@@ -57,11 +58,5 @@ export async function insert(db: Executor, row: NewVillageRow) {
   return created!;
 }
 
-export async function update(db: Executor, id: string, version: number, patch: Partial<NewVillageRow>) {
-  const [row] = await db
-    .update(villages)
-    .set({ ...patch, version: sql`${villages.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(villages.id, id), eq(villages.version, version)))
-    .returning();
-  return row;
-}
+export const update = (db: Executor, id: string, version: number, patch: Partial<NewVillageRow>) =>
+  updateVersioned(db, villages, id, version, patch);

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { customType, integer, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Byte-ordered text for sort keys: identical ordering on PGlite and PostgreSQL. */
@@ -18,5 +17,3 @@ export const nameKeyColumns = () => ({
   sortKey: sortKeyText('sort_key').notNull(),
   searchKey: text('search_key').notNull(),
 });
-
-export const now = sql`now()`;
