@@ -54,6 +54,8 @@ const anotherCommunesData: Case[] = [
   ['disable its user', 'POST', () => `/api/users/${other.userId}/disable`, () => ({ version: 1 })],
   ['enable its user', 'POST', () => `/api/users/${other.userId}/enable`, () => ({ version: 1 })],
   ['reset its user’s password', 'POST', () => `/api/users/${other.userId}/password-reset`, () => ({ version: 1 })],
+  ['confirm its succession', 'POST', () => '/api/admin-units/successions/confirm', () => ({ predecessorCode: '18697', successorCode: CAM_XUYEN, kind: 'full' })],
+  ['remove its succession', 'POST', () => '/api/admin-units/successions/remove', () => ({ predecessorCode: '18697', successorCode: CAM_XUYEN, reason: 'thử' })],
 ];
 
 const writesInOwnCommune: Case[] = [
@@ -69,6 +71,7 @@ const writesInOwnCommune: Case[] = [
   ['disable a user', 'POST', () => `/api/users/${own.userId}/disable`, () => ({ version: 1 })],
   ['enable a user', 'POST', () => `/api/users/${own.userId}/enable`, () => ({ version: 1 })],
   ['reset a user’s password', 'POST', () => `/api/users/${own.userId}/password-reset`, () => ({ version: 1 })],
+  ['confirm a succession', 'POST', () => '/api/admin-units/successions/confirm', () => ({ predecessorCode: '18589', successorCode: THACH_HA, kind: 'full' })],
 ];
 
 /** Writes recorded so far (sign-ins aside): a refused request must not add one. */

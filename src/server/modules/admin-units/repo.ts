@@ -81,3 +81,28 @@ export async function currentNames(db: Executor, codes: string[]) {
     .from(adminUnits)
     .where(and(inArray(adminUnits.code, codes), isNull(adminUnits.validTo)));
 }
+
+export async function findSuccession(db: Executor, predecessorId: string, successorId: string) {
+  const [row] = await db
+    .select()
+    .from(adminUnitSuccessions)
+    .where(and(eq(adminUnitSuccessions.predecessorId, predecessorId), eq(adminUnitSuccessions.successorId, successorId)))
+    .for('update');
+  return row;
+}
+
+export async function upsertSuccession(db: Executor, link: typeof adminUnitSuccessions.$inferInsert) {
+  await db
+    .insert(adminUnitSuccessions)
+    .values(link)
+    .onConflictDoUpdate({
+      target: [adminUnitSuccessions.predecessorId, adminUnitSuccessions.successorId],
+      set: { kind: link.kind, confirmed: link.confirmed },
+    });
+}
+
+export async function deleteSuccession(db: Executor, predecessorId: string, successorId: string) {
+  await db
+    .delete(adminUnitSuccessions)
+    .where(and(eq(adminUnitSuccessions.predecessorId, predecessorId), eq(adminUnitSuccessions.successorId, successorId)));
+}

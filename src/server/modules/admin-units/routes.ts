@@ -6,10 +6,16 @@ import {
   AdminUnitListSchema,
   AdminUnitParamsSchema,
   AdminUnitSchema,
+  SuccessionConfirmSchema,
+  SuccessionRemoveSchema,
+  SuccessionSchema,
 } from './schemas';
+import { actorOf } from '../../platform/auth/hook';
+import { z } from 'zod';
 import { getAdminUnit, listAdminUnits } from './service';
+import { confirmSuccession, removeSuccession } from './succession';
 
-/** Reference data: readable by every signed-in user, whatever their scope. */
+/** Reference data: readable by every signed-in user, whatever their scope; administrators correct the succession. */
 export const adminUnitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/api/admin-units',
@@ -39,5 +45,34 @@ export const adminUnitRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       },
     },
     (request) => getAdminUnit(db, request.params.code, request.query.at ?? null),
+  );
+
+  app.post(
+    '/api/admin-units/successions/confirm',
+    {
+      schema: {
+        tags: ['admin-units'],
+        summary: 'Xác nhận hoặc bổ sung liên kết kế thừa 2025 / confirm or add a succession link',
+        body: SuccessionConfirmSchema,
+        response: { 200: SuccessionSchema },
+      },
+    },
+    (request) => confirmSuccession(db, actorOf(request), request.body),
+  );
+
+  app.post(
+    '/api/admin-units/successions/remove',
+    {
+      schema: {
+        tags: ['admin-units'],
+        summary: 'Gỡ liên kết kế thừa sai (có lý do) / remove a wrong succession link',
+        body: SuccessionRemoveSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await removeSuccession(db, actorOf(request), request.body);
+      return reply.status(204).send(null);
+    },
   );
 };

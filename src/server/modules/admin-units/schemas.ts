@@ -38,3 +38,23 @@ export const AdminUnitSchema = AdminUnitSummarySchema.extend({
 export const AdminUnitParamsSchema = z.strictObject({ code: UnitCodeSchema });
 export const AdminUnitGetQuerySchema = z.strictObject({ at: isoDate.optional() });
 export const AdminUnitListSchema = listResponseSchema(AdminUnitSummarySchema);
+
+const fiveDigits = z.string().regex(/^\d{2}(\d{3})?$/u, 'Mã tỉnh (2 chữ số) hoặc xã (5 chữ số)');
+export const SuccessionConfirmSchema = z.strictObject({
+  predecessorCode: fiveDigits.describe('Mã đơn vị cũ (trước 01/7/2025)'),
+  successorCode: fiveDigits.describe('Mã đơn vị mới (đang có hiệu lực)'),
+  kind: z.enum(['full', 'partial']).describe('full: toàn bộ đơn vị cũ; partial: một phần'),
+});
+export const SuccessionRemoveSchema = z.strictObject({
+  predecessorCode: fiveDigits,
+  successorCode: fiveDigits,
+  reason: z.string().trim().min(1, 'Cần ghi lý do').max(500),
+});
+export const SuccessionSchema = z.object({
+  predecessor: AdminUnitSummarySchema,
+  successor: AdminUnitSummarySchema,
+  kind: z.enum(['full', 'partial']),
+  confirmed: z.boolean(),
+});
+export type SuccessionConfirmReq = z.infer<typeof SuccessionConfirmSchema>;
+export type SuccessionRemoveReq = z.infer<typeof SuccessionRemoveSchema>;
