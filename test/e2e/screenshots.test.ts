@@ -74,7 +74,7 @@ for (const [device, viewport] of [
   ['phone', PHONE],
 ] as const) {
   describe(`screenshots on ${device}`, () => {
-    test('every page', async () => {
+    test('every page', { timeout: 180_000 }, async () => {
       const { context, page } = await newPage(browser, viewport);
       try {
         await page.goto('/login');

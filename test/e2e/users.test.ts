@@ -95,6 +95,8 @@ describe('user administration', () => {
       await hidden(forced);
       await visible(page.getByRole('heading', { name: `Xin chào, ${fullName}` }));
       expect(await page.getByTestId('dashboard-scope').textContent()).toContain('Xã Thạch Hà');
+      // What was refused before the change is asked for again: the area has its full name.
+      await visible(page.getByTestId('dashboard-area').getByText('Tỉnh Hà Tĩnh / Xã Thạch Hà'));
     } finally {
       await context.close();
     }
@@ -119,6 +121,29 @@ describe('user administration', () => {
       await login(page, username, newPassword);
       expect(await page.getByTestId('dashboard-scope').textContent()).toContain('Xã Cẩm Xuyên');
       expect(await page.locator('.dashboard-account').textContent()).toContain('Phê duyệt');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the administrator resets the password and sees the temporary one once', async () => {
+    await findUser(admin);
+    await openActions(admin);
+    await admin.getByRole('menuitem', { name: 'Đặt lại mật khẩu' }).click();
+    const confirm = admin.getByRole('dialog').filter({ hasText: `Đặt lại mật khẩu của ${username}?` });
+    await confirm.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    const secret = admin.getByRole('dialog', { name: `Mật khẩu tạm thời của ${username}` });
+    await visible(secret);
+    const temporary = ((await secret.getByTestId('secret').textContent()) ?? '').trim();
+    expect(temporary.length).toBeGreaterThanOrEqual(10);
+    await secret.getByRole('button', { name: 'Xong' }).click();
+    await hidden(secret);
+    await visible(row(admin).getByText('Chờ đổi mật khẩu'));
+
+    const { context, page } = await newPage(browser);
+    try {
+      await submitLogin(page, username, temporary);
+      await visible(page.getByRole('dialog', { name: 'Hãy đặt mật khẩu mới' }));
     } finally {
       await context.close();
     }

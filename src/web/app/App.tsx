@@ -1,0 +1,88 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import viVN from 'antd/locale/vi_VN';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { ApiError } from '../api/client';
+import { NotFoundResult } from '../components/Results';
+import { AdminUnitDetailPage } from '../features/admin-units/AdminUnitDetailPage';
+import { AdminUnitsPage } from '../features/admin-units/AdminUnitsPage';
+import { AuditPage } from '../features/audit/AuditPage';
+import { LoginPage } from '../features/auth/LoginPage';
+import { SessionProvider } from '../features/auth/session';
+import { ComingSoonPage } from '../features/coming-soon/ComingSoonPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
+import { UsersPage } from '../features/users/UsersPage';
+import { VillagesPage } from '../features/villages/VillagesPage';
+import { I18nProvider, useLang } from '../i18n';
+import { AppShell } from './AppShell';
+import { RequireAuth, RequirePermission } from './guards';
+import { COMING_MODULES } from './navigation';
+import { theme } from './theme';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not get better by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function Themed() {
+  const { lang } = useLang();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : viVN} theme={theme}>
+      <AntApp>
+        <BrowserRouter>
+          <SessionProvider>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<RequireAuth />}>
+                <Route element={<AppShell />}>
+                  <Route index element={<DashboardPage />} />
+                  {COMING_MODULES.map((m) => (
+                    <Route key={m} path={m} element={<ComingSoonPage module={m} />} />
+                  ))}
+                  <Route
+                    path="admin/users"
+                    element={
+                      <RequirePermission permission="manageUsers">
+                        <UsersPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route path="admin/organisations" element={<OrganisationsPage />} />
+                  <Route path="admin/villages" element={<VillagesPage />} />
+                  <Route
+                    path="admin/audit"
+                    element={
+                      <RequirePermission permission="viewAudit">
+                        <AuditPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route path="admin/units" element={<AdminUnitsPage />} />
+                  <Route path="admin/units/:code" element={<AdminUnitDetailPage />} />
+                  <Route path="*" element={<NotFoundResult />} />
+                </Route>
+              </Route>
+            </Routes>
+          </SessionProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Themed />
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

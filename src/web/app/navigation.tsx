@@ -1,0 +1,72 @@
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FileSearchOutlined,
+  GiftOutlined,
+  GlobalOutlined,
+  HistoryOutlined,
+  HomeOutlined,
+  MoneyCollectOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n';
+import type { Permissions } from '../features/users/api';
+
+/** Modules still being built: each gets a "coming soon" page at its path. */
+export const COMING_MODULES = ['households', 'review', 'fund', 'support', 'coordination', 'reports'] as const;
+export type ComingModule = (typeof COMING_MODULES)[number];
+
+export interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Shown only when the signed-in user has this permission. */
+  permission?: keyof Permissions;
+}
+
+export interface NavGroup {
+  key: string;
+  label: MessageKey;
+  icon: ReactNode;
+  children: NavItem[];
+}
+
+const MODULE_ICONS: Record<ComingModule, ReactNode> = {
+  households: <HomeOutlined />,
+  review: <FileSearchOutlined />,
+  fund: <MoneyCollectOutlined />,
+  support: <GiftOutlined />,
+  coordination: <TeamOutlined />,
+  reports: <BarChartOutlined />,
+};
+
+export const NAVIGATION: (NavItem | NavGroup)[] = [
+  { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
+  ...COMING_MODULES.map((m) => ({ path: `/${m}`, label: `modules.${m}.title` as MessageKey, icon: MODULE_ICONS[m] })),
+  {
+    key: 'admin',
+    label: 'nav.admin',
+    icon: <SettingOutlined />,
+    children: [
+      { path: '/admin/users', label: 'nav.users', icon: <UserOutlined />, permission: 'manageUsers' },
+      { path: '/admin/organisations', label: 'nav.organisations', icon: <ApartmentOutlined /> },
+      { path: '/admin/villages', label: 'nav.villages', icon: <EnvironmentOutlined /> },
+      { path: '/admin/audit', label: 'nav.audit', icon: <HistoryOutlined />, permission: 'viewAudit' },
+      { path: '/admin/units', label: 'nav.adminUnits', icon: <GlobalOutlined /> },
+    ],
+  },
+];
+
+/** The menu key that matches a location (longest matching path). */
+export function selectedKey(pathname: string): string {
+  const paths = NAVIGATION.flatMap((n) => ('children' in n ? n.children.map((c) => c.path) : [n.path]));
+  const match = paths
+    .filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(`${p}/`)))
+    .sort((a, b) => b.length - a.length)[0];
+  return match ?? pathname;
+}
