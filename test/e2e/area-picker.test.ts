@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, login, newPage, PHONE, visible } from './support';
+import { launchBrowser, login, newPage, PHONE, visible, chooseOption } from './support';
 
 let browser: Browser;
 
@@ -123,7 +123,7 @@ describe('area picker', () => {
       expect(await drawer.getByLabel('Xã, phường, đặc khu').isDisabled()).toBe(true);
       expect(await drawer.getByLabel('Tỉnh, thành phố').isDisabled()).toBe(true);
       await drawer.getByLabel('Thôn, tổ dân phố').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Thôn 3"]').click();
+      await chooseOption(page, 'Thôn 3');
       await drawer.getByRole('button', { name: 'Áp dụng' }).click();
       await visible(
         page.getByRole('button', { name: 'Địa bàn làm việc' }).getByText('Tỉnh Hà Tĩnh / Xã Thạch Hà / Thôn 3'),

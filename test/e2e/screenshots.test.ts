@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DESKTOP, launchBrowser, login, newPage, PHONE, screenshot, visible } from './support';
+import { DESKTOP, launchBrowser, login, newPage, PHONE, screenshot, visible, chooseOption } from './support';
 
 /**
  * Screenshots of every page in Vietnamese, on a desktop and a phone, written to
@@ -119,7 +119,7 @@ for (const [device, viewport] of [
         // A renamed village shows a before/after pair.
         await renameAVillage(page);
         await page.getByLabel('Hành động').click();
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Sửa thôn/tổ dân phố"]').click();
+        await chooseOption(page, 'Sửa thôn/tổ dân phố');
         await page.getByRole('button', { name: 'Lọc', exact: true }).click();
         await settle(page);
         await page.locator('.ant-table-row-expand-icon').first().click();

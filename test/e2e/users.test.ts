@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hidden, launchBrowser, login, newPage, submitLogin, visible } from './support';
+import { hidden, launchBrowser, login, newPage, submitLogin, visible, chooseOption } from './support';
 
 let browser: Browser;
 let admin: Page;
@@ -29,7 +29,7 @@ async function pick(page: Page, scope: ReturnType<Page['getByRole']>, label: str
   const select = scope.getByLabel(label, { exact: true });
   await select.click();
   await select.fill(search);
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  await chooseOption(page, option);
 }
 
 function row(page: Page) {

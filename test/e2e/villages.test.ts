@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hidden, launchBrowser, login, newPage, visible } from './support';
+import { hidden, launchBrowser, login, newPage, visible, chooseOption } from './support';
 
 let browser: Browser;
 
@@ -25,7 +25,7 @@ describe('villages of the commune', () => {
       const create = page.getByRole('dialog', { name: 'Thêm thôn/tổ dân phố — Xã Cẩm Xuyên' });
       await visible(create);
       await create.getByLabel('Loại').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Xóm"]').click();
+      await chooseOption(page, 'Xóm');
       await create.getByLabel('Tên').fill(name);
       await create.getByRole('button', { name: 'Thêm thôn/tổ dân phố' }).click();
       await hidden(create);

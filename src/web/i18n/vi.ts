@@ -365,6 +365,17 @@ export const vi = {
     searchPlaceholder: 'Tìm theo tên (gõ không dấu cũng được)',
     atDate: 'Xem tại ngày',
     atToday: 'Hôm nay',
+    confirmLink: 'Xác nhận',
+    removeLink: 'Gỡ',
+    addPredecessor: 'Thêm đơn vị tiền thân',
+    confirmTitle: 'Xác nhận liên kết kế thừa',
+    confirmHelp: 'Danh mục kế thừa năm 2025 được trích xuất tự động; hãy đối chiếu với nghị quyết sắp xếp đơn vị hành chính rồi xác nhận.',
+    predecessorCode: 'Mã đơn vị cũ (trước 01/7/2025)',
+    predecessorCodeHelp: 'Mã tỉnh 2 chữ số hoặc mã xã 5 chữ số của đơn vị đã giải thể',
+    removeTitle: 'Gỡ liên kết với {name}',
+    removeReason: 'Lý do gỡ',
+    linkSaved: 'Đã lưu liên kết kế thừa.',
+    linkRemoved: 'Đã gỡ liên kết kế thừa.',
   },
 };
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Breadcrumb, Card, Col, Descriptions, Row, Table, Tag, type TableProps } from 'antd';
+import { App, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Table, Tag, type TableProps } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorResult, FullPageSpin } from '../../components/Results';
@@ -9,6 +10,8 @@ import { adminUnitsApi, type LinkedUnit } from './api';
 import { AtDatePicker, useAtDate } from './AtDatePicker';
 import { useUnitTypeLabel } from './labels';
 import { UnitTable } from './UnitTable';
+import { useSession } from '../auth/session';
+import { ConfirmSuccessionModal, RemoveSuccessionModal } from './SuccessionModals';
 
 function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -27,6 +30,11 @@ export function AdminUnitDetailPage() {
     queryFn: () => adminUnitsApi.get(code, at),
   });
   const search = at ? `?at=${at}` : '';
+  const { permissions } = useSession();
+  const { message } = App.useApp();
+  // Confirming: a link, or 'new' for adding a predecessor; removing: a link.
+  const [confirming, setConfirming] = useState<LinkedUnit | 'new' | null>(null);
+  const [removing, setRemoving] = useState<LinkedUnit | null>(null);
 
   if (detail.isPending) return <FullPageSpin />;
   if (detail.isError) return <ErrorResult error={detail.error} onRetry={() => void detail.refetch()} />;
@@ -52,6 +60,36 @@ export function AdminUnitDetailPage() {
       ),
     },
   ];
+
+  // Administrators correct the 2025 succession of units in force (the server checks their area).
+  const canCorrect = permissions.manageUsers && unit.status === 'current' && unit.level !== 'district';
+  const predecessorColumns: TableProps<LinkedUnit>['columns'] = canCorrect
+    ? [
+        ...linkColumns,
+        {
+          key: 'actions',
+          title: t('common.actions'),
+          render: (_: unknown, u) => (
+            <Space size={4}>
+              {!u.confirmed && (
+                <Button size="small" onClick={() => setConfirming(u)}>
+                  {t('adminUnits.confirmLink')}
+                </Button>
+              )}
+              <Button size="small" danger onClick={() => setRemoving(u)}>
+                {t('adminUnits.removeLink')}
+              </Button>
+            </Space>
+          ),
+        },
+      ]
+    : linkColumns;
+  const saved = (text: string) => {
+    setConfirming(null);
+    setRemoving(null);
+    void message.success(text);
+    void detail.refetch();
+  };
 
   // A unit that ended is shown as it stood the day before it ended (codes may be reused).
   function linkTo(u: LinkedUnit): string {
@@ -123,11 +161,21 @@ export function AdminUnitDetailPage() {
               locale={{ emptyText: t('adminUnits.noSuccessors') }}
             />
           </Card>
-          <Card title={t('adminUnits.predecessors')} size="small">
+          <Card
+            title={t('adminUnits.predecessors')}
+            size="small"
+            extra={
+              canCorrect && (
+                <Button size="small" onClick={() => setConfirming('new')}>
+                  {t('adminUnits.addPredecessor')}
+                </Button>
+              )
+            }
+          >
             <Table<LinkedUnit>
               rowKey={(u) => `${u.code}-${u.validTo ?? ''}`}
               size="small"
-              columns={linkColumns}
+              columns={predecessorColumns}
               dataSource={unit.predecessors}
               pagination={{ pageSize: 10, hideOnSinglePage: true }}
               scroll={{ x: 420 }}
@@ -143,6 +191,19 @@ export function AdminUnitDetailPage() {
           </Col>
         )}
       </Row>
+      <ConfirmSuccessionModal
+        open={confirming !== null}
+        successorCode={unit.code}
+        link={confirming === 'new' ? null : confirming}
+        onClose={() => setConfirming(null)}
+        onSaved={() => saved(t('adminUnits.linkSaved'))}
+      />
+      <RemoveSuccessionModal
+        successorCode={unit.code}
+        link={removing}
+        onClose={() => setRemoving(null)}
+        onRemoved={() => saved(t('adminUnits.linkRemoved'))}
+      />
     </div>
   );
 }

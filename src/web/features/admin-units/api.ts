@@ -39,6 +39,10 @@ export interface AdminUnitQuery {
 export const adminUnitsApi = {
   list: (query: AdminUnitQuery) => api.get<Page<AdminUnit>>('/api/admin-units', { ...query }),
   get: (code: string, at?: string) => api.get<AdminUnitDetail>(`/api/admin-units/${code}`, { at }),
+  confirmSuccession: (body: { predecessorCode: string; successorCode: string; kind: 'full' | 'partial' }) =>
+    api.post<unknown>('/api/admin-units/successions/confirm', body),
+  removeSuccession: (body: { predecessorCode: string; successorCode: string; reason: string }) =>
+    api.post<void>('/api/admin-units/successions/remove', body),
 };
 
 /** Query keys and functions shared by the area picker, the scope selects and the browser. */
