@@ -29,11 +29,15 @@ function percentiles(samples: number[]) {
 }
 
 const database = await openDatabase(
-  config.engine === 'postgres' ? { engine: 'postgres', url: config.databaseUrl! } : { engine: 'pglite', dataDir: config.dataDir },
+  config.engine === 'postgres'
+    ? { engine: 'postgres', url: config.databaseUrl! }
+    : { engine: 'pglite', dataDir: config.dataDir },
 );
 try {
   if (database.engine === 'postgres') {
-    await database.db.execute(sql`drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public`);
+    await database.db.execute(
+      sql`drop schema if exists public cascade; drop schema if exists drizzle cascade; create schema public`,
+    );
   }
   console.log(`engine: ${database.engine}, node ${process.version}, ${os.cpus().length} cores`);
   let t = process.hrtime.bigint();
@@ -43,13 +47,21 @@ try {
   await prepareDatabase(database, { ...config, adminPassword: DEMO_PASSWORD }, createLogger('silent'), true);
   report('administrative units (14,149) + demo province seed', `${ms(t).toFixed(0)} ms`);
 
-  const app = await buildApp({ database, config, throttle: new LoginThrottle({ windowMs: 1, perUser: 1e9, perAddress: 1e9 }) });
+  const app = await buildApp({
+    database,
+    config,
+    throttle: new LoginThrottle({ windowMs: 1, perUser: 1e9, perAddress: 1e9 }),
+  });
   const loginTimes: number[] = [];
   let cookie = '';
   let csrf = '';
   for (let i = 0; i < 20; i++) {
     t = process.hrtime.bigint();
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tinh.quantri', password: DEMO_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'tinh.quantri', password: DEMO_PASSWORD },
+    });
     loginTimes.push(ms(t));
     cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
     csrf = res.json().csrfToken;

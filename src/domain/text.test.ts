@@ -24,7 +24,17 @@ describe('vietnameseSortKey', () => {
   it('orders names as a Vietnamese dictionary does', () => {
     const names = ['Đỗ', 'Dương', 'Ân', 'Ăn', 'An', 'Bùi', 'Ơn', 'Ông', 'Ong', 'Ư', 'Uy'];
     expect([...names].sort(compareVietnamese)).toEqual([
-      'An', 'Ăn', 'Ân', 'Bùi', 'Dương', 'Đỗ', 'Ong', 'Ông', 'Ơn', 'Uy', 'Ư',
+      'An',
+      'Ăn',
+      'Ân',
+      'Bùi',
+      'Dương',
+      'Đỗ',
+      'Ong',
+      'Ông',
+      'Ơn',
+      'Uy',
+      'Ư',
     ]);
   });
   it('breaks ties by tone: ma, mà, mả, mã, má, mạ', () => {

@@ -96,7 +96,8 @@ async function serveWebApp(app: FastifyInstance, webDir: string) {
   if (!fs.existsSync(`${webDir}/index.html`)) return;
   await app.register(fastifyStatic, { root: webDir, wildcard: false });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    if (request.url.startsWith('/api/')) return sendProblem(reply, request, errors.notFound('đường dẫn này', 'This path'));
+    if (request.url.startsWith('/api/'))
+      return sendProblem(reply, request, errors.notFound('đường dẫn này', 'This path'));
     return reply.sendFile('index.html');
   });
 }

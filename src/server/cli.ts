@@ -20,7 +20,10 @@ CHUNGTAY_ADMIN_PASSWORD, CHUNGTAY_SESSION_HOURS, CHUNGTAY_LOG_LEVEL (xem README.
 const DEMO_DATA_DIR = './.chungtay/demo';
 
 /** Commands that open the database once, do one thing and close it. */
-async function withDatabase(config: Config, task: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<void>) {
+async function withDatabase(
+  config: Config,
+  task: (db: Awaited<ReturnType<typeof openConfiguredDatabase>>) => Promise<void>,
+) {
   const log = createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config, log);
   try {
@@ -81,7 +84,9 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const known = error instanceof BackupError || error instanceof DataDirLockedError;
-    process.stderr.write(`Lỗi: ${known ? error.message : error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Lỗi: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

@@ -43,7 +43,13 @@ export async function prepareDatabase(database: Database, config: Config, log: L
   if (demo) {
     const row = await authenticate(database.db, 'admin', adminPassword!);
     if (!row) throw new Error('Không đăng nhập được tài khoản admin để tạo dữ liệu mẫu.');
-    const actor = { id: row.id, username: row.username, fullName: row.fullName, roles: row.roles as Role[], scope: scopeFromCodes(row) };
+    const actor = {
+      id: row.id,
+      username: row.username,
+      fullName: row.fullName,
+      roles: row.roles as Role[],
+      scope: scopeFromCodes(row),
+    };
     if (await seedDemo(database.db, actor)) log.info('Đã tạo dữ liệu mẫu tỉnh Hà Tĩnh.');
   }
 }

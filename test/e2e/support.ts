@@ -73,7 +73,9 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 export async function chooseOption(page: Page, text: string): Promise<void> {
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${text}"]`).click();
   // The list closes with an animation; until it is gone it covers what lies under it.
-  await page.waitForFunction(() => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0);
+  await page.waitForFunction(
+    () => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0,
+  );
 }
 
 /** A PNG in test-results/screenshots; overlays (dialogs, drawers) are taken at viewport size. */

@@ -40,43 +40,115 @@ type Case = [string, 'GET' | 'POST' | 'PATCH' | 'PUT', () => string, (() => unkn
 const anotherCommunesData: Case[] = [
   ['list its villages', 'GET', () => `/api/villages?commune=${CAM_XUYEN}`],
   ['read its village', 'GET', () => `/api/villages/${other.villageId}`],
-  ['add a village there', 'POST', () => '/api/villages', () => ({ communeCode: CAM_XUYEN, name: 'Thôn Lạ', kind: 'thon' })],
+  [
+    'add a village there',
+    'POST',
+    () => '/api/villages',
+    () => ({ communeCode: CAM_XUYEN, name: 'Thôn Lạ', kind: 'thon' }),
+  ],
   ['rename its village', 'PATCH', () => `/api/villages/${other.villageId}`, () => ({ name: 'Thôn Khác', version: 1 })],
-  ['archive its village', 'POST', () => `/api/villages/${other.villageId}/archive`, () => ({ reason: 'thử', version: 1 })],
+  [
+    'archive its village',
+    'POST',
+    () => `/api/villages/${other.villageId}/archive`,
+    () => ({ reason: 'thử', version: 1 }),
+  ],
   ['read its organisation', 'GET', () => `/api/organisations/${other.organisationId}`],
-  ['add an organisation there', 'POST', () => '/api/organisations', () => ({ name: 'Hội Lạ', kind: 'other', unitCode: CAM_XUYEN })],
-  ['edit its organisation', 'PATCH', () => `/api/organisations/${other.organisationId}`, () => ({ name: 'Hội Khác', version: 1 })],
-  ['archive its organisation', 'POST', () => `/api/organisations/${other.organisationId}/archive`, () => ({ version: 1 })],
+  [
+    'add an organisation there',
+    'POST',
+    () => '/api/organisations',
+    () => ({ name: 'Hội Lạ', kind: 'other', unitCode: CAM_XUYEN }),
+  ],
+  [
+    'edit its organisation',
+    'PATCH',
+    () => `/api/organisations/${other.organisationId}`,
+    () => ({ name: 'Hội Khác', version: 1 }),
+  ],
+  [
+    'archive its organisation',
+    'POST',
+    () => `/api/organisations/${other.organisationId}/archive`,
+    () => ({ version: 1 }),
+  ],
   ['read its user', 'GET', () => `/api/users/${other.userId}`],
-  ['create a user there', 'POST', () => '/api/users', () => ({ username: 'nguoi.la', fullName: 'Người Lạ', scopeCode: CAM_XUYEN, roles: ['viewer'] })],
+  [
+    'create a user there',
+    'POST',
+    () => '/api/users',
+    () => ({ username: 'nguoi.la', fullName: 'Người Lạ', scopeCode: CAM_XUYEN, roles: ['viewer'] }),
+  ],
   ['edit its user', 'PATCH', () => `/api/users/${other.userId}`, () => ({ fullName: 'Đổi Tên', version: 1 })],
-  ['change its user’s access', 'PUT', () => `/api/users/${other.userId}/access`, () => ({ scopeCode: THACH_HA, roles: ['admin'], version: 1 })],
+  [
+    'change its user’s access',
+    'PUT',
+    () => `/api/users/${other.userId}/access`,
+    () => ({ scopeCode: THACH_HA, roles: ['admin'], version: 1 }),
+  ],
   ['disable its user', 'POST', () => `/api/users/${other.userId}/disable`, () => ({ version: 1 })],
   ['enable its user', 'POST', () => `/api/users/${other.userId}/enable`, () => ({ version: 1 })],
   ['reset its user’s password', 'POST', () => `/api/users/${other.userId}/password-reset`, () => ({ version: 1 })],
-  ['confirm its succession', 'POST', () => '/api/admin-units/successions/confirm', () => ({ predecessorCode: '18697', successorCode: CAM_XUYEN, kind: 'full' })],
-  ['remove its succession', 'POST', () => '/api/admin-units/successions/remove', () => ({ predecessorCode: '18697', successorCode: CAM_XUYEN, reason: 'thử' })],
+  [
+    'confirm its succession',
+    'POST',
+    () => '/api/admin-units/successions/confirm',
+    () => ({ predecessorCode: '18697', successorCode: CAM_XUYEN, kind: 'full' }),
+  ],
+  [
+    'remove its succession',
+    'POST',
+    () => '/api/admin-units/successions/remove',
+    () => ({ predecessorCode: '18697', successorCode: CAM_XUYEN, reason: 'thử' }),
+  ],
 ];
 
 const writesInOwnCommune: Case[] = [
   ['add a village', 'POST', () => '/api/villages', () => ({ communeCode: THACH_HA, name: 'Thôn Xem', kind: 'thon' })],
   ['rename a village', 'PATCH', () => `/api/villages/${own.villageId}`, () => ({ name: 'Thôn Đổi', version: 1 })],
   ['archive a village', 'POST', () => `/api/villages/${own.villageId}/archive`, () => ({ reason: 'thử', version: 1 })],
-  ['add an organisation', 'POST', () => '/api/organisations', () => ({ name: 'Hội Xem', kind: 'other', unitCode: THACH_HA })],
-  ['edit an organisation', 'PATCH', () => `/api/organisations/${own.organisationId}`, () => ({ name: 'Hội Đổi', version: 1 })],
+  [
+    'add an organisation',
+    'POST',
+    () => '/api/organisations',
+    () => ({ name: 'Hội Xem', kind: 'other', unitCode: THACH_HA }),
+  ],
+  [
+    'edit an organisation',
+    'PATCH',
+    () => `/api/organisations/${own.organisationId}`,
+    () => ({ name: 'Hội Đổi', version: 1 }),
+  ],
   ['archive an organisation', 'POST', () => `/api/organisations/${own.organisationId}/archive`, () => ({ version: 1 })],
-  ['create a user', 'POST', () => '/api/users', () => ({ username: 'nguoi.xem', fullName: 'Người Xem', scopeCode: THACH_HA, roles: ['viewer'] })],
+  [
+    'create a user',
+    'POST',
+    () => '/api/users',
+    () => ({ username: 'nguoi.xem', fullName: 'Người Xem', scopeCode: THACH_HA, roles: ['viewer'] }),
+  ],
   ['edit a user', 'PATCH', () => `/api/users/${own.userId}`, () => ({ fullName: 'Đổi Tên', version: 1 })],
-  ['change a user’s access', 'PUT', () => `/api/users/${own.userId}/access`, () => ({ scopeCode: THACH_HA, roles: ['admin'], version: 1 })],
+  [
+    'change a user’s access',
+    'PUT',
+    () => `/api/users/${own.userId}/access`,
+    () => ({ scopeCode: THACH_HA, roles: ['admin'], version: 1 }),
+  ],
   ['disable a user', 'POST', () => `/api/users/${own.userId}/disable`, () => ({ version: 1 })],
   ['enable a user', 'POST', () => `/api/users/${own.userId}/enable`, () => ({ version: 1 })],
   ['reset a user’s password', 'POST', () => `/api/users/${own.userId}/password-reset`, () => ({ version: 1 })],
-  ['confirm a succession', 'POST', () => '/api/admin-units/successions/confirm', () => ({ predecessorCode: '18589', successorCode: THACH_HA, kind: 'full' })],
+  [
+    'confirm a succession',
+    'POST',
+    () => '/api/admin-units/successions/confirm',
+    () => ({ predecessorCode: '18589', successorCode: THACH_HA, kind: 'full' }),
+  ],
 ];
 
 /** Writes recorded so far (sign-ins aside): a refused request must not add one. */
 async function auditCount() {
-  const res = await t.database.db.execute(sql`select count(*)::int as n from audit_events where action not like 'auth.%'`);
+  const res = await t.database.db.execute(
+    sql`select count(*)::int as n from audit_events where action not like 'auth.%'`,
+  );
   return rowsOf<{ n: number }>(res)[0]!.n;
 }
 

@@ -17,12 +17,18 @@ const children: ChildProcess[] = [];
 const run = promisify(execFile);
 
 function baseEnv(extra: Record<string, string> = {}) {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, CHUNGTAY_DATA_DIR: dataDir };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    CHUNGTAY_DATA_DIR: dataDir,
+  };
   return { ...env, ...extra };
 }
 
 /** Start `chungtay start` and resolve once it listens, with everything it printed so far. */
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string; port: number }> {
+function startServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; output: () => string; port: number }> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(process.execPath, [BIN, 'start'], { env: { ...env, PORT: String(port) } });
   children.push(child);
@@ -80,7 +86,9 @@ describe('chungtay start on an empty PGlite directory', () => {
     expect(await loginAs(server.port, 'admin', adminPassword)).toBe(200);
 
     // A second process on the same directory refuses to open it, and says why.
-    const second = await run(process.execPath, [BIN, 'backup', path.join(dir, 'x.sql')], { env: baseEnv() }).catch((e) => e);
+    const second = await run(process.execPath, [BIN, 'backup', path.join(dir, 'x.sql')], { env: baseEnv() }).catch(
+      (e) => e,
+    );
     expect(second.code).toBe(1);
     expect(second.stderr).toContain('đang được tiến trình');
 
@@ -100,7 +108,9 @@ describe('chungtay start on an empty PGlite directory', () => {
     const { stdout } = await run(process.execPath, [BIN, 'backup', file], { env: baseEnv() });
     expect(stdout).toContain('Đã sao lưu');
     fs.writeFileSync(path.join(dir, 'bad.sql'), fs.readFileSync(file, 'utf8').slice(0, 5000));
-    const bad = await run(process.execPath, [BIN, 'restore', path.join(dir, 'bad.sql')], { env: baseEnv() }).catch((e) => e);
+    const bad = await run(process.execPath, [BIN, 'restore', path.join(dir, 'bad.sql')], { env: baseEnv() }).catch(
+      (e) => e,
+    );
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('không phải bản sao lưu');
     const { stdout: restored } = await run(process.execPath, [BIN, 'restore', file], { env: baseEnv() });

@@ -138,7 +138,11 @@ describe('a signed-in write without the CSRF token', () => {
     'POST /api/users/{id}/disable': (f) => ({ version: f.user.version }),
     'POST /api/users/{id}/enable': (f) => ({ version: f.user.version }),
     'POST /api/users/{id}/password-reset': (f) => ({ version: f.user.version }),
-    'POST /api/admin-units/successions/confirm': () => ({ predecessorCode: '18589', successorCode: THACH_HA, kind: 'full' }),
+    'POST /api/admin-units/successions/confirm': () => ({
+      predecessorCode: '18589',
+      successorCode: THACH_HA,
+      kind: 'full',
+    }),
     'POST /api/admin-units/successions/remove': () => ({
       predecessorCode: '18607',
       successorCode: THACH_HA,

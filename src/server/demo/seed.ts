@@ -32,15 +32,78 @@ const THACH_HA = '18562';
 const CAM_XUYEN = '18673';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'tinh.quantri', fullName: 'Nguyễn Văn Quản', scopeCode: DEMO_PROVINCE, roles: ['admin', 'viewer', 'officer', 'approver', 'fund_accountant'], organisation: 'Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh', what: 'quản trị cấp tỉnh' },
-  { username: 'tinh.mttq', fullName: 'Trần Thị Hương', scopeCode: DEMO_PROVINCE, roles: ['officer', 'approver', 'fund_accountant'], organisation: 'Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh', what: 'cán bộ Mặt trận tỉnh' },
-  { username: 'tinh.giamngheo', fullName: 'Lê Văn Minh', scopeCode: DEMO_PROVINCE, roles: ['officer', 'approver'], organisation: 'Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh', what: 'cán bộ giảm nghèo của Sở' },
-  { username: 'tinh.lanhdao', fullName: 'Phạm Đức Thắng', scopeCode: DEMO_PROVINCE, roles: ['viewer'], organisation: 'Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh', what: 'lãnh đạo (chỉ xem)' },
-  { username: 'canbo.thachha', fullName: 'Hoàng Thị Lan', scopeCode: THACH_HA, roles: ['officer'], organisation: 'UBND xã Thạch Hà', what: 'cán bộ giảm nghèo xã Thạch Hà' },
-  { username: 'chutich.thachha', fullName: 'Võ Minh Tuấn', scopeCode: THACH_HA, roles: ['approver', 'viewer'], organisation: 'UBND xã Thạch Hà', what: 'chủ tịch UBND xã Thạch Hà' },
-  { username: 'mttq.thachha', fullName: 'Đặng Thị Mai', scopeCode: THACH_HA, roles: ['officer', 'fund_accountant'], organisation: 'Ủy ban MTTQ Việt Nam xã Thạch Hà', what: 'cán bộ Mặt trận xã Thạch Hà' },
-  { username: 'xem.thachha', fullName: 'Bùi Văn Hải', scopeCode: THACH_HA, roles: ['viewer'], organisation: 'UBND xã Thạch Hà', what: 'người xem xã Thạch Hà' },
-  { username: 'canbo.camxuyen', fullName: 'Phan Thị Thu', scopeCode: CAM_XUYEN, roles: ['officer'], organisation: 'UBND xã Cẩm Xuyên', what: 'cán bộ giảm nghèo xã Cẩm Xuyên' },
+  {
+    username: 'tinh.quantri',
+    fullName: 'Nguyễn Văn Quản',
+    scopeCode: DEMO_PROVINCE,
+    roles: ['admin', 'viewer', 'officer', 'approver', 'fund_accountant'],
+    organisation: 'Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh',
+    what: 'quản trị cấp tỉnh',
+  },
+  {
+    username: 'tinh.mttq',
+    fullName: 'Trần Thị Hương',
+    scopeCode: DEMO_PROVINCE,
+    roles: ['officer', 'approver', 'fund_accountant'],
+    organisation: 'Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh',
+    what: 'cán bộ Mặt trận tỉnh',
+  },
+  {
+    username: 'tinh.giamngheo',
+    fullName: 'Lê Văn Minh',
+    scopeCode: DEMO_PROVINCE,
+    roles: ['officer', 'approver'],
+    organisation: 'Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh',
+    what: 'cán bộ giảm nghèo của Sở',
+  },
+  {
+    username: 'tinh.lanhdao',
+    fullName: 'Phạm Đức Thắng',
+    scopeCode: DEMO_PROVINCE,
+    roles: ['viewer'],
+    organisation: 'Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh',
+    what: 'lãnh đạo (chỉ xem)',
+  },
+  {
+    username: 'canbo.thachha',
+    fullName: 'Hoàng Thị Lan',
+    scopeCode: THACH_HA,
+    roles: ['officer'],
+    organisation: 'UBND xã Thạch Hà',
+    what: 'cán bộ giảm nghèo xã Thạch Hà',
+  },
+  {
+    username: 'chutich.thachha',
+    fullName: 'Võ Minh Tuấn',
+    scopeCode: THACH_HA,
+    roles: ['approver', 'viewer'],
+    organisation: 'UBND xã Thạch Hà',
+    what: 'chủ tịch UBND xã Thạch Hà',
+  },
+  {
+    username: 'mttq.thachha',
+    fullName: 'Đặng Thị Mai',
+    scopeCode: THACH_HA,
+    roles: ['officer', 'fund_accountant'],
+    organisation: 'Ủy ban MTTQ Việt Nam xã Thạch Hà',
+    what: 'cán bộ Mặt trận xã Thạch Hà',
+  },
+  {
+    username: 'xem.thachha',
+    fullName: 'Bùi Văn Hải',
+    scopeCode: THACH_HA,
+    roles: ['viewer'],
+    organisation: 'UBND xã Thạch Hà',
+    what: 'người xem xã Thạch Hà',
+  },
+  {
+    username: 'canbo.camxuyen',
+    fullName: 'Phan Thị Thu',
+    scopeCode: CAM_XUYEN,
+    roles: ['officer'],
+    organisation: 'UBND xã Cẩm Xuyên',
+    what: 'cán bộ giảm nghèo xã Cẩm Xuyên',
+  },
 ];
 
 const PROVINCE_ORGANISATIONS: [string, string | null, OrganisationKind][] = [
@@ -73,7 +136,12 @@ export async function seedDemo(database: Db, admin: Actor): Promise<boolean> {
 
 async function seedProvince(db: Db, admin: Actor) {
   const organisationIds = new Map<string, string>();
-  const addOrganisation = async (name: string, shortName: string | null, kind: OrganisationKind, unitCode: string | null) => {
+  const addOrganisation = async (
+    name: string,
+    shortName: string | null,
+    kind: OrganisationKind,
+    unitCode: string | null,
+  ) => {
     const org = await createOrganisation(db, admin, { name, shortName, kind, unitCode });
     organisationIds.set(name, org.id);
   };
@@ -103,11 +171,14 @@ async function seedProvince(db: Db, admin: Actor) {
     await createUser(db, admin, {
       username: account.username,
       fullName: account.fullName,
-      organisationId: account.organisation ? organisationIds.get(account.organisation) ?? null : null,
+      organisationId: account.organisation ? (organisationIds.get(account.organisation) ?? null) : null,
       scopeCode: account.scopeCode,
       roles: account.roles,
       password: DEMO_PASSWORD,
     });
   }
-  await db.insert(appMeta).values({ key: META_KEY, value: { version: SEED_VERSION } }).onConflictDoNothing();
+  await db
+    .insert(appMeta)
+    .values({ key: META_KEY, value: { version: SEED_VERSION } })
+    .onConflictDoNothing();
 }

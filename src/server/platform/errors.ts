@@ -94,7 +94,7 @@ function fieldOf(context: string | undefined, instancePath: string): string {
   // "/a/b" → "a.b"; the root is "/" (so an unknown key at the root arrives as "//key").
   const path = instancePath.split('/').filter(Boolean).join('.');
   if (context === 'body') return path || 'body';
-  return path ? `${context ?? 'request'}.${path}` : context ?? 'request';
+  return path ? `${context ?? 'request'}.${path}` : (context ?? 'request');
 }
 
 function toProblem(error: unknown): AppError {
@@ -130,15 +130,22 @@ function toProblem(error: unknown): AppError {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError(413, 'body_too_large', 'Nội dung gửi lên quá lớn.', 'The body is too large.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError(415, 'unsupported_media_type', 'Kiểu nội dung không được hỗ trợ.', 'Unsupported content type.');
+      return new AppError(
+        415,
+        'unsupported_media_type',
+        'Kiểu nội dung không được hỗ trợ.',
+        'Unsupported content type.',
+      );
   }
   // PostgreSQL constraint violations that slipped past validation: never leak SQL text.
-  const pgCode = (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  const pgCode =
+    (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
   if (pgCode === '23505') return errors.conflict('duplicate', 'Dữ liệu bị trùng.', 'Duplicate value.');
   if (pgCode?.startsWith('22')) {
     return errors.invalid('body', 'Giá trị không hợp lệ.', 'Invalid value (rejected by the database).');
   }
-  if (pgCode === '23503') return errors.conflict('reference_missing', 'Tham chiếu không tồn tại.', 'Referenced record missing.');
+  if (pgCode === '23503')
+    return errors.conflict('reference_missing', 'Tham chiếu không tồn tại.', 'Referenced record missing.');
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     return new AppError(fe.statusCode, 'bad_request', 'Yêu cầu không hợp lệ.', fe.message);
   }

@@ -371,7 +371,8 @@ export const en: Messages = {
     removeLink: 'Remove',
     addPredecessor: 'Add a predecessor',
     confirmTitle: 'Confirm a succession link',
-    confirmHelp: 'The 2025 succession list was extracted automatically; check it against the reorganisation resolution, then confirm.',
+    confirmHelp:
+      'The 2025 succession list was extracted automatically; check it against the reorganisation resolution, then confirm.',
     predecessorCode: 'Code of the former unit (before 1 July 2025)',
     predecessorCodeHelp: 'A 2-digit province or 5-digit commune code of a unit that was dissolved',
     removeTitle: 'Remove the link with {name}',

@@ -369,7 +369,8 @@ export const vi = {
     removeLink: 'Gỡ',
     addPredecessor: 'Thêm đơn vị tiền thân',
     confirmTitle: 'Xác nhận liên kết kế thừa',
-    confirmHelp: 'Danh mục kế thừa năm 2025 được trích xuất tự động; hãy đối chiếu với nghị quyết sắp xếp đơn vị hành chính rồi xác nhận.',
+    confirmHelp:
+      'Danh mục kế thừa năm 2025 được trích xuất tự động; hãy đối chiếu với nghị quyết sắp xếp đơn vị hành chính rồi xác nhận.',
     predecessorCode: 'Mã đơn vị cũ (trước 01/7/2025)',
     predecessorCodeHelp: 'Mã tỉnh 2 chữ số hoặc mã xã 5 chữ số của đơn vị đã giải thể',
     removeTitle: 'Gỡ liên kết với {name}',

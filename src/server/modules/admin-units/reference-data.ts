@@ -15,7 +15,10 @@ const DATA_VERSION = '2025-07';
 
 /** Minimal RFC 4180 reader for the shipped reference CSVs (quoted fields, no embedded newlines). */
 export function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.replace(/^\uFEFF/u, '').split(/\r?\n/u).filter((l) => l.length > 0);
+  const lines = text
+    .replace(/^\uFEFF/u, '')
+    .split(/\r?\n/u)
+    .filter((l) => l.length > 0);
   const split = (line: string) => {
     const out: string[] = [];
     let field = '';
@@ -90,12 +93,18 @@ export async function ensureAdminUnits(db: Db): Promise<boolean> {
       links.push({ predecessorId, successorId, kind: r.kind!, confirmed: r.kind === 'full' });
     }
     for (let i = 0; i < links.length; i += 1000) {
-      await tx.insert(adminUnitSuccessions).values(links.slice(i, i + 1000)).onConflictDoNothing();
+      await tx
+        .insert(adminUnitSuccessions)
+        .values(links.slice(i, i + 1000))
+        .onConflictDoNothing();
     }
     await tx
       .insert(appMeta)
       .values({ key: META_KEY, value: { version: DATA_VERSION, skippedSuccessions: skipped } })
-      .onConflictDoUpdate({ target: appMeta.key, set: { value: { version: DATA_VERSION, skippedSuccessions: skipped }, updatedAt: sql`now()` } });
+      .onConflictDoUpdate({
+        target: appMeta.key,
+        set: { value: { version: DATA_VERSION, skippedSuccessions: skipped }, updatedAt: sql`now()` },
+      });
   });
   return true;
 }

@@ -15,7 +15,10 @@ function validOn(date: string | null): SQL {
 }
 
 export async function findVersion(db: Executor, code: string, date: string | null): Promise<AdminUnitRow | undefined> {
-  const [row] = await db.select().from(adminUnits).where(and(eq(adminUnits.code, code), validOn(date)));
+  const [row] = await db
+    .select()
+    .from(adminUnits)
+    .where(and(eq(adminUnits.code, code), validOn(date)));
   return row;
 }
 
@@ -86,7 +89,9 @@ export async function findSuccession(db: Executor, predecessorId: string, succes
   const [row] = await db
     .select()
     .from(adminUnitSuccessions)
-    .where(and(eq(adminUnitSuccessions.predecessorId, predecessorId), eq(adminUnitSuccessions.successorId, successorId)))
+    .where(
+      and(eq(adminUnitSuccessions.predecessorId, predecessorId), eq(adminUnitSuccessions.successorId, successorId)),
+    )
     .for('update');
   return row;
 }
@@ -104,5 +109,7 @@ export async function upsertSuccession(db: Executor, link: typeof adminUnitSucce
 export async function deleteSuccession(db: Executor, predecessorId: string, successorId: string) {
   await db
     .delete(adminUnitSuccessions)
-    .where(and(eq(adminUnitSuccessions.predecessorId, predecessorId), eq(adminUnitSuccessions.successorId, successorId)));
+    .where(
+      and(eq(adminUnitSuccessions.predecessorId, predecessorId), eq(adminUnitSuccessions.successorId, successorId)),
+    );
 }

@@ -5,7 +5,8 @@ import { presentUnit } from './presenter';
 import * as repo from './repo';
 import type { UnitListFilter } from './repo';
 
-const dayBefore = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (isoDate: string) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 export async function listAdminUnits(db: Executor, filter: UnitListFilter) {
   const { items, total } = await repo.listUnits(db, filter);
@@ -22,7 +23,7 @@ export async function getAdminUnit(db: Executor, code: string, date: string | nu
   // The path is read as it stood on the unit's last day in force.
   const asOf = row.validTo ? dayBefore(row.validTo) : null;
   const path = [presentUnit(row)];
-  for (let parent = row.parentCode; parent; ) {
+  for (let parent = row.parentCode; parent;) {
     const up = await repo.findVersion(db, parent, asOf);
     if (!up) break;
     path.unshift(presentUnit(up));
@@ -33,7 +34,10 @@ export async function getAdminUnit(db: Executor, code: string, date: string | nu
     kind: l.kind as 'full' | 'partial',
     confirmed: l.confirmed,
   });
-  const [successors, predecessors] = await Promise.all([repo.listSuccessors(db, row.id), repo.listPredecessors(db, row.id)]);
+  const [successors, predecessors] = await Promise.all([
+    repo.listSuccessors(db, row.id),
+    repo.listPredecessors(db, row.id),
+  ]);
   return {
     ...presentUnit(row),
     status: row.validTo ? ('closed' as const) : ('current' as const),
@@ -60,7 +64,10 @@ export async function findCurrentUnit(db: Executor, code: string): Promise<Curre
     level: row.level,
     name: row.name,
     fullName: row.fullName,
-    area: row.level === 'province' ? { provinceCode: row.code, communeCode: null } : { provinceCode: row.parentCode, communeCode: row.code },
+    area:
+      row.level === 'province'
+        ? { provinceCode: row.code, communeCode: null }
+        : { provinceCode: row.parentCode, communeCode: row.code },
   };
 }
 

@@ -17,24 +17,46 @@ const LAST_THREE_TIER_DAY = '2025-06-30';
 async function resolvePair(db: Executor, actor: Actor, predecessorCode: string, successorCode: string) {
   const predecessor = await repo.findVersion(db, predecessorCode, LAST_THREE_TIER_DAY);
   if (!predecessor || predecessor.validTo !== TWO_TIER_SINCE) {
-    throw errors.invalid('predecessorCode', `Mã ${predecessorCode} không phải đơn vị đã giải thể ngày 01/7/2025.`, `${predecessorCode} is not a unit closed on 2025-07-01.`);
+    throw errors.invalid(
+      'predecessorCode',
+      `Mã ${predecessorCode} không phải đơn vị đã giải thể ngày 01/7/2025.`,
+      `${predecessorCode} is not a unit closed on 2025-07-01.`,
+    );
   }
   const successor = await repo.findVersion(db, successorCode, null);
   if (!successor || successor.level !== predecessor.level) {
-    throw errors.invalid('successorCode', `Mã ${successorCode} không phải đơn vị cùng cấp đang có hiệu lực.`, `${successorCode} is not a current unit of the same level.`);
+    throw errors.invalid(
+      'successorCode',
+      `Mã ${successorCode} không phải đơn vị cùng cấp đang có hiệu lực.`,
+      `${successorCode} is not a current unit of the same level.`,
+    );
   }
   if (!hasRole(actor, 'admin')) throw errors.forbidden();
   const provinceCode = successor.level === 'province' ? successor.code : successor.parentCode;
   requireInScope(actor, { provinceCode, communeCode: null });
-  return { predecessor, successor, area: { provinceCode, communeCode: successor.level === 'commune' ? successor.code : null } };
+  return {
+    predecessor,
+    successor,
+    area: { provinceCode, communeCode: successor.level === 'commune' ? successor.code : null },
+  };
 }
 
 export async function confirmSuccession(db: Db, actor: Actor, input: SuccessionConfirmReq) {
   return db.transaction(async (tx) => {
     const { predecessor, successor, area } = await resolvePair(tx, actor, input.predecessorCode, input.successorCode);
     const before = await repo.findSuccession(tx, predecessor.id, successor.id);
-    await repo.upsertSuccession(tx, { predecessorId: predecessor.id, successorId: successor.id, kind: input.kind, confirmed: true });
-    const view = { predecessor: presentUnit(predecessor), successor: presentUnit(successor), kind: input.kind, confirmed: true };
+    await repo.upsertSuccession(tx, {
+      predecessorId: predecessor.id,
+      successorId: successor.id,
+      kind: input.kind,
+      confirmed: true,
+    });
+    const view = {
+      predecessor: presentUnit(predecessor),
+      successor: presentUnit(successor),
+      kind: input.kind,
+      confirmed: true,
+    };
     await recordAudit(tx, actor, {
       action: before ? 'admin_unit_succession.confirm' : 'admin_unit_succession.add',
       entity: 'admin_unit_succession',

@@ -22,7 +22,9 @@ export const adminUnits = pgTable(
     ...nameKeyColumns(),
   },
   (t) => [
-    uniqueIndex('admin_units_current_code').on(t.code).where(sql`${t.validTo} is null`),
+    uniqueIndex('admin_units_current_code')
+      .on(t.code)
+      .where(sql`${t.validTo} is null`),
     uniqueIndex('admin_units_closed_code').on(t.code, t.validTo),
     index('admin_units_parent').on(t.parentCode, t.validTo),
   ],
@@ -32,8 +34,12 @@ export const adminUnits = pgTable(
 export const adminUnitSuccessions = pgTable(
   'admin_unit_successions',
   {
-    predecessorId: uuid('predecessor_id').notNull().references(() => adminUnits.id),
-    successorId: uuid('successor_id').notNull().references(() => adminUnits.id),
+    predecessorId: uuid('predecessor_id')
+      .notNull()
+      .references(() => adminUnits.id),
+    successorId: uuid('successor_id')
+      .notNull()
+      .references(() => adminUnits.id),
     kind: text().notNull(), // full | partial
     confirmed: boolean().notNull().default(false),
   },

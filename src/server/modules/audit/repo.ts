@@ -21,12 +21,25 @@ export async function list(db: Executor, scope: AreaScope, f: AuditListReq) {
     f.actor ? eq(auditEvents.actorUsername, f.actor.toLowerCase()) : undefined,
     f.from ? gte(auditEvents.at, startOfDay(f.from)) : undefined,
     f.to ? lt(auditEvents.at, sql`${startOfDay(f.to)} + interval '1 day'`) : undefined,
-    term ? or(ilike(auditEvents.action, term), ilike(auditEvents.entityId, term), ilike(auditEvents.actorUsername, term)) : undefined,
+    term
+      ? or(ilike(auditEvents.action, term), ilike(auditEvents.entityId, term), ilike(auditEvents.actorUsername, term))
+      : undefined,
   );
   // The log grows without end: counting stops at TOTAL_CAP rows (the UI says "more than").
-  const capped = db.select({ one: sql`1` }).from(auditEvents).where(where).limit(TOTAL_CAP + 1).as('capped');
+  const capped = db
+    .select({ one: sql`1` })
+    .from(auditEvents)
+    .where(where)
+    .limit(TOTAL_CAP + 1)
+    .as('capped');
   const [items, [total]] = await Promise.all([
-    db.select().from(auditEvents).where(where).orderBy(orderBy(auditEvents.at, f.order), orderBy(auditEvents.id, f.order)).limit(f.limit).offset(f.offset),
+    db
+      .select()
+      .from(auditEvents)
+      .where(where)
+      .orderBy(orderBy(auditEvents.at, f.order), orderBy(auditEvents.id, f.order))
+      .limit(f.limit)
+      .offset(f.offset),
     db.select({ n: count() }).from(capped),
   ]);
   const n = total?.n ?? 0;

@@ -8,7 +8,11 @@ import type { AuditListReq } from './schemas';
 export async function listAuditEvents(db: Db, actor: Actor, query: AuditListReq) {
   requireRole(actor, 'admin');
   if (query.from && query.to && query.from > query.to) {
-    throw errors.invalid('to', 'Ngày kết thúc phải sau ngày bắt đầu.', 'The end date must not be before the start date.');
+    throw errors.invalid(
+      'to',
+      'Ngày kết thúc phải sau ngày bắt đầu.',
+      'The end date must not be before the start date.',
+    );
   }
   const { items, total, totalCapped } = await repo.list(db, actor.scope, query);
   return {

@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type TestApp } from '../../../../test/helpers/app';
-import { buildUser, CAM_XUYEN, HA_TINH, systemAdmin, TEST_PASSWORD, THACH_HA } from '../../../../test/helpers/factories';
+import {
+  buildUser,
+  CAM_XUYEN,
+  HA_TINH,
+  systemAdmin,
+  TEST_PASSWORD,
+  THACH_HA,
+} from '../../../../test/helpers/factories';
 import { auditEvents } from '../../platform/audit/tables';
 import { LoginThrottle } from '../../platform/auth/throttle';
 import { sessions } from '../../platform/auth/tables';
@@ -26,7 +33,11 @@ describe('POST /api/auth/login', () => {
     expect(cookie.sameSite).toBe('Strict');
     const body = res.json();
     expect(body.user.username).toBe(user.username);
-    expect(body.user.scope).toMatchObject({ level: 'commune', communeCode: THACH_HA, name: 'Xã Thạch Hà, Tỉnh Hà Tĩnh' });
+    expect(body.user.scope).toMatchObject({
+      level: 'commune',
+      communeCode: THACH_HA,
+      name: 'Xã Thạch Hà, Tỉnh Hà Tĩnh',
+    });
     expect(body.user).not.toHaveProperty('passwordHash');
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/u);
     // The database keeps only a hash of the token.
@@ -76,7 +87,11 @@ describe('POST /api/auth/login', () => {
     const missing = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a' } });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().field).toBe('password');
-    const extra = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a', password: 'b', admin: true } });
+    const extra = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a', password: 'b', admin: true },
+    });
     expect(extra.statusCode).toBe(400);
     const malformed = await t.app.inject({
       method: 'POST',
@@ -120,7 +135,10 @@ describe('sessions', () => {
   it('an expired session no longer works', async () => {
     const { user, password } = await buildUser(t.database.db);
     const session = await login(t.app, user.username, password);
-    await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(sessions.userId, user.id));
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.userId, user.id));
     expect((await session.get('/api/auth/me')).statusCode).toBe(401);
   });
 
@@ -129,7 +147,11 @@ describe('sessions', () => {
     const session = await login(t.app, user.username, password);
     await systemAdmin(t.database.db);
     const admin = await login(t.app, 'admin', TEST_PASSWORD);
-    const res = await admin.put(`/api/users/${user.id}/access`, { scopeCode: CAM_XUYEN, roles: ['viewer'], version: user.version });
+    const res = await admin.put(`/api/users/${user.id}/access`, {
+      scopeCode: CAM_XUYEN,
+      roles: ['viewer'],
+      version: user.version,
+    });
     expect(res.statusCode).toBe(200);
     expect((await session.get('/api/auth/me')).statusCode).toBe(401);
     const again = await login(t.app, user.username, password);
@@ -141,7 +163,10 @@ describe('POST /api/auth/password', () => {
   it('changes the own password after checking the current one', async () => {
     const { user, password } = await buildUser(t.database.db);
     const session = await login(t.app, user.username, password);
-    const wrong = await session.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'mot-mat-khau-moi' });
+    const wrong = await session.post('/api/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'mot-mat-khau-moi',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().field).toBe('currentPassword');
     const short = await session.post('/api/auth/password', { currentPassword: password, newPassword: 'ngan' });
@@ -170,7 +195,10 @@ describe('one-time passwords', () => {
     expect(blocked.statusCode).toBe(403);
     expect(blocked.json().code).toBe('password_change_required');
     expect((await session.get('/api/villages')).json().code).toBe('password_change_required');
-    const changed = await session.post('/api/auth/password', { currentPassword: initialPassword, newPassword: 'mat-khau-rieng-cua-toi' });
+    const changed = await session.post('/api/auth/password', {
+      currentPassword: initialPassword,
+      newPassword: 'mat-khau-rieng-cua-toi',
+    });
     expect(changed.statusCode).toBe(204);
     expect((await session.get('/api/villages')).statusCode).toBe(200);
   });

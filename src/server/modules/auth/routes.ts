@@ -53,7 +53,9 @@ export const authRoutes: FastifyPluginAsyncZod<Options> = async (app, { db, sess
 
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['auth'], summary: 'Người dùng đang đăng nhập / current user', response: { 200: SessionSchema } } },
+    {
+      schema: { tags: ['auth'], summary: 'Người dùng đang đăng nhập / current user', response: { 200: SessionSchema } },
+    },
     (request) => sessionBody(db, actorOf(request), request.session!.csrfToken),
   );
 

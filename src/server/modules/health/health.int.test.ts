@@ -13,7 +13,11 @@ describe('public endpoints', () => {
   it('GET /api/health answers without a session and names the engine', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', engine: inject('engine'), version: expect.stringMatching(/^\d+\.\d+\.\d+/u) });
+    expect(res.json()).toEqual({
+      status: 'ok',
+      engine: inject('engine'),
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/u),
+    });
   });
 
   it('serves the OpenAPI document without a session, generated from the schemas', async () => {
@@ -21,7 +25,14 @@ describe('public endpoints', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/admin-units/{code}', '/api/villages', '/api/organisations', '/api/users', '/api/audit-events']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/admin-units/{code}',
+        '/api/villages',
+        '/api/organisations',
+        '/api/users',
+        '/api/audit-events',
+      ]),
     );
     const create = doc.paths['/api/users'].post.requestBody.content['application/json'].schema;
     expect(create.required).toEqual(expect.arrayContaining(['username', 'fullName', 'scopeCode', 'roles']));
@@ -67,7 +78,11 @@ describe('odd input', () => {
     const query = await session.get('/api/villages?q=a%00b');
     expect(query.statusCode).toBe(400);
     expect(query.json().field).toBe('querystring.q');
-    const login0 = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'a\u0000', password: 'x' } });
+    const login0 = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'a\u0000', password: 'x' },
+    });
     expect(login0.statusCode).toBe(400);
     const year0 = await session.get('/api/admin-units?parent=42&at=0000-01-01');
     expect(year0.statusCode).toBe(400);

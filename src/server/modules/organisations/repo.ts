@@ -24,19 +24,32 @@ export async function list(db: Executor, scope: AreaScope, f: OrganisationListRe
   );
   const column = f.sort === 'createdAt' ? organisations.createdAt : organisations.sortKey;
   const [items, [total]] = await Promise.all([
-    db.select().from(organisations).where(where).orderBy(orderBy(column, f.order), organisations.id).limit(f.limit).offset(f.offset),
+    db
+      .select()
+      .from(organisations)
+      .where(where)
+      .orderBy(orderBy(column, f.order), organisations.id)
+      .limit(f.limit)
+      .offset(f.offset),
     db.select({ n: count() }).from(organisations).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
 }
 
 export async function findVisible(db: Executor, id: string, scope: AreaScope) {
-  const [row] = await db.select().from(organisations).where(and(eq(organisations.id, id), visibleTo(scope)));
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.id, id), visibleTo(scope)));
   return row;
 }
 
 export async function findForUpdate(db: Executor, id: string, scope: AreaScope) {
-  const [row] = await db.select().from(organisations).where(and(eq(organisations.id, id), visibleTo(scope))).for('update');
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(and(eq(organisations.id, id), visibleTo(scope)))
+    .for('update');
   return row;
 }
 
@@ -50,5 +63,8 @@ export const update = (db: Executor, id: string, version: number, patch: Partial
 
 export async function namesByIds(db: Executor, ids: string[]) {
   if (ids.length === 0) return [];
-  return db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids));
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, ids));
 }

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { ORGANISATION_KINDS } from '../../../domain/reference';
 import { listQuerySchema, listResponseSchema } from '../../platform/list';
-import { nameText, optionalText, queryBoolean, timestampField, unitCodeField, versionField } from '../../platform/schemas';
+import {
+  nameText,
+  optionalText,
+  queryBoolean,
+  timestampField,
+  unitCodeField,
+  versionField,
+} from '../../platform/schemas';
 
 export const OrganisationSchema = z.object({
   id: z.uuid(),

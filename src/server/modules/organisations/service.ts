@@ -19,14 +19,17 @@ const keys = (name: string, shortName: string | null | undefined) => ({
 });
 
 async function present(db: Executor, rows: repo.OrganisationRow[]): Promise<OrganisationView[]> {
-  const names = await unitNames(db, rows.map((r) => r.unitCode));
+  const names = await unitNames(
+    db,
+    rows.map((r) => r.unitCode),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     shortName: r.shortName,
     kind: r.kind as OrganisationKind,
     unitCode: r.unitCode,
-    unitName: r.unitCode ? names.get(r.unitCode) ?? r.unitCode : 'Trung ương',
+    unitName: r.unitCode ? (names.get(r.unitCode) ?? r.unitCode) : 'Trung ương',
     provinceCode: r.provinceCode,
     communeCode: r.communeCode,
     archived: r.archivedAt !== null,
@@ -68,7 +71,13 @@ export async function createOrganisation(db: Db, actor: Actor, input: Organisati
       ...keys(input.name, input.shortName),
     });
     const view = await presentOne(tx, row);
-    await recordAudit(tx, actor, { action: 'organisation.create', entity: ENTITY, entityId: row.id, area, after: view });
+    await recordAudit(tx, actor, {
+      action: 'organisation.create',
+      entity: ENTITY,
+      entityId: row.id,
+      area,
+      after: view,
+    });
     return view;
   });
 }
@@ -113,7 +122,11 @@ export function archiveOrganisation(db: Db, actor: Actor, id: string, version: n
 export async function requireOrganisation(db: Executor, actor: Actor, id: string, field: string) {
   const row = await repo.findVisible(db, id, actor.scope);
   if (!row || row.archivedAt) {
-    throw errors.invalid(field, 'Tổ chức không tồn tại hoặc nằm ngoài địa bàn của bạn.', 'Unknown or out-of-scope organisation.');
+    throw errors.invalid(
+      field,
+      'Tổ chức không tồn tại hoặc nằm ngoài địa bàn của bạn.',
+      'Unknown or out-of-scope organisation.',
+    );
   }
   return row;
 }

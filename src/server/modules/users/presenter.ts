@@ -8,8 +8,14 @@ import type { UserView } from './schemas';
 /** Users as the API shows them: never the password hash; scope and organisation named. */
 export async function presentUsers(db: Executor, rows: UserRow[]): Promise<UserView[]> {
   const [units, orgs] = await Promise.all([
-    unitNames(db, rows.flatMap((r) => [r.provinceCode, r.communeCode])),
-    organisationNames(db, rows.map((r) => r.organisationId)),
+    unitNames(
+      db,
+      rows.flatMap((r) => [r.provinceCode, r.communeCode]),
+    ),
+    organisationNames(
+      db,
+      rows.map((r) => r.organisationId),
+    ),
   ]);
   return rows.map((r) => {
     const scope = scopeFromCodes(r);
@@ -17,7 +23,7 @@ export async function presentUsers(db: Executor, rows: UserRow[]): Promise<UserV
       scope.level === 'national'
         ? 'Toàn quốc'
         : scope.level === 'province'
-          ? units.get(scope.provinceCode) ?? scope.provinceCode
+          ? (units.get(scope.provinceCode) ?? scope.provinceCode)
           : `${units.get(scope.communeCode) ?? scope.communeCode}, ${units.get(scope.provinceCode) ?? scope.provinceCode}`;
     return {
       id: r.id,

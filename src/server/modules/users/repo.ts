@@ -11,18 +11,28 @@ export type UserRow = typeof users.$inferSelect;
 export type NewUserRow = typeof users.$inferInsert;
 
 export async function findById(db: Executor, id: string, scope: AreaScope): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(and(eq(users.id, id), userScope(scope)));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), userScope(scope)));
   return row;
 }
 
 /** A lock on the row for a read-modify-write inside a transaction. */
 export async function findByIdForUpdate(db: Executor, id: string, scope: AreaScope): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(and(eq(users.id, id), userScope(scope))).for('update');
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.id, id), userScope(scope)))
+    .for('update');
   return row;
 }
 
 export async function findByUsername(db: Executor, username: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(sql`lower(${users.username})`, username.toLowerCase()));
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
   return row;
 }
 
@@ -36,7 +46,11 @@ export async function list(db: Executor, scope: AreaScope, f: UserListReq) {
     userScope(scope),
     matchesSearch(users.searchKey, f.q),
     f.role ? arrayContains(users.roles, [f.role]) : undefined,
-    f.status === 'active' ? isNull(users.disabledAt) : f.status === 'disabled' ? isNotNull(users.disabledAt) : undefined,
+    f.status === 'active'
+      ? isNull(users.disabledAt)
+      : f.status === 'disabled'
+        ? isNotNull(users.disabledAt)
+        : undefined,
   );
   const column = { name: users.sortKey, username: users.username, createdAt: users.createdAt }[f.sort];
   const [items, [total]] = await Promise.all([
@@ -55,7 +69,10 @@ export const update = (db: Executor, id: string, version: number, patch: Partial
   updateVersioned(db, users, id, version, patch);
 
 export async function touchLastLogin(db: Executor, id: string): Promise<void> {
-  await db.update(users).set({ lastLoginAt: sql`now()` }).where(eq(users.id, id));
+  await db
+    .update(users)
+    .set({ lastLoginAt: sql`now()` })
+    .where(eq(users.id, id));
 }
 
 export async function countUsers(db: Executor): Promise<number> {

@@ -19,7 +19,14 @@ const tags = ['users'];
 export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/api/users',
-    { schema: { tags, summary: 'Danh sách người dùng', querystring: UserListQuerySchema, response: { 200: UserListSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách người dùng',
+        querystring: UserListQuerySchema,
+        response: { 200: UserListSchema },
+      },
+    },
     (request) => users.listUsers(db, actorOf(request), request.query),
   );
   app.get(
@@ -34,7 +41,15 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   );
   app.patch(
     '/api/users/:id',
-    { schema: { tags, summary: 'Sửa thông tin người dùng', params: IdParamsSchema, body: UserUpdateSchema, response: { 200: UserSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa thông tin người dùng',
+        params: IdParamsSchema,
+        body: UserUpdateSchema,
+        response: { 200: UserSchema },
+      },
+    },
     (request) => users.updateUser(db, actorOf(request), request.params.id, request.body),
   );
   app.put(
@@ -52,12 +67,28 @@ export const userRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
   );
   app.post(
     '/api/users/:id/disable',
-    { schema: { tags, summary: 'Khóa tài khoản', params: IdParamsSchema, body: VersionBodySchema, response: { 200: UserSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Khóa tài khoản',
+        params: IdParamsSchema,
+        body: VersionBodySchema,
+        response: { 200: UserSchema },
+      },
+    },
     (request) => users.disableUser(db, actorOf(request), request.params.id, request.body.version),
   );
   app.post(
     '/api/users/:id/enable',
-    { schema: { tags, summary: 'Mở khóa tài khoản', params: IdParamsSchema, body: VersionBodySchema, response: { 200: UserSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Mở khóa tài khoản',
+        params: IdParamsSchema,
+        body: VersionBodySchema,
+        response: { 200: UserSchema },
+      },
+    },
     (request) => users.enableUser(db, actorOf(request), request.params.id, request.body.version),
   );
   app.post(

@@ -9,7 +9,10 @@ const usernameField = z
   .pipe(
     z
       .string()
-      .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/u, 'Tên đăng nhập 3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang'),
+      .regex(
+        /^[a-z0-9][a-z0-9._-]{2,39}$/u,
+        'Tên đăng nhập 3–40 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang',
+      ),
   );
 export const passwordField = z.string().min(10, 'Mật khẩu tối thiểu 10 ký tự').max(200, 'Mật khẩu tối đa 200 ký tự');
 const rolesField = z

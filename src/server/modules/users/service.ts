@@ -72,25 +72,32 @@ export async function createUser(db: Db, actor: Actor, input: UserCreateReq) {
   const initialPassword = input.password ?? generatePassword();
   const passwordHash = await hashPassword(initialPassword);
   const taken = () =>
-    errors.conflict('username_taken', `Tên đăng nhập "${input.username}" đã có người dùng.`, 'Username already taken.', 'username');
-  return db.transaction(async (tx) => {
-    if (await repo.findByUsername(tx, input.username)) throw taken();
-    const row = await repo.insert(tx, {
-      username: input.username,
-      fullName: input.fullName,
-      organisationId: input.organisationId,
-      provinceCode: scope.level === 'national' ? null : scope.provinceCode,
-      communeCode: scope.level === 'commune' ? scope.communeCode : null,
-      roles: input.roles,
-      passwordHash,
-      // A generated password is a one-time password: it must be replaced at first sign-in.
-      mustChangePassword: input.password === undefined,
-      ...keys(input.fullName, input.username),
-    });
-    const user = await presentUser(tx, row);
-    await recordAudit(tx, actor, { action: 'user.create', entity: ENTITY, entityId: row.id, area: row, after: user });
-    return { user, initialPassword: input.password ? undefined : initialPassword };
-  }).catch(whenUniqueViolated('users_username', taken));
+    errors.conflict(
+      'username_taken',
+      `Tên đăng nhập "${input.username}" đã có người dùng.`,
+      'Username already taken.',
+      'username',
+    );
+  return db
+    .transaction(async (tx) => {
+      if (await repo.findByUsername(tx, input.username)) throw taken();
+      const row = await repo.insert(tx, {
+        username: input.username,
+        fullName: input.fullName,
+        organisationId: input.organisationId,
+        provinceCode: scope.level === 'national' ? null : scope.provinceCode,
+        communeCode: scope.level === 'commune' ? scope.communeCode : null,
+        roles: input.roles,
+        passwordHash,
+        // A generated password is a one-time password: it must be replaced at first sign-in.
+        mustChangePassword: input.password === undefined,
+        ...keys(input.fullName, input.username),
+      });
+      const user = await presentUser(tx, row);
+      await recordAudit(tx, actor, { action: 'user.create', entity: ENTITY, entityId: row.id, area: row, after: user });
+      return { user, initialPassword: input.password ? undefined : initialPassword };
+    })
+    .catch(whenUniqueViolated('users_username', taken));
 }
 
 const USER_RECORD: VersionedRecord<repo.UserRow, Partial<repo.NewUserRow>, UserView> = {

@@ -13,7 +13,10 @@ export const users = pgTable(
     /** Area scope: NULL codes = national; a province; or a commune (with its province). */
     provinceCode: text('province_code'),
     communeCode: text('commune_code'),
-    roles: text().array().notNull().default(sql`'{}'::text[]`),
+    roles: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     passwordHash: text('password_hash').notNull(),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),

@@ -1,7 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type Session, type TestApp } from '../../../../test/helpers/app';
-import { buildOrganisation, buildUser, CAM_XUYEN, HA_TINH, THACH_HA, VINH_LONG } from '../../../../test/helpers/factories';
+import {
+  buildOrganisation,
+  buildUser,
+  CAM_XUYEN,
+  HA_TINH,
+  THACH_HA,
+  VINH_LONG,
+} from '../../../../test/helpers/factories';
 import { ROLES } from '../../../domain/access';
 import { auditEvents } from '../../platform/audit/tables';
 import { users } from './tables';
@@ -20,7 +27,10 @@ const newUser = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 const auditFor = (id: string) =>
-  t.database.db.select().from(auditEvents).where(and(eq(auditEvents.entity, 'user'), eq(auditEvents.entityId, id)));
+  t.database.db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entity, 'user'), eq(auditEvents.entityId, id)));
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -58,9 +68,17 @@ describe('POST /api/users', () => {
     const res = await provinceAdmin.post('/api/users', body);
     expect(res.statusCode).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json().errors.map((e: { field: string }) => e.field).join(' ')).toContain(field);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .join(' '),
+    ).toContain(field);
     expect(res.json().detail).toMatch(/\S/u);
-    const rows = await t.database.db.select().from(users).where(eq(users.username, String(body.username).toLowerCase()));
+    const rows = await t.database.db
+      .select()
+      .from(users)
+      .where(eq(users.username, String(body.username).toLowerCase()));
     expect(rows).toHaveLength(0);
   });
 
@@ -86,7 +104,10 @@ describe('POST /api/users', () => {
 
   it('creates a commune user with a one-time password, audited in the same transaction', async () => {
     const org = await buildOrganisation(t.database.db, { unitCode: THACH_HA });
-    const res = await provinceAdmin.post('/api/users', newUser({ organisationId: org.id, fullName: '  Lê   Văn Tâm ' }));
+    const res = await provinceAdmin.post(
+      '/api/users',
+      newUser({ organisationId: org.id, fullName: '  Lê   Văn Tâm ' }),
+    );
     expect(res.statusCode).toBe(201);
     const { user, initialPassword } = res.json();
     expect(user.fullName).toBe('Lê Văn Tâm');
@@ -174,14 +195,21 @@ describe('changing an account', () => {
   it('an administrator cannot change their own access nor disable themselves', async () => {
     const me = (await provinceAdmin.get('/api/auth/me')).json().user;
     expect((await provinceAdmin.post(`/api/users/${me.id}/disable`, { version: me.version })).statusCode).toBe(403);
-    const res = await provinceAdmin.put(`/api/users/${me.id}/access`, { scopeCode: HA_TINH, roles: ['viewer'], version: me.version });
+    const res = await provinceAdmin.put(`/api/users/${me.id}/access`, {
+      scopeCode: HA_TINH,
+      roles: ['viewer'],
+      version: me.version,
+    });
     expect(res.statusCode).toBe(403);
   });
 
   it('edits the full name and organisation; 400 for an organisation out of sight', async () => {
     const { user } = await buildUser(t.database.db);
     const farOrg = await buildOrganisation(t.database.db, { unitCode: '86' });
-    const bad = await provinceAdmin.patch(`/api/users/${user.id}`, { organisationId: farOrg.id, version: user.version });
+    const bad = await provinceAdmin.patch(`/api/users/${user.id}`, {
+      organisationId: farOrg.id,
+      version: user.version,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().field).toBe('organisationId');
     const ok = await provinceAdmin.patch(`/api/users/${user.id}`, { fullName: 'Hồ Văn Nam', version: user.version });

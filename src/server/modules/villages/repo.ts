@@ -10,7 +10,8 @@ import { villages } from './tables';
 export type VillageRow = typeof villages.$inferSelect;
 export type NewVillageRow = typeof villages.$inferInsert;
 
-const inScope = (scope: AreaScope) => insideScope(scope, { province: villages.provinceCode, commune: villages.communeCode });
+const inScope = (scope: AreaScope) =>
+  insideScope(scope, { province: villages.provinceCode, commune: villages.communeCode });
 
 export async function list(db: Executor, scope: AreaScope, f: VillageListReq) {
   const where = and(
@@ -21,19 +22,32 @@ export async function list(db: Executor, scope: AreaScope, f: VillageListReq) {
   );
   const column = f.sort === 'createdAt' ? villages.createdAt : villages.sortKey;
   const [items, [total]] = await Promise.all([
-    db.select().from(villages).where(where).orderBy(orderBy(column, f.order), villages.id).limit(f.limit).offset(f.offset),
+    db
+      .select()
+      .from(villages)
+      .where(where)
+      .orderBy(orderBy(column, f.order), villages.id)
+      .limit(f.limit)
+      .offset(f.offset),
     db.select({ n: count() }).from(villages).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
 }
 
 export async function findInScope(db: Executor, id: string, scope: AreaScope) {
-  const [row] = await db.select().from(villages).where(and(eq(villages.id, id), inScope(scope)));
+  const [row] = await db
+    .select()
+    .from(villages)
+    .where(and(eq(villages.id, id), inScope(scope)));
   return row;
 }
 
 export async function findForUpdate(db: Executor, id: string, scope: AreaScope) {
-  const [row] = await db.select().from(villages).where(and(eq(villages.id, id), inScope(scope))).for('update');
+  const [row] = await db
+    .select()
+    .from(villages)
+    .where(and(eq(villages.id, id), inScope(scope)))
+    .for('update');
   return row;
 }
 

@@ -17,7 +17,14 @@ const tags = ['villages'];
 export const villageRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.get(
     '/api/villages',
-    { schema: { tags, summary: 'Danh sách thôn, tổ dân phố', querystring: VillageListQuerySchema, response: { 200: VillageListSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách thôn, tổ dân phố',
+        querystring: VillageListQuerySchema,
+        response: { 200: VillageListSchema },
+      },
+    },
     (request) => villages.listVillages(db, actorOf(request), request.query),
   );
   app.get(
@@ -32,13 +39,27 @@ export const villageRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
   );
   app.patch(
     '/api/villages/:id',
-    { schema: { tags, summary: 'Sửa thôn/tổ dân phố', params: IdParamsSchema, body: VillageUpdateSchema, response: { 200: VillageSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sửa thôn/tổ dân phố',
+        params: IdParamsSchema,
+        body: VillageUpdateSchema,
+        response: { 200: VillageSchema },
+      },
+    },
     (request) => villages.updateVillage(db, actorOf(request), request.params.id, request.body),
   );
   app.post(
     '/api/villages/:id/archive',
     {
-      schema: { tags, summary: 'Lưu trữ thôn/tổ dân phố (có lý do)', params: IdParamsSchema, body: VillageArchiveSchema, response: { 200: VillageSchema } },
+      schema: {
+        tags,
+        summary: 'Lưu trữ thôn/tổ dân phố (có lý do)',
+        params: IdParamsSchema,
+        body: VillageArchiveSchema,
+        response: { 200: VillageSchema },
+      },
     },
     (request) => villages.archiveVillage(db, actorOf(request), request.params.id, request.body),
   );

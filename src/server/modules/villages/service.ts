@@ -37,7 +37,12 @@ function requireManage(actor: Actor, area: Area) {
 }
 
 const nameTaken = (name: string) => () =>
-  errors.conflict('village_name_taken', `Xã đã có thôn/tổ dân phố tên "${name}".`, 'The commune already has a village of that name.', 'name');
+  errors.conflict(
+    'village_name_taken',
+    `Xã đã có thôn/tổ dân phố tên "${name}".`,
+    'The commune already has a village of that name.',
+    'name',
+  );
 
 async function requireUniqueName(db: Executor, communeCode: string, name: string, exceptId?: string) {
   if (await repo.findNamesake(db, communeCode, foldAccents(name), exceptId)) throw nameTaken(name)();
@@ -61,20 +66,28 @@ export async function getVillage(db: Db, actor: Actor, id: string) {
 export async function createVillage(db: Db, actor: Actor, input: VillageCreateReq) {
   const commune = await requireCurrentUnit(db, input.communeCode, 'communeCode', 'commune');
   requireManage(actor, commune.area);
-  return db.transaction(async (tx) => {
-    await requireUniqueName(tx, input.communeCode, input.name);
-    const row = await repo.insert(tx, {
-      provinceCode: commune.area.provinceCode!,
-      communeCode: input.communeCode,
-      name: input.name,
-      kind: input.kind,
-      sortKey: vietnameseSortKey(input.name),
-      searchKey: foldAccents(input.name),
-    });
-    const view = present(row);
-    await recordAudit(tx, actor, { action: 'village.create', entity: ENTITY, entityId: row.id, area: row, after: view });
-    return view;
-  }).catch(whenUniqueViolated('villages_commune_name', nameTaken(input.name)));
+  return db
+    .transaction(async (tx) => {
+      await requireUniqueName(tx, input.communeCode, input.name);
+      const row = await repo.insert(tx, {
+        provinceCode: commune.area.provinceCode!,
+        communeCode: input.communeCode,
+        name: input.name,
+        kind: input.kind,
+        sortKey: vietnameseSortKey(input.name),
+        searchKey: foldAccents(input.name),
+      });
+      const view = present(row);
+      await recordAudit(tx, actor, {
+        action: 'village.create',
+        entity: ENTITY,
+        entityId: row.id,
+        area: row,
+        after: view,
+      });
+      return view;
+    })
+    .catch(whenUniqueViolated('villages_commune_name', nameTaken(input.name)));
 }
 
 const VILLAGE_RECORD: VersionedRecord<repo.VillageRow, Partial<repo.NewVillageRow>, VillageView> = {
@@ -108,7 +121,8 @@ export function archiveVillage(db: Db, actor: Actor, id: string, input: { reason
     action: 'village.archive',
     check: (row) => {
       requireManage(actor, row);
-      if (row.archivedAt) throw errors.conflict('already_archived', 'Thôn/tổ dân phố đã được lưu trữ.', 'Already archived.');
+      if (row.archivedAt)
+        throw errors.conflict('already_archived', 'Thôn/tổ dân phố đã được lưu trữ.', 'Already archived.');
     },
     apply: () => ({ archivedAt: new Date(), archiveReason: input.reason }),
   });

@@ -17,7 +17,9 @@ export const villages = pgTable(
     ...editableColumns(),
   },
   (t) => [
-    uniqueIndex('villages_commune_name').on(t.communeCode, t.searchKey).where(sql`${t.archivedAt} is null`),
+    uniqueIndex('villages_commune_name')
+      .on(t.communeCode, t.searchKey)
+      .where(sql`${t.archivedAt} is null`),
     index('villages_province_commune').on(t.provinceCode, t.communeCode),
   ],
 );

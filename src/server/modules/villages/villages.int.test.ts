@@ -156,7 +156,8 @@ describe('POST /api/villages', () => {
       ),
     );
     expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
-    for (const r of results.filter((x) => x.statusCode === 409)) expect(r.json()).toMatchObject({ code: 'village_name_taken', field: 'name' });
+    for (const r of results.filter((x) => x.statusCode === 409))
+      expect(r.json()).toMatchObject({ code: 'village_name_taken', field: 'name' });
     const listed = await officer.get('/api/villages?q=thon dong thoi');
     expect(listed.json().total).toBe(1);
   });

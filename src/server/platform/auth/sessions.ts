@@ -56,7 +56,10 @@ export async function resolveSession(db: Executor, token: string, hours: number)
 }
 
 export async function revokeSession(tx: Executor, sessionId: string): Promise<void> {
-  await tx.update(sessions).set({ revokedAt: sql`now()` }).where(eq(sessions.id, sessionId));
+  await tx
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(eq(sessions.id, sessionId));
 }
 
 /**

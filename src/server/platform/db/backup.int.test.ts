@@ -42,7 +42,9 @@ describe('backup and restore', () => {
     expect(text.startsWith('-- Chung Tay backup\n-- format: chungtay-backup/1\n')).toBe(true);
     expect(text).toContain('INSERT INTO "villages"');
     expect(text.indexOf('INSERT INTO "organisations"')).toBeLessThan(text.indexOf('INSERT INTO "users"'));
-    expect(text.indexOf('INSERT INTO "admin_units"')).toBeLessThan(text.indexOf('INSERT INTO "admin_unit_successions"'));
+    expect(text.indexOf('INSERT INTO "admin_units"')).toBeLessThan(
+      text.indexOf('INSERT INTO "admin_unit_successions"'),
+    );
     expect(text).toMatch(/-- sha256: [0-9a-f]{64}\n$/u);
     expect(readBackup(file).tables).toContain('audit_events');
   });
@@ -105,7 +107,12 @@ describe('backup and restore', () => {
 
   it('rolls everything back when a statement in the middle fails', async () => {
     const broken = path.join(dir, 'broken.sql');
-    resign(file, broken, (body) => body.replace('INSERT INTO "villages"', 'INSERT INTO "villages" (no_such_column) VALUES (1);\nINSERT INTO "villages"'));
+    resign(file, broken, (body) =>
+      body.replace(
+        'INSERT INTO "villages"',
+        'INSERT INTO "villages" (no_such_column) VALUES (1);\nINSERT INTO "villages"',
+      ),
+    );
     const villagesBefore = await villageCount();
     const auditBefore = await auditCount();
     await expect(restoreBackup(database, broken)).rejects.toThrow();

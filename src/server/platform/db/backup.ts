@@ -96,7 +96,8 @@ export async function writeBackup(database: Database, file: string): Promise<{ r
   let rows = 0;
   try {
     const tables = await database.db.transaction(async (tx) => {
-      if (database.engine === 'postgres') await tx.execute(sql`set transaction isolation level repeatable read, read only`);
+      if (database.engine === 'postgres')
+        await tx.execute(sql`set transaction isolation level repeatable read, read only`);
       for (const statement of SESSION_FORMATS) await tx.execute(sql.raw(statement));
       const all = (await tablesInDependencyOrder(tx)).filter((t) => !NOT_BACKED_UP.has(t.name));
       write(`-- Chung Tay backup\n-- format: ${FORMAT}\n-- schema: ${await schemaVersion(tx)}\n`);
@@ -104,11 +105,15 @@ export async function writeBackup(database: Database, file: string): Promise<{ r
       write(`-- tables: ${all.map((t) => t.name).join(',')}\nBEGIN;\n${BEGIN_DATA}\n${SESSION_FORMATS.join(';\n')};\n`);
       for (const table of all) {
         const list = table.columns.map(ident).join(', ');
-        const tuple = sql.raw(`'(' || concat_ws(', ', ${table.columns.map((c) => `quote_nullable(${ident(c)}::text)`).join(', ')}) || ')'`);
+        const tuple = sql.raw(
+          `'(' || concat_ws(', ', ${table.columns.map((c) => `quote_nullable(${ident(c)}::text)`).join(', ')}) || ')'`,
+        );
         const order = sql.raw((table.primaryKey.length ? table.primaryKey : table.columns).map(ident).join(', '));
         for (let offset = 0; ; offset += 5000) {
           const chunk = rowsOf<{ t: string }>(
-            await tx.execute(sql`select ${tuple} as t from ${sql.raw(ident(table.name))} order by ${order} limit 5000 offset ${offset}`),
+            await tx.execute(
+              sql`select ${tuple} as t from ${sql.raw(ident(table.name))} order by ${order} limit 5000 offset ${offset}`,
+            ),
           );
           if (chunk.length === 0) break;
           write(`INSERT INTO ${ident(table.name)} (${list}) VALUES\n${chunk.map((r) => r.t).join(',\n')};\n`);
@@ -125,7 +130,9 @@ export async function writeBackup(database: Database, file: string): Promise<{ r
           where s.relkind = 'S' and s.relnamespace = 'public'::regnamespace`),
       );
       for (const s of sequences) {
-        write(`SELECT setval('${s.seq}', coalesce((select max(${ident(s.col)}) from ${ident(s.tbl)}), 0) + 1, false);\n`);
+        write(
+          `SELECT setval('${s.seq}', coalesce((select max(${ident(s.col)}) from ${ident(s.tbl)}), 0) + 1, false);\n`,
+        );
       }
       write(`${END_DATA}\nCOMMIT;\n`);
       fs.writeSync(out, `-- sha256: ${hash.digest('hex')}\n`);

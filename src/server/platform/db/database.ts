@@ -13,7 +13,11 @@ import { PROJECT_ROOT, type Engine } from '../config';
 import { acquireDataDirLock } from './lock';
 
 export type Db = PgDatabase<PgQueryResultHKT>;
-export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+export type Tx = PgTransaction<
+  PgQueryResultHKT,
+  Record<string, never>,
+  ExtractTablesWithRelations<Record<string, never>>
+>;
 /** Repositories take either the database or a transaction handle. */
 export type Executor = Db | Tx;
 
@@ -33,8 +37,7 @@ export interface Database {
 }
 
 export type DatabaseTarget =
-  | { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob }
-  | { engine: 'postgres'; url: string };
+  { engine: 'pglite'; dataDir?: string; loadDataDir?: Blob } | { engine: 'postgres'; url: string };
 
 const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 

@@ -52,7 +52,8 @@ function takeOverStale(lockPath: string, stalePid: number | null) {
   } catch {
     return; // someone else moved it first
   }
-  if (readPid(aside) !== stalePid) fs.renameSync(aside, lockPath); // not the one we judged: put it back
+  if (readPid(aside) !== stalePid)
+    fs.renameSync(aside, lockPath); // not the one we judged: put it back
   else fs.rmSync(aside, { force: true });
 }
 

@@ -114,7 +114,11 @@ export function RemoveSuccessionModal({
     >
       {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" preserve={false} onFinish={(v) => mutation.mutate(v)}>
-        <Form.Item name="reason" label={t('adminUnits.removeReason')} rules={[{ required: true, whitespace: true }, { max: 500 }]}>
+        <Form.Item
+          name="reason"
+          label={t('adminUnits.removeReason')}
+          rules={[{ required: true, whitespace: true }, { max: 500 }]}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>
