@@ -25,7 +25,7 @@ import { healthRoutes } from './modules/health/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { userRoutes } from './modules/users/routes';
 import { loadSessionActor } from './modules/users/service';
-import { publicPovertyRoutes } from './modules/poverty/routes';
+import { povertyRoutes } from './modules/poverty/routes';
 import { systemRoutes } from './modules/system/routes';
 import { villageRoutes } from './modules/villages/routes';
 import type { Logger } from './platform/logger';
@@ -87,7 +87,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(userRoutes, { db });
   await app.register(auditRoutes, { db });
   await app.register(systemRoutes, { database });
-  await app.register(publicPovertyRoutes);
+  await app.register(povertyRoutes, { db });
 
   await serveWebApp(app, config.webDir);
   return app;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/server/platform/db/database';
+import { STANDARD_2022_2025 } from '../../src/domain/poverty';
 import { createTestApp, login, type Session, type TestApp } from '../helpers/app';
 import { buildOrganisation, buildUser, buildVillage, CAM_XUYEN, THACH_HA } from '../helpers/factories';
 

@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify';
 import { ROLES } from '../../src/domain/access';
+import { STANDARD_2022_2025 } from '../../src/domain/poverty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations } from '../../src/server/modules/organisations/tables';
 import { users } from '../../src/server/modules/users/tables';
@@ -138,6 +139,10 @@ describe('a signed-in write without the CSRF token', () => {
     'POST /api/users/{id}/disable': (f) => ({ version: f.user.version }),
     'POST /api/users/{id}/enable': (f) => ({ version: f.user.version }),
     'POST /api/users/{id}/password-reset': (f) => ({ version: f.user.version }),
+    'POST /api/poverty/standards': () => ({
+      provinceCode: null,
+      definition: { ...STANDARD_2022_2025, version: 100 + ++seq },
+    }),
     'POST /api/admin-units/successions/confirm': () => ({
       predecessorCode: '18589',
       successorCode: THACH_HA,

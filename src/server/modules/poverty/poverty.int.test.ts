@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/app';
+import { sql } from 'drizzle-orm';
+import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
+import { HA_TINH, VINH_LONG } from '../../../../test/helpers/factories';
+import { ROLES } from '../../../domain/access';
+import { STANDARD_2027_2030 } from '../../../domain/poverty';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -82,5 +86,82 @@ describe('POST /api/public/poverty/classify (no session, no CSRF token)', () => 
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.json().field).toMatch(new RegExp(`^${field}`, 'u'));
     expect(res.json().detail).toMatch(/\S/u);
+  });
+});
+
+describe('POST /api/poverty/standards (loading a corrected or provincial standard)', () => {
+  const provincial = (version: number, ruralLine: number) => ({
+    ...STANDARD_2027_2030,
+    version,
+    lines: STANDARD_2027_2030.lines.map((l) => ({ ...l, rural: ruralLine })),
+  });
+  const answers = {
+    standard: '2027-2030',
+    area: 'rural',
+    incomePerCapitaMonthly: 2_250_000,
+    deprivations: ['employment', 'health_insurance', 'sanitation'],
+  };
+
+  it('a provincial administrator loads Hà Tĩnh’s own line; only Hà Tĩnh classifies with it, audited', async () => {
+    const admin = await signIn(t, { scopeCode: HA_TINH, roles: [...ROLES] });
+    const res = await admin.post('/api/poverty/standards', {
+      provinceCode: HA_TINH,
+      definition: provincial(2, 2_300_000),
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ standardId: '2027-2030', version: 2, provinceCode: HA_TINH });
+    expect((await classify({ ...answers, province: HA_TINH })).json()).toMatchObject({ category: 'poor', version: 2 });
+    expect((await classify(answers)).json()).toMatchObject({ category: 'not_poor', version: 1 });
+    const listed = (
+      await t.app.inject({ method: 'GET', url: `/api/public/poverty/standards?province=${HA_TINH}` })
+    ).json();
+    const versions = listed.items.filter((s: { id: string }) => s.id === '2027-2030');
+    expect(versions.map((s: { version: number; current: boolean }) => [s.version, s.current])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+    const log = (await admin.get('/api/audit-events?entity=poverty_standard')).json();
+    expect(log.items[0]).toMatchObject({ action: 'poverty_standard.load', provinceCode: HA_TINH });
+  });
+
+  it('409 for a version that is not above every existing one; 400 naming the path of a bad definition', async () => {
+    const admin = await signIn(t, { scopeCode: HA_TINH, roles: [...ROLES] });
+    const again = await admin.post('/api/poverty/standards', {
+      provinceCode: HA_TINH,
+      definition: provincial(1, 2_300_000),
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'version_exists', field: 'definition.version' });
+    const bad = await admin.post('/api/poverty/standards', {
+      provinceCode: HA_TINH,
+      definition: { ...provincial(9, -5), name: { vi: '', en: 'x' } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().code).toBe('invalid_standard');
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^definition\.lines\[0\]\.rural/u), 'definition.name.vi']),
+    );
+  });
+
+  it('refuses a national correction from a province, another province, and a non-administrator', async () => {
+    const admin = await signIn(t, { scopeCode: HA_TINH, roles: [...ROLES] });
+    expect(
+      (await admin.post('/api/poverty/standards', { provinceCode: null, definition: provincial(7, 2_300_000) }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await admin.post('/api/poverty/standards', { provinceCode: VINH_LONG, definition: provincial(7, 2_300_000) }))
+        .statusCode,
+    ).toBe(403);
+    const officer = await signIn(t, { scopeCode: HA_TINH, roles: ['officer'] });
+    expect(
+      (await officer.post('/api/poverty/standards', { provinceCode: HA_TINH, definition: provincial(7, 2_300_000) }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('the database refuses to change a loaded standard', async () => {
+    await expect(t.database.db.execute(sql`update poverty_standards set version = 99`)).rejects.toThrow();
+    await expect(t.database.db.execute(sql`delete from poverty_standards`)).rejects.toThrow();
   });
 });

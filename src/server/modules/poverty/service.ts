@@ -1,16 +1,58 @@
+import { scopeCovers } from '../../../domain/access';
 import {
   BUILTIN_STANDARDS,
   classify,
   findStandard,
+  parseStandard,
   PovertyError,
   type StandardDefinition,
 } from '../../../domain/poverty';
-import { AppError, errors } from '../../platform/errors';
-import type { ClassifyReq } from './schemas';
+import { hasRole, type Actor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Db, Executor } from '../../platform/db/database';
+import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
+import { requireCurrentUnit } from '../admin-units/service';
+import * as repo from './repo';
+import type { ClassifyReq, StandardLoadReq } from './schemas';
 
-/** The standards in force for classification: the built-in ones (loaded standards come later). */
-function catalogue(): readonly StandardDefinition[] {
-  return BUILTIN_STANDARDS;
+interface CatalogueEntry {
+  standard: StandardDefinition;
+  source: 'builtin' | 'loaded';
+  provinceCode: string | null;
+  loadedAt: string | null;
+}
+
+// Loaded rows never change (append-only), so a parsed definition can be kept by row id.
+const parsedRows = new Map<string, StandardDefinition>();
+
+function definitionOf(row: repo.LoadedStandardRow): StandardDefinition {
+  let standard = parsedRows.get(row.id);
+  if (!standard) {
+    const parsed = parseStandard(row.definition);
+    if (!parsed.success) throw new Error(`stored standard ${row.standardId} v${row.version} no longer validates`);
+    standard = parsed.standard;
+    parsedRows.set(row.id, standard);
+  }
+  return standard;
+}
+
+/** The standards that apply: built in, loaded nationally, and the province's own when given. */
+async function catalogue(db: Executor, provinceCode: string | null): Promise<CatalogueEntry[]> {
+  const loaded = await repo.listLoaded(db, provinceCode);
+  return [
+    ...BUILTIN_STANDARDS.map((standard) => ({
+      standard,
+      source: 'builtin' as const,
+      provinceCode: null,
+      loadedAt: null,
+    })),
+    ...loaded.map((row) => ({
+      standard: definitionOf(row),
+      source: 'loaded' as const,
+      provinceCode: row.provinceCode,
+      loadedAt: row.loadedAt.toISOString(),
+    })),
+  ];
 }
 
 function statusOf(standard: StandardDefinition): 'confirmed' | 'provisional' {
@@ -24,18 +66,33 @@ function statusOf(standard: StandardDefinition): 'confirmed' | 'provisional' {
   return parts.some((p) => p.status === 'provisional') ? 'provisional' : 'confirmed';
 }
 
-export function listPublishedStandards() {
-  const items = catalogue().map((s) => ({ ...s, status: statusOf(s) }));
+/** Every version, newest first within each standard; `current` marks the one used to classify. */
+export async function listStandards(db: Executor, provinceCode: string | null) {
+  const entries = await catalogue(db, provinceCode);
+  const all = entries.map((e) => e.standard);
+  const items = entries
+    .map((e) => ({
+      ...e.standard,
+      status: statusOf(e.standard),
+      source: e.source,
+      provinceCode: e.provinceCode,
+      loadedAt: e.loadedAt,
+      current: findStandard(e.standard.id, all) === e.standard,
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id) || b.version - a.version);
   return { items, total: items.length };
 }
 
-/** The public calculator: classify answers typed in by anyone, with an explanation. */
-export function classifyAnswers(input: ClassifyReq) {
-  const standard = findStandard(input.standard, catalogue());
+/** The calculator: classify typed-in answers under the current version of a standard. */
+export async function classifyAnswers(db: Executor, input: ClassifyReq) {
+  if (input.province) await requireCurrentUnit(db, input.province, 'province', 'province');
+  const entries = await catalogue(db, input.province ?? null);
+  const standard = findStandard(
+    input.standard,
+    entries.map((e) => e.standard),
+  );
   if (!standard) {
-    const known = catalogue()
-      .map((s) => s.id)
-      .join(', ');
+    const known = [...new Set(entries.map((e) => e.standard.id))].join(', ');
     throw errors.invalid(
       'standard',
       `Không có chuẩn nghèo "${input.standard}" (có: ${known}).`,
@@ -46,10 +103,69 @@ export function classifyAnswers(input: ClassifyReq) {
     const result = classify(standard, input, { explain: true });
     return { ...result, deprivations: [...result.deprivations] };
   } catch (error) {
-    if (error instanceof PovertyError)
+    if (error instanceof PovertyError) {
       throw new AppError(400, 'validation_failed', error.vi, error.en, [
         { field: error.field, message: error.vi, messageEn: error.en },
       ]);
+    }
     throw error;
   }
+}
+
+/**
+ * An administrator loads a corrected standard (national) or a province's own, from JSON:
+ * validated, a version above every existing one, append-only and audited. Results already
+ * decided keep the (standard, version) they name.
+ */
+export async function loadStandard(db: Db, actor: Actor, input: StandardLoadReq) {
+  const provinceCode = input.provinceCode;
+  if (provinceCode) await requireCurrentUnit(db, provinceCode, 'provinceCode', 'province');
+  const area = { provinceCode, communeCode: null };
+  if (!hasRole(actor, 'admin')) throw errors.forbidden();
+  if (!scopeCovers(actor.scope, area) || (provinceCode === null && actor.scope.level !== 'national')) {
+    throw errors.outOfScope();
+  }
+  const parsed = parseStandard(input.definition);
+  if (!parsed.success) {
+    const problems = parsed.errors.map((e) => ({ ...e, field: e.field ? `definition.${e.field}` : 'definition' }));
+    const first = problems[0]!;
+    throw new AppError(
+      400,
+      'invalid_standard',
+      `${first.field}: ${first.message}`,
+      `${first.field}: ${first.messageEn}`,
+      problems,
+    );
+  }
+  const standard = parsed.standard;
+  const versionTaken = () =>
+    errors.conflict(
+      'version_exists',
+      `Chuẩn "${standard.id}" đã có phiên bản ${standard.version} hoặc mới hơn; hãy tăng số phiên bản.`,
+      `Standard "${standard.id}" already has version ${standard.version} or later; raise the version.`,
+      'definition.version',
+    );
+  return db
+    .transaction(async (tx) => {
+      const builtin = BUILTIN_STANDARDS.filter((s) => s.id === standard.id).map((s) => s.version);
+      const existing = Math.max(0, ...builtin, await repo.maxVersion(tx, standard.id, provinceCode));
+      if (standard.version <= existing) throw versionTaken();
+      const row = await repo.insert(tx, {
+        standardId: standard.id,
+        version: standard.version,
+        provinceCode,
+        definition: standard,
+        loadedBy: actor.id,
+      });
+      const summary = { standardId: row.standardId, version: row.version, provinceCode, name: standard.name.vi };
+      await recordAudit(tx, actor, {
+        action: 'poverty_standard.load',
+        entity: 'poverty_standard',
+        entityId: row.id,
+        area,
+        after: summary,
+      });
+      return { id: row.id, ...summary, loadedAt: row.loadedAt.toISOString() };
+    })
+    .catch(whenUniqueViolated('poverty_standards_version', versionTaken));
 }
