@@ -143,6 +143,12 @@ const writesInOwnCommune: Case[] = [
     () => '/api/admin-units/successions/confirm',
     () => ({ predecessorCode: '18589', successorCode: THACH_HA, kind: 'full' }),
   ],
+  [
+    'load a provincial poverty standard',
+    'POST',
+    () => '/api/poverty/standards',
+    () => ({ provinceCode: '42', definition: { ...STANDARD_2022_2025, version: 50 } }),
+  ],
 ];
 
 /** Writes recorded so far (sign-ins aside): a refused request must not add one. */
