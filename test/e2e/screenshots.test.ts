@@ -81,6 +81,21 @@ for (const [device, viewport] of [
         await visible(page.getByRole('heading', { name: 'Đăng nhập' }));
         await screenshot(page, `${device}-login`);
 
+        // The public calculator, before signing in: empty, then with a result.
+        await page.goto('/tinh-chuan-ngheo');
+        await visible(page.getByRole('heading', { name: 'Tra cứu chuẩn nghèo' }));
+        await settle(page);
+        await screenshot(page, `${device}-calculator`);
+        await page.getByLabel('Thu nhập bình quân đầu người một tháng').fill('1500000');
+        for (const name of ['Việc làm', 'Dinh dưỡng', 'Nhà tiêu hợp vệ sinh']) {
+          await page.getByRole('checkbox', { name: new RegExp(`^${name}`, 'u') }).check();
+        }
+        await visible(page.locator('.calc-result .calc-category-large'));
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await settle(page);
+        await screenshot(page, `${device}-calculator-result`);
+        const calculatorOverflow = await documentOverflow(page);
+
         await login(page, 'tinh.quantri');
         // Work in Thạch Hà, so that the village list has content.
         await page.evaluate(() =>
@@ -144,6 +159,7 @@ for (const [device, viewport] of [
           await page.waitForTimeout(400);
           await screenshot(page, 'desktop-area-picker', false);
         }
+        if (calculatorOverflow > 0) overflows.push('calculator');
         expect(overflows).toEqual([]);
       } finally {
         await context.close();

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
-import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { NotFoundResult } from '../components/Results';
 import { AdminUnitDetailPage } from '../features/admin-units/AdminUnitDetailPage';
@@ -10,6 +10,7 @@ import { AdminUnitsPage } from '../features/admin-units/AdminUnitsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SessionProvider } from '../features/auth/session';
+import { CalculatorPage } from '../features/calculator/CalculatorPage';
 import { ComingSoonPage } from '../features/coming-soon/ComingSoonPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
@@ -18,6 +19,8 @@ import { VillagesPage } from '../features/villages/VillagesPage';
 import { I18nProvider, useLang } from '../i18n';
 import { AppShell } from './AppShell';
 import { RequireAuth, RequirePermission } from './guards';
+import { PUBLIC_CALCULATOR_ALIAS, PUBLIC_CALCULATOR_PATH } from './paths';
+import { PublicLayout } from './PublicLayout';
 import { COMING_MODULES } from './navigation';
 import { theme } from './theme';
 
@@ -40,6 +43,11 @@ function Themed() {
           <SessionProvider>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* Open to anyone, signed in or not. */}
+              <Route element={<PublicLayout />}>
+                <Route path={PUBLIC_CALCULATOR_PATH} element={<CalculatorPage />} />
+              </Route>
+              <Route path={PUBLIC_CALCULATOR_ALIAS} element={<Navigate to={PUBLIC_CALCULATOR_PATH} replace />} />
               <Route element={<RequireAuth />}>
                 <Route element={<AppShell />}>
                   <Route index element={<DashboardPage />} />

@@ -28,6 +28,7 @@ describe('GET /api/public/poverty/standards (no session)', () => {
     expect(indicators('2022-2025')).toContain('information_access');
     expect(indicators('2027-2030')).not.toContain('information_access');
     expect(byId['2027-2030'].status).toBe('provisional');
+    expect(byId['2022-2025'].status).toBe('confirmed');
   });
 });
 

@@ -24,7 +24,7 @@ export const ClassifyRequestSchema = z.strictObject({
     .number('Thu nhập phải là số nguyên đồng')
     .int('Thu nhập phải là số nguyên đồng')
     .min(0, 'Thu nhập không được âm')
-    .max(1_000_000_000_000)
+    .max(1_000_000_000_000, 'Thu nhập không quá 1.000.000.000.000 đồng')
     .describe('Thu nhập bình quân đầu người mỗi tháng, đồng'),
   deprivations: z.array(z.string().max(50)).max(30).default([]).describe('Các chỉ số thiếu hụt'),
   province: provinceCodeField.optional().describe('Dùng chuẩn riêng của tỉnh nếu có'),

@@ -55,14 +55,9 @@ async function catalogue(db: Executor, provinceCode: string | null): Promise<Cat
   ];
 }
 
+/** Provisional when a line, rule or indicator is (a document title not yet read does not count). */
 function statusOf(standard: StandardDefinition): 'confirmed' | 'provisional' {
-  const parts = [
-    ...standard.legalBasis,
-    ...standard.lines,
-    ...standard.rules,
-    ...standard.dimensions,
-    ...standard.dimensions.flatMap((d) => d.indicators),
-  ];
+  const parts = [...standard.lines, ...standard.rules, ...standard.dimensions.flatMap((d) => d.indicators)];
   return parts.some((p) => p.status === 'provisional') ? 'provisional' : 'confirmed';
 }
 

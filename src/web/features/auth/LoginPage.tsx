@@ -1,7 +1,8 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { CalculatorOutlined, LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { PUBLIC_CALCULATOR_PATH } from '../../app/paths';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { Logo } from '../../components/Logo';
 import { useT } from '../../i18n';
@@ -78,6 +79,12 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" className="login-footnote">
           {t('auth.loginHelp')}
         </Typography.Paragraph>
+        <div className="login-public">
+          <Typography.Text type="secondary">{t('auth.openCalculatorHint')}</Typography.Text>{' '}
+          <Link to={PUBLIC_CALCULATOR_PATH} className="nowrap">
+            <CalculatorOutlined /> {t('auth.openCalculator')}
+          </Link>
+        </div>
       </Card>
     </div>
   );

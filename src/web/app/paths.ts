@@ -1,0 +1,4 @@
+/** Addresses of the public pages, for links from elsewhere in the app. */
+export const PUBLIC_CALCULATOR_PATH = '/tinh-chuan-ngheo';
+/** The same page under an English address. */
+export const PUBLIC_CALCULATOR_ALIAS = '/calculator';
