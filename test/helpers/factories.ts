@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { scopeFromCodes, ROLES, type Role } from '../../src/domain/access';
 import type { OrganisationKind, VillageKind } from '../../src/domain/reference';
+import type { MemberInput } from '../../src/server/modules/households/schemas';
+import { createHousehold } from '../../src/server/modules/households/service';
 import { createOrganisation } from '../../src/server/modules/organisations/service';
 import { createUser, ensureSystemAdministrator } from '../../src/server/modules/users/service';
 import { users } from '../../src/server/modules/users/tables';
@@ -67,4 +69,68 @@ export async function buildOrganisation(
     kind: attrs.kind ?? 'member_organisation',
     unitCode: attrs.unitCode === undefined ? THACH_HA : attrs.unitCode,
   });
+}
+
+/** A household of two (head and spouse) in a village of the commune (a new village unless given). */
+export async function buildHousehold(
+  db: Db,
+  attrs: {
+    communeCode?: string;
+    villageId?: string;
+    code?: string;
+    headName?: string;
+    headCitizenId?: string | null;
+  } = {},
+) {
+  const communeCode = attrs.communeCode ?? THACH_HA;
+  const villageId = attrs.villageId ?? (await buildVillage(db, { communeCode })).id;
+  return createHousehold(db, await systemAdmin(db), {
+    communeCode,
+    villageId,
+    code: attrs.code ?? unique('HO'),
+    address: 'Xóm Đông, thôn 1',
+    area: 'rural',
+    ethnicMinority: false,
+    phone: null,
+    policyFlags: [],
+    dwelling: {
+      walls: 'durable',
+      frame: 'durable',
+      roof: 'non_durable',
+      floorArea: 42.5,
+      cleanWater: true,
+      hygienicLatrine: false,
+      telecomSubscription: true,
+      devices: ['phone', 'tv'],
+      hearsLoudspeaker: true,
+      internetUse: null,
+      wasteHandledHygienically: null,
+    },
+    members: [
+      member({ fullName: attrs.headName ?? 'Nguyễn Văn An', relation: 'head', citizenId: attrs.headCitizenId ?? null }),
+      member({ fullName: 'Trần Thị Bình', relation: 'spouse', sex: 'female', dateOfBirth: '1987-05-20' }),
+    ],
+  });
+}
+
+export function member(attrs: Partial<MemberInput> = {}): MemberInput {
+  return {
+    fullName: 'Nguyễn Văn Con',
+    dateOfBirth: '1985-03-02',
+    sex: 'male',
+    citizenId: null,
+    relation: 'child',
+    ethnicity: 'Kinh',
+    disability: false,
+    healthInsurance: true,
+    attending: null,
+    education: 'upper_secondary',
+    inTraining: false,
+    work: 'own_account',
+    ableToWork: true,
+    monthlySocialAllowance: false,
+    stunted: null,
+    underweight: null,
+    ...attrs,
+  };
 }

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/server/platform/db/database';
 import { STANDARD_2022_2025 } from '../../src/domain/poverty';
 import { createTestApp, login, type Session, type TestApp } from '../helpers/app';
-import { buildOrganisation, buildUser, buildVillage, CAM_XUYEN, THACH_HA } from '../helpers/factories';
+import {
+  buildHousehold,
+  buildOrganisation,
+  buildUser,
+  buildVillage,
+  CAM_XUYEN,
+  member,
+  THACH_HA,
+} from '../helpers/factories';
 
 /**
  * Issue 2, point 13, as one table: every endpoint of the foundation, tried by a commune user on
@@ -12,8 +20,8 @@ import { buildOrganisation, buildUser, buildVillage, CAM_XUYEN, THACH_HA } from 
  */
 let t: TestApp;
 const s: Record<'officer' | 'communeAdmin' | 'viewer', Session> = {} as never;
-const other = { villageId: '', organisationId: '', userId: '', userVersion: 1 };
-const own = { villageId: '', organisationId: '', userId: '' };
+const other = { villageId: '', organisationId: '', userId: '', userVersion: 1, householdId: '' };
+const own = { villageId: '', organisationId: '', userId: '', householdId: '' };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -33,12 +41,47 @@ beforeAll(async () => {
   own.villageId = (await buildVillage(db, { communeCode: THACH_HA })).id;
   own.organisationId = (await buildOrganisation(db, { unitCode: THACH_HA })).id;
   own.userId = (await buildUser(db, { scopeCode: THACH_HA })).user.id;
+  other.householdId = (await buildHousehold(db, { communeCode: CAM_XUYEN })).id;
+  own.householdId = (await buildHousehold(db, { communeCode: THACH_HA, villageId: own.villageId })).id;
 });
 afterAll(() => t.close());
 
 type Case = [string, 'GET' | 'POST' | 'PATCH' | 'PUT', () => string, (() => unknown)?];
 
 const anotherCommunesData: Case[] = [
+  ['list its households', 'GET', () => `/api/households?commune=${CAM_XUYEN}`],
+  ['read its household', 'GET', () => `/api/households/${other.householdId}`],
+  [
+    'add a household there',
+    'POST',
+    () => '/api/households',
+    () => ({
+      communeCode: CAM_XUYEN,
+      villageId: other.villageId,
+      code: 'LA-1',
+      address: 'x',
+      area: 'rural',
+      members: [member({ relation: 'head' })],
+    }),
+  ],
+  [
+    'edit its household',
+    'PATCH',
+    () => `/api/households/${other.householdId}`,
+    () => ({ phone: '0912345678', version: 1 }),
+  ],
+  [
+    'archive its household',
+    'POST',
+    () => `/api/households/${other.householdId}/archive`,
+    () => ({ reason: 'thử', version: 1 }),
+  ],
+  [
+    'add a member there',
+    'POST',
+    () => `/api/households/${other.householdId}/members`,
+    () => ({ ...member(), version: 1 }),
+  ],
   ['list its villages', 'GET', () => `/api/villages?commune=${CAM_XUYEN}`],
   ['read its village', 'GET', () => `/api/villages/${other.villageId}`],
   [
@@ -105,6 +148,32 @@ const anotherCommunesData: Case[] = [
 ];
 
 const writesInOwnCommune: Case[] = [
+  [
+    'add a household',
+    'POST',
+    () => '/api/households',
+    () => ({
+      communeCode: THACH_HA,
+      villageId: own.villageId,
+      code: 'XEM-1',
+      address: 'x',
+      area: 'rural',
+      members: [member({ relation: 'head' })],
+    }),
+  ],
+  [
+    'edit a household',
+    'PATCH',
+    () => `/api/households/${own.householdId}`,
+    () => ({ phone: '0912345678', version: 1 }),
+  ],
+  [
+    'archive a household',
+    'POST',
+    () => `/api/households/${own.householdId}/archive`,
+    () => ({ reason: 'thử', version: 1 }),
+  ],
+  ['add a member', 'POST', () => `/api/households/${own.householdId}/members`, () => ({ ...member(), version: 1 })],
   ['add a village', 'POST', () => '/api/villages', () => ({ communeCode: THACH_HA, name: 'Thôn Xem', kind: 'thon' })],
   ['rename a village', 'PATCH', () => `/api/villages/${own.villageId}`, () => ({ name: 'Thôn Đổi', version: 1 })],
   ['archive a village', 'POST', () => `/api/villages/${own.villageId}/archive`, () => ({ reason: 'thử', version: 1 })],

@@ -2,12 +2,22 @@ import type { InjectOptions } from 'fastify';
 import { ROLES } from '../../src/domain/access';
 import { STANDARD_2022_2025 } from '../../src/domain/poverty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { householdMembers, households } from '../../src/server/modules/households/tables';
 import { organisations } from '../../src/server/modules/organisations/tables';
 import { users } from '../../src/server/modules/users/tables';
 import { villages } from '../../src/server/modules/villages/tables';
 import { sessions } from '../../src/server/platform/auth/tables';
 import { createTestApp, login, signIn, type TestApp } from '../helpers/app';
-import { buildOrganisation, buildUser, buildVillage, CAM_XUYEN, TEST_PASSWORD, THACH_HA } from '../helpers/factories';
+import {
+  buildHousehold,
+  buildOrganisation,
+  buildUser,
+  buildVillage,
+  member,
+  CAM_XUYEN,
+  TEST_PASSWORD,
+  THACH_HA,
+} from '../helpers/factories';
 import { traceOf } from '../helpers/trace';
 
 /**
@@ -30,7 +40,11 @@ const isPublic = (path: string) =>
 const label = (r: Route) => `${r.method} ${r.path}`;
 
 /** Path parameters filled with values of the right shape (the record need not exist). */
-const SAMPLE_PARAMS: Record<string, string> = { id: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5b', code: '42' };
+const SAMPLE_PARAMS: Record<string, string> = {
+  id: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5b',
+  memberId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5c',
+  code: '42',
+};
 function fill(path: string, params: Record<string, string> = SAMPLE_PARAMS) {
   return path.replace(/\{(\w+)\}/gu, (_, name: string) => {
     const value = params[name];
@@ -111,6 +125,7 @@ describe('a signed-in write without the CSRF token', () => {
     village: Awaited<ReturnType<typeof buildVillage>>;
     organisation: Awaited<ReturnType<typeof buildOrganisation>>;
     user: Awaited<ReturnType<typeof buildUser>>['user'];
+    household: Awaited<ReturnType<typeof buildHousehold>>;
   };
   let seq = 0;
 
@@ -139,6 +154,34 @@ describe('a signed-in write without the CSRF token', () => {
     'POST /api/users/{id}/disable': (f) => ({ version: f.user.version }),
     'POST /api/users/{id}/enable': (f) => ({ version: f.user.version }),
     'POST /api/users/{id}/password-reset': (f) => ({ version: f.user.version }),
+    'POST /api/households': (f) => ({
+      communeCode: THACH_HA,
+      villageId: f.village.id,
+      code: `CG-${++seq}`,
+      address: 'Thôn 1',
+      area: 'rural',
+      members: [member({ relation: 'head' })],
+    }),
+    'PATCH /api/households/{id}': (f) => ({ phone: '0912345678', version: f.household.version }),
+    'PUT /api/households/{id}/dwelling': (f) => ({
+      ...f.household.dwelling,
+      floorArea: 30,
+      version: f.household.version,
+    }),
+    'POST /api/households/{id}/move': (f) => ({ villageId: f.village.id, version: f.household.version }),
+    'POST /api/households/{id}/archive': (f) => ({ reason: 'Chuyển đi', version: f.household.version }),
+    'POST /api/households/{id}/head': (f) => ({
+      memberId: spouse(f).id,
+      formerHeadRelation: 'spouse',
+      version: f.household.version,
+    }),
+    'POST /api/households/{id}/members': (f) => ({ ...member(), version: f.household.version }),
+    'PATCH /api/households/{id}/members/{memberId}': (f) => ({ fullName: 'Tên Mới', version: f.household.version }),
+    'POST /api/households/{id}/members/{memberId}/leave': (f) => ({
+      date: '2026-11-01',
+      reason: 'Chuyển đi',
+      version: f.household.version,
+    }),
     'POST /api/poverty/standards': () => ({
       provinceCode: null,
       definition: { ...STANDARD_2022_2025, version: 100 + ++seq },
@@ -159,7 +202,11 @@ describe('a signed-in write without the CSRF token', () => {
       ? f.village.id
       : path.startsWith('/api/organisations/')
         ? f.organisation.id
-        : f.user.id;
+        : path.startsWith('/api/households/')
+          ? f.household.id
+          : f.user.id;
+  /** The household's second member (not the head, so it may leave). */
+  const spouse = (f: Fixtures) => f.household.members[1]!;
 
   it('is refused with 403 csrf_token_invalid and changes nothing, though the same request with the token succeeds', async () => {
     const db = t.database.db;
@@ -177,10 +224,11 @@ describe('a signed-in write without the CSRF token', () => {
         village: await buildVillage(db),
         organisation: await buildOrganisation(db),
         user: (await buildUser(db)).user,
+        household: await buildHousehold(db),
       };
       const request: InjectOptions = {
         method: route.method,
-        url: fill(route.path, { id: idFor(route.path, f) }),
+        url: fill(route.path, { id: idFor(route.path, f), memberId: spouse(f).id }),
         payload: VALID[label(route)]!(f) as InjectOptions['payload'],
       };
 
@@ -192,7 +240,7 @@ describe('a signed-in write without the CSRF token', () => {
           result: res,
           events,
           changed,
-        } = await traceOf(db, [villages, organisations, users, sessions], () =>
+        } = await traceOf(db, [villages, organisations, users, sessions, households, householdMembers], () =>
           t.app.inject({ ...request, headers: { cookie: me.cookie, ...(token ? { 'x-csrf-token': token } : {}) } }),
         );
         expect(res.statusCode, `${label(route)} ${why}`).toBe(403);

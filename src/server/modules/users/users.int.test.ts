@@ -30,7 +30,8 @@ const auditFor = (id: string) =>
   t.database.db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.entity, 'user'), eq(auditEvents.entityId, id)));
+    .where(and(eq(auditEvents.entity, 'user'), eq(auditEvents.entityId, id)))
+    .orderBy(auditEvents.id);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, ne } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { insideScope } from '../../platform/access';
 import { updateVersioned } from '../../platform/changes';
@@ -74,3 +74,8 @@ export async function insert(db: Executor, row: NewVillageRow) {
 
 export const update = (db: Executor, id: string, version: number, patch: Partial<NewVillageRow>) =>
   updateVersioned(db, villages, id, version, patch);
+
+export async function namesByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.select({ id: villages.id, name: villages.name }).from(villages).where(inArray(villages.id, ids));
+}

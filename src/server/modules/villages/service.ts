@@ -127,3 +127,21 @@ export function archiveVillage(db: Db, actor: Actor, id: string, input: { reason
     apply: () => ({ archivedAt: new Date(), archiveReason: input.reason }),
   });
 }
+
+/** A village the actor works in, for placing records (households); a 400 naming the field otherwise. */
+export async function requireVillage(db: Executor, actor: Actor, id: string, field: string) {
+  const row = await repo.findInScope(db, id, actor.scope);
+  if (!row || row.archivedAt) {
+    throw errors.invalid(
+      field,
+      'Thôn/tổ dân phố không tồn tại hoặc nằm ngoài địa bàn của bạn.',
+      'Unknown or out-of-scope village.',
+    );
+  }
+  return row;
+}
+
+export async function villageNames(db: Executor, ids: Iterable<string>): Promise<Map<string, string>> {
+  const rows = await repo.namesByIds(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

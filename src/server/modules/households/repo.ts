@@ -1,0 +1,123 @@
+import { and, asc, count, eq, inArray, isNull, ne, sql, arrayContains } from 'drizzle-orm';
+import type { AreaScope } from '../../../domain/access';
+import { insideScope } from '../../platform/access';
+import { updateVersioned } from '../../platform/changes';
+import type { Executor } from '../../platform/db/database';
+import { matchesSearch, orderBy } from '../../platform/list';
+import type { HouseholdListReq } from './schemas';
+import { householdMembers, households } from './tables';
+
+export type HouseholdRow = typeof households.$inferSelect;
+export type NewHouseholdRow = typeof households.$inferInsert;
+export type MemberRow = typeof householdMembers.$inferSelect;
+export type NewMemberRow = typeof householdMembers.$inferInsert;
+
+const inScope = (scope: AreaScope) =>
+  insideScope(scope, { province: households.provinceCode, commune: households.communeCode });
+
+export async function list(db: Executor, scope: AreaScope, f: HouseholdListReq) {
+  const where = and(
+    inScope(scope),
+    f.commune ? eq(households.communeCode, f.commune) : undefined,
+    f.village ? eq(households.villageId, f.village) : undefined,
+    f.policyFlag ? arrayContains(households.policyFlags, [f.policyFlag]) : undefined,
+    matchesSearch(households.searchKey, f.q),
+    f.includeArchived ? undefined : isNull(households.archivedAt),
+  );
+  const column = { head: households.sortKey, code: households.code, createdAt: households.createdAt }[f.sort];
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(households)
+      .where(where)
+      .orderBy(orderBy(column, f.order), households.id)
+      .limit(f.limit)
+      .offset(f.offset),
+    db.select({ n: count() }).from(households).where(where),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function findInScope(db: Executor, id: string, scope: AreaScope) {
+  const [row] = await db
+    .select()
+    .from(households)
+    .where(and(eq(households.id, id), inScope(scope)));
+  return row;
+}
+
+export async function findForUpdate(db: Executor, id: string, scope: AreaScope) {
+  const [row] = await db
+    .select()
+    .from(households)
+    .where(and(eq(households.id, id), inScope(scope)))
+    .for('update');
+  return row;
+}
+
+export async function findByCode(db: Executor, communeCode: string, code: string, exceptId?: string) {
+  const [row] = await db
+    .select({ id: households.id })
+    .from(households)
+    .where(
+      and(
+        eq(households.communeCode, communeCode),
+        eq(households.code, code),
+        exceptId ? ne(households.id, exceptId) : undefined,
+      ),
+    );
+  return row;
+}
+
+export async function insert(db: Executor, row: NewHouseholdRow) {
+  const [created] = await db.insert(households).values(row).returning();
+  return created!;
+}
+
+export const update = (db: Executor, id: string, version: number, patch: Partial<NewHouseholdRow>) =>
+  updateVersioned(db, households, id, version, patch);
+
+export async function membersOf(db: Executor, householdIds: string[]) {
+  if (householdIds.length === 0) return [];
+  return db
+    .select()
+    .from(householdMembers)
+    .where(inArray(householdMembers.householdId, householdIds))
+    .orderBy(asc(householdMembers.position));
+}
+
+export async function insertMembers(db: Executor, rows: NewMemberRow[]) {
+  return db.insert(householdMembers).values(rows).returning();
+}
+
+export async function updateMember(db: Executor, id: string, patch: Partial<NewMemberRow>) {
+  const [row] = await db
+    .update(householdMembers)
+    .set({ ...patch, version: sql`${householdMembers.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(householdMembers.id, id))
+    .returning();
+  return row;
+}
+
+/** Current members elsewhere who carry one of these citizen IDs (possible duplicates). */
+export async function sameCitizenIds(db: Executor, ids: string[], exceptHousehold: string) {
+  if (ids.length === 0) return [];
+  return db
+    .select({
+      citizenId: householdMembers.citizenId,
+      householdId: households.id,
+      householdCode: households.code,
+      provinceCode: households.provinceCode,
+      communeCode: households.communeCode,
+    })
+    .from(householdMembers)
+    .innerJoin(households, eq(households.id, householdMembers.householdId))
+    .where(
+      and(
+        inArray(householdMembers.citizenId, ids),
+        ne(householdMembers.householdId, exceptHousehold),
+        isNull(householdMembers.leftAt),
+        isNull(households.archivedAt),
+      ),
+    );
+}

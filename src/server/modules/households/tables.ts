@@ -1,0 +1,102 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { editableColumns, nameKeyColumns } from '../../platform/db/columns';
+import { villages } from '../villages/tables';
+
+/**
+ * A household (hộ gia đình) of the registry, with its dwelling (1:1, kept in the same row).
+ * `search_key` folds the code, the address and every current member's name and citizen ID, so
+ * one trigram index answers "nguyen van a", a household code or an ID.
+ */
+export const households = pgTable(
+  'households',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code').notNull(),
+    villageId: uuid('village_id')
+      .notNull()
+      .references(() => villages.id),
+    /** Unique within the commune (mã hộ). */
+    code: text().notNull(),
+    headName: text('head_name').notNull(),
+    address: text().notNull(),
+    area: text().notNull(), // rural | urban
+    ethnicMinority: boolean('ethnic_minority').notNull().default(false),
+    phone: text(),
+    policyFlags: text('policy_flags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // Dwelling (nhà ở và điều kiện sống); NULL = not recorded yet.
+    walls: text(),
+    frame: text(),
+    roof: text(),
+    floorArea: numeric('floor_area', { precision: 7, scale: 1, mode: 'number' }),
+    cleanWater: boolean('clean_water'),
+    hygienicLatrine: boolean('hygienic_latrine'),
+    telecomSubscription: boolean('telecom_subscription'),
+    devices: text().array(),
+    hearsLoudspeaker: boolean('hears_loudspeaker'),
+    internetUse: boolean('internet_use'),
+    wasteHandledHygienically: boolean('waste_handled_hygienically'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    archiveReason: text('archive_reason'),
+    ...nameKeyColumns(),
+    ...editableColumns(),
+  },
+  (t) => [
+    uniqueIndex('households_commune_code').on(t.communeCode, t.code),
+    index('households_area').on(t.provinceCode, t.communeCode, t.villageId),
+    index('households_province_sort').on(t.provinceCode, t.sortKey),
+  ],
+);
+
+/** A member (nhân khẩu); one who left (moved away, died) keeps the row with `left_at`. */
+export const householdMembers = pgTable(
+  'household_members',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code').notNull(),
+    position: integer().notNull(),
+    fullName: text('full_name').notNull(),
+    dateOfBirth: date('date_of_birth').notNull(),
+    sex: text().notNull(),
+    citizenId: text('citizen_id'),
+    relation: text().notNull(),
+    ethnicity: text().notNull(),
+    disability: boolean().notNull().default(false),
+    healthInsurance: boolean('health_insurance').notNull().default(false),
+    attending: text(), // school level attended now
+    education: text(), // highest level completed
+    inTraining: boolean('in_training').notNull().default(false),
+    work: text(),
+    ableToWork: boolean('able_to_work').notNull().default(true),
+    monthlySocialAllowance: boolean('monthly_social_allowance').notNull().default(false),
+    stunted: boolean(),
+    underweight: boolean(),
+    leftAt: date('left_at'),
+    leftReason: text('left_reason'),
+    ...nameKeyColumns(),
+    ...editableColumns(),
+  },
+  (t) => [
+    index('household_members_household').on(t.householdId, t.position),
+    index('household_members_citizen_id').on(t.citizenId),
+  ],
+);
