@@ -126,6 +126,8 @@ describe('a signed-in write without the CSRF token', () => {
     organisation: Awaited<ReturnType<typeof buildOrganisation>>;
     user: Awaited<ReturnType<typeof buildUser>>['user'];
     household: Awaited<ReturnType<typeof buildHousehold>>;
+    /** A second household of the same village, to merge. */
+    neighbour: Awaited<ReturnType<typeof buildHousehold>>;
   };
   let seq = 0;
 
@@ -182,6 +184,17 @@ describe('a signed-in write without the CSRF token', () => {
       reason: 'Chuyển đi',
       version: f.household.version,
     }),
+    'POST /api/households/{id}/split': (f) => ({
+      code: `TACH-${++seq}`,
+      members: [{ memberId: spouse(f).id, relation: 'head' }],
+      version: f.household.version,
+    }),
+    'POST /api/households/{id}/merge': (f) => ({
+      fromHouseholdId: f.neighbour.id,
+      fromVersion: f.neighbour.version,
+      members: f.neighbour.members.map((m) => ({ memberId: m.id, relation: 'other' })),
+      version: f.household.version,
+    }),
     'POST /api/poverty/standards': () => ({
       provinceCode: null,
       definition: { ...STANDARD_2022_2025, version: 100 + ++seq },
@@ -220,11 +233,13 @@ describe('a signed-in write without the CSRF token', () => {
     for (const route of writes) {
       // A national administrator and officer of their own, so signing out or changing a password harms no other case.
       const me = await signIn(t, { scopeCode: null, roles: [...ROLES] });
+      const village = await buildVillage(db);
       const f: Fixtures = {
-        village: await buildVillage(db),
+        village,
         organisation: await buildOrganisation(db),
         user: (await buildUser(db)).user,
-        household: await buildHousehold(db),
+        household: await buildHousehold(db, { villageId: village.id }),
+        neighbour: await buildHousehold(db, { villageId: village.id }),
       };
       const request: InjectOptions = {
         method: route.method,

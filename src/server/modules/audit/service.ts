@@ -14,7 +14,26 @@ export async function listAuditEvents(db: Db, actor: Actor, query: AuditListReq)
       'The end date must not be before the start date.',
     );
   }
-  const { items, total, totalCapped } = await repo.list(db, actor.scope, query);
+  return presentEvents(await repo.list(db, actor.scope, query));
+}
+
+/**
+ * The history of one record, for whoever may read the record (the caller checks that): the
+ * household page shows every change to the household and its members.
+ */
+export async function historyOf(db: Db, entity: string, entityId: string, page: { limit: number; offset: number }) {
+  const query = {
+    entity,
+    entityId,
+    limit: page.limit,
+    offset: page.offset,
+    sort: 'at' as const,
+    order: 'desc' as const,
+  };
+  return presentEvents(await repo.list(db, { level: 'national' }, query));
+}
+
+function presentEvents({ items, total, totalCapped }: Awaited<ReturnType<typeof repo.list>>) {
   return {
     items: items.map((e) => ({
       id: e.id,

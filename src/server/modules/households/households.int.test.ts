@@ -245,3 +245,69 @@ describe('changing a household', () => {
     expect((await auditFor(far.id)).map((e) => e.action)).toEqual(['household.create']);
   });
 });
+
+describe('splitting and merging households', () => {
+  it('splits a son’s family off into a new household; both are audited and the old one keeps its head', async () => {
+    const h = await buildHousehold(t.database.db, { headName: 'Đinh Văn Cha' });
+    let res = await officer.post(`/api/households/${h.id}/members`, {
+      ...member({ fullName: 'Đinh Văn Con', dateOfBirth: '1995-01-01', citizenId: '042095000001' }),
+      version: 1,
+    });
+    const son = res.json().members.find((m: { fullName: string }) => m.fullName === 'Đinh Văn Con');
+    const headMove = await officer.post(`/api/households/${h.id}/split`, {
+      code: `TACH-${Date.now()}`,
+      members: [{ memberId: h.members[0]!.id, relation: 'head' }],
+      version: 2,
+    });
+    expect(headMove.json().code).toBe('head_change_needed');
+    const code = `TACH-${Date.now()}`;
+    res = await officer.post(`/api/households/${h.id}/split`, {
+      code,
+      members: [{ memberId: son.id, relation: 'head' }],
+      version: 2,
+    });
+    expect(res.statusCode).toBe(200);
+    const { from, created } = res.json();
+    expect(from).toMatchObject({ headName: 'Đinh Văn Cha', memberCount: 2, version: 3 });
+    expect(created).toMatchObject({ code, headName: 'Đinh Văn Con', memberCount: 1, villageId: h.villageId });
+    expect((await auditFor(created.id)).map((e) => e.action)).toEqual(['household.create_by_split']);
+    const found = (await officer.get('/api/households?q=042095000001')).json().items.map((x: { id: string }) => x.id);
+    expect(found).toEqual([created.id]);
+  });
+
+  it('merges a household into another of the commune; the merged one is archived with the reason', async () => {
+    const into = await buildHousehold(t.database.db, { headName: 'Mai Văn Lớn' });
+    const from = await buildHousehold(t.database.db, { villageId: into.villageId, headName: 'Mai Văn Nhỏ' });
+    const members = from.members.map((m) => ({ memberId: m.id, relation: 'other' }));
+    const partial = await officer.post(`/api/households/${into.id}/merge`, {
+      fromHouseholdId: from.id,
+      fromVersion: 1,
+      members: members.slice(0, 1),
+      version: 1,
+    });
+    expect(partial.json().field).toBe('members');
+    const res = await officer.post(`/api/households/${into.id}/merge`, {
+      fromHouseholdId: from.id,
+      fromVersion: 1,
+      members,
+      version: 1,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().memberCount).toBe(4);
+    const archived = (await officer.get(`/api/households/${from.id}`)).json();
+    expect(archived).toMatchObject({ archived: true, archiveReason: `Nhập vào hộ ${into.code}`, memberCount: 0 });
+  });
+
+  it('shows the history of a household to its officers, with IDs masked for viewers', async () => {
+    const h = await buildHousehold(t.database.db, { headCitizenId: '042085006543' });
+    await officer.patch(`/api/households/${h.id}`, { phone: '0987654321', version: 1 });
+    const history = (await officer.get(`/api/households/${h.id}/history`)).json();
+    expect(history.items.map((e: { action: string }) => e.action)).toEqual(['household.update', 'household.create']);
+    expect(JSON.stringify(history.items[1].after)).toContain('042085006543');
+    const seen = (await viewer.get(`/api/households/${h.id}/history`)).json();
+    expect(JSON.stringify(seen)).not.toContain('042085006543');
+    expect(JSON.stringify(seen)).toContain('********6543');
+    const elsewhere = await signIn(t, { scopeCode: CAM_XUYEN, roles: ['officer'] });
+    expect((await elsewhere.get(`/api/households/${h.id}/history`)).statusCode).toBe(404);
+  });
+});

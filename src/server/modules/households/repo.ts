@@ -121,3 +121,17 @@ export async function sameCitizenIds(db: Executor, ids: string[], exceptHousehol
       ),
     );
 }
+
+export async function moveMembers(db: Executor, memberIds: string[], householdId: string, firstPosition: number) {
+  for (const [i, id] of memberIds.entries()) {
+    await db
+      .update(householdMembers)
+      .set({
+        householdId,
+        position: firstPosition + i,
+        version: sql`${householdMembers.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(householdMembers.id, id));
+  }
+}

@@ -16,7 +16,12 @@ import {
   MemberLeaveSchema,
   MemberParamsSchema,
   MemberUpdateSchema,
+  HouseholdSplitSchema,
+  HouseholdMergeSchema,
+  HistoryQuerySchema,
 } from './schemas';
+import { AuditListSchema } from '../audit/schemas';
+import { z } from 'zod';
 import * as households from './service';
 
 const tags = ['households'];
@@ -128,5 +133,45 @@ export const householdRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     },
     (request) =>
       households.memberLeaves(db, actorOf(request), request.params.id, request.params.memberId, request.body),
+  );
+
+  app.post(
+    '/api/households/:id/split',
+    {
+      schema: {
+        tags,
+        summary: 'Tách hộ: một số nhân khẩu lập hộ mới',
+        params: IdParamsSchema,
+        body: HouseholdSplitSchema,
+        response: { 200: z.object({ from: HouseholdSchema, created: HouseholdSchema }) },
+      },
+    },
+    (request) => households.splitHousehold(db, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/households/:id/merge',
+    {
+      schema: {
+        tags,
+        summary: 'Nhập hộ khác vào hộ này',
+        params: IdParamsSchema,
+        body: HouseholdMergeSchema,
+        response: one,
+      },
+    },
+    (request) => households.mergeHousehold(db, actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/households/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'Lịch sử thay đổi của hộ',
+        params: IdParamsSchema,
+        querystring: HistoryQuerySchema,
+        response: { 200: AuditListSchema },
+      },
+    },
+    (request) => households.householdHistory(db, actorOf(request), request.params.id, request.query),
   );
 };

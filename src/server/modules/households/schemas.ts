@@ -162,3 +162,33 @@ export const HeadChangeSchema = z.strictObject({
   formerHeadRelation: z.enum(RELATIONS).describe('Quan hệ mới của chủ hộ cũ với chủ hộ mới'),
   version: versionField,
 });
+
+const movedMember = z.strictObject({ memberId: z.uuid(), relation: z.enum(RELATIONS) });
+
+export const HouseholdSplitSchema = z.strictObject({
+  code: householdFields.code.describe('Mã hộ mới'),
+  address: householdFields.address.optional().describe('Mặc định: địa chỉ hộ cũ'),
+  villageId: z.uuid().optional().describe('Mặc định: thôn của hộ cũ'),
+  members: z
+    .array(movedMember)
+    .min(1)
+    .max(50)
+    .refine((m) => m.filter((x) => x.relation === 'head').length === 1, 'Hộ mới phải có đúng một chủ hộ')
+    .refine((m) => unique(m.map((x) => x.memberId)), 'Nhân khẩu bị lặp'),
+  version: versionField,
+});
+
+export const HouseholdMergeSchema = z.strictObject({
+  fromHouseholdId: z.uuid().describe('Hộ nhập vào hộ này (sẽ được lưu trữ)'),
+  fromVersion: versionField,
+  members: z
+    .array(movedMember)
+    .refine((m) => m.every((x) => x.relation !== 'head'), 'Hộ nhận đã có chủ hộ')
+    .refine((m) => unique(m.map((x) => x.memberId)), 'Nhân khẩu bị lặp'),
+  version: versionField,
+});
+
+export const HistoryQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});

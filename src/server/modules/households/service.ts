@@ -7,6 +7,7 @@ import { changeRecord, type VersionedRecord } from '../../platform/changes';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
+import { historyOf } from '../audit/service';
 import { requireVillage } from '../villages/service';
 import { householdPolicy } from './policy';
 import { presentHousehold, presentSummaries } from './presenter';
@@ -314,4 +315,153 @@ export function changeHead(
     await repo.updateMember(tx, next.id, { relation: 'head' });
     return {};
   });
+}
+
+/** Members of the household named in a split or merge: each current, none repeated. */
+function pickMembers(members: repo.MemberRow[], picked: { memberId: string }[], field: string) {
+  return picked.map(({ memberId }, i) => {
+    const m = members.find((x) => x.id === memberId && !x.leftAt);
+    if (!m)
+      throw errors.invalid(
+        `${field}.${i}.memberId`,
+        'Không phải nhân khẩu hiện tại của hộ.',
+        'Not a current member of the household.',
+      );
+    return m;
+  });
+}
+
+/**
+ * Split (tách hộ): some members form a new household of the same commune; the head stays.
+ * Both households are audited: the old one as changed, the new one as created from it.
+ */
+export async function splitHousehold(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: {
+    code: string;
+    address?: string;
+    villageId?: string;
+    members: { memberId: string; relation: MemberInput['relation'] }[];
+    version: number;
+  },
+) {
+  let created: repo.HouseholdRow | undefined;
+  const view = await changeHousehold(db, actor, id, input.version, 'household.split', async (tx, row) => {
+    const members = await repo.membersOf(tx, [row.id]);
+    const moving = pickMembers(members, input.members, 'members');
+    if (moving.some((m) => m.relation === 'head')) throw headChangeNeeded('members');
+    if (members.filter((m) => !m.leftAt).length === moving.length) {
+      throw errors.invalid('members', 'Hộ cũ phải còn ít nhất chủ hộ.', 'The old household keeps at least its head.');
+    }
+    if (await repo.findByCode(tx, row.communeCode, input.code)) throw codeTaken(input.code)();
+    const village = input.villageId ? await requireVillage(tx, actor, input.villageId, 'villageId') : null;
+    if (village && village.communeCode !== row.communeCode) {
+      throw errors.invalid('villageId', 'Chỉ tách sang thôn trong cùng xã.', 'Only villages of the same commune.');
+    }
+    const relations = input.members.map((m, i) => ({ ...moving[i]!, relation: m.relation }));
+    const address = input.address ?? row.address;
+    created = await repo.insert(tx, {
+      ...row,
+      id: undefined,
+      code: input.code,
+      address,
+      villageId: village?.id ?? row.villageId,
+      version: 1,
+      createdAt: undefined,
+      updatedAt: undefined,
+      ...keysFrom(input.code, address, relations),
+    });
+    await repo.moveMembers(
+      tx,
+      moving.map((m) => m.id),
+      created.id,
+      0,
+    );
+    for (const m of relations) await repo.updateMember(tx, m.id, { relation: m.relation });
+    const after = await presentHousehold(tx, created, null);
+    await recordAudit(tx, actor, {
+      action: 'household.create_by_split',
+      entity: ENTITY,
+      entityId: created.id,
+      area: created,
+      after: { ...after, splitFrom: { id: row.id, code: row.code } },
+    });
+    return {};
+  }).catch(whenUniqueViolated('households_commune_code', codeTaken(input.code)));
+  return { from: view, created: mask(await presentHousehold(db, created!, actor), actor) };
+}
+
+/** Merge (nhập hộ): the members of another household of the commune join this one; that one is archived. */
+export async function mergeHousehold(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: {
+    fromHouseholdId: string;
+    fromVersion: number;
+    members: { memberId: string; relation: MemberInput['relation'] }[];
+    version: number;
+  },
+) {
+  if (input.fromHouseholdId === id)
+    throw errors.invalid('fromHouseholdId', 'Không thể nhập hộ vào chính nó.', 'Cannot merge a household into itself.');
+  return changeHousehold(db, actor, id, input.version, 'household.merge', async (tx, row) => {
+    const from = await repo.findForUpdate(tx, input.fromHouseholdId, actor.scope);
+    if (!from || from.archivedAt)
+      throw errors.invalid(
+        'fromHouseholdId',
+        'Hộ nhập không tồn tại hoặc đã lưu trữ.',
+        'Unknown or archived household.',
+      );
+    if (from.communeCode !== row.communeCode)
+      throw errors.invalid('fromHouseholdId', 'Chỉ nhập hộ trong cùng xã.', 'Only households of the same commune.');
+    if (from.version !== input.fromVersion) throw errors.staleVersion();
+    const fromMembers = (await repo.membersOf(tx, [from.id])).filter((m) => !m.leftAt);
+    const moving = pickMembers(fromMembers, input.members, 'members');
+    if (moving.length !== fromMembers.length) {
+      throw errors.invalid(
+        'members',
+        'Cần ghi quan hệ với chủ hộ cho mọi nhân khẩu của hộ nhập.',
+        'Give every member of the merged household a relation.',
+      );
+    }
+    const position = (await repo.membersOf(tx, [row.id])).length;
+    await repo.moveMembers(
+      tx,
+      moving.map((m) => m.id),
+      row.id,
+      position,
+    );
+    for (const [i, m] of input.members.entries()) await repo.updateMember(tx, moving[i]!.id, { relation: m.relation });
+    const before = await presentHousehold(tx, from, null);
+    const archived = await repo.update(tx, from.id, from.version, {
+      archivedAt: new Date(),
+      archiveReason: `Nhập vào hộ ${row.code}`,
+      ...keysFrom(from.code, from.address, []),
+    });
+    await recordAudit(tx, actor, {
+      action: 'household.merged_into',
+      entity: ENTITY,
+      entityId: from.id,
+      area: from,
+      before,
+      after: { ...(await presentHousehold(tx, archived!, null)), mergedInto: { id: row.id, code: row.code } },
+    });
+    return {};
+  });
+}
+
+/** Every change to the household and its members, newest first; IDs masked as on the page. */
+export async function householdHistory(db: Db, actor: Actor, id: string, page: { limit: number; offset: number }) {
+  if (!(await repo.findInScope(db, id, actor.scope))) throw notFound();
+  const history = await historyOf(db, ENTITY, id, page);
+  if (householdPolicy.seeCitizenIds(actor)) return history;
+  const maskIds = (value: unknown) =>
+    JSON.parse(JSON.stringify(value).replace(/"\d{8}(\d{4})"/gu, '"********$1"')) as unknown;
+  return {
+    ...history,
+    items: history.items.map((e) => ({ ...e, before: maskIds(e.before), after: maskIds(e.after) })),
+  };
 }
