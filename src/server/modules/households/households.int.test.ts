@@ -134,6 +134,19 @@ describe('finding households', () => {
     expect((await officer.get(`/api/households?commune=${CAM_XUYEN}`)).statusCode).toBe(403);
   });
 
+  it('matches whole words typed and an unfinished last word, in order', async () => {
+    const h = await buildHousehold(t.database.db, { headName: 'Võ Thị Thanh Hằng' });
+    const ids = async (q: string) =>
+      (await officer.get(`/api/households?q=${encodeURIComponent(q)}`)).json().items.map((x: { id: string }) => x.id);
+    expect(await ids('vo thi thanh h')).toContain(h.id);
+    expect(await ids('Võ Thị Thanh Hằng')).toContain(h.id);
+    expect(await ids('thanh hang')).toContain(h.id);
+    expect(await ids('hang thanh')).not.toContain(h.id);
+    expect(await ids('vo thi tha')).toContain(h.id);
+    const page = (await officer.get('/api/households?limit=1')).json();
+    expect(page).toMatchObject({ totalCapped: false });
+  });
+
   it('shows a viewer only the last four digits of citizen IDs', async () => {
     const h = await buildHousehold(t.database.db, { headCitizenId: '042085004321' });
     const res = await viewer.get(`/api/households/${h.id}`);

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, ne, sql, arrayContains } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
+import { foldAccents } from '../../../domain/text';
 import { insideScope } from '../../platform/access';
 import { updateVersioned } from '../../platform/changes';
 import type { Executor } from '../../platform/db/database';
@@ -15,16 +16,38 @@ export type NewMemberRow = typeof householdMembers.$inferInsert;
 const inScope = (scope: AreaScope) =>
   insideScope(scope, { province: households.provinceCode, commune: households.communeCode });
 
+/** Counting stops here: a province has hundreds of thousands of households (the UI says "more than"). */
+export const TOTAL_CAP = 10_000;
+
+/**
+ * Every word typed but the last must be a whole word of the household (GIN on search_words,
+ * selective even for common names); the whole phrase, the last word possibly unfinished, must
+ * occur in search_key (trigram index).
+ */
+function searchPredicate(q: string | undefined) {
+  const words = q ? foldAccents(q).split(' ').filter(Boolean) : [];
+  return and(
+    words.length > 1 ? arrayContains(households.searchWords, words.slice(0, -1)) : undefined,
+    matchesSearch(households.searchKey, q),
+  );
+}
+
 export async function list(db: Executor, scope: AreaScope, f: HouseholdListReq) {
   const where = and(
     inScope(scope),
     f.commune ? eq(households.communeCode, f.commune) : undefined,
     f.village ? eq(households.villageId, f.village) : undefined,
     f.policyFlag ? arrayContains(households.policyFlags, [f.policyFlag]) : undefined,
-    matchesSearch(households.searchKey, f.q),
+    searchPredicate(f.q),
     f.includeArchived ? undefined : isNull(households.archivedAt),
   );
   const column = { head: households.sortKey, code: households.code, createdAt: households.createdAt }[f.sort];
+  const capped = db
+    .select({ one: sql`1` })
+    .from(households)
+    .where(where)
+    .limit(TOTAL_CAP + 1)
+    .as('capped');
   const [items, [total]] = await Promise.all([
     db
       .select()
@@ -33,9 +56,10 @@ export async function list(db: Executor, scope: AreaScope, f: HouseholdListReq) 
       .orderBy(orderBy(column, f.order), households.id)
       .limit(f.limit)
       .offset(f.offset),
-    db.select({ n: count() }).from(households).where(where),
+    db.select({ n: count() }).from(capped),
   ]);
-  return { items, total: total?.n ?? 0 };
+  const n = total?.n ?? 0;
+  return { items, total: Math.min(n, TOTAL_CAP), totalCapped: n > TOTAL_CAP };
 }
 
 export async function findInScope(db: Executor, id: string, scope: AreaScope) {

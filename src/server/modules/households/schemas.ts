@@ -147,7 +147,9 @@ export const HouseholdListQuerySchema = listQuerySchema(['head', 'code', 'create
   policyFlag: z.enum(POLICY_FLAGS).optional(),
   includeArchived: queryBoolean,
 });
-export const HouseholdListSchema = listResponseSchema(HouseholdSummarySchema);
+export const HouseholdListSchema = listResponseSchema(HouseholdSummarySchema).extend({
+  totalCapped: z.boolean().describe('true: more than `total` households match; narrow the search'),
+});
 
 export type MemberInput = z.infer<typeof MemberInputSchema>;
 export type Dwelling = z.infer<typeof DwellingSchema>;

@@ -65,11 +65,8 @@ type NamedMember = { fullName: string; citizenId: string | null; relation: strin
 /** Head name and the folded search text (code, address, current members' names and IDs). */
 function keysFrom(code: string, address: string, members: readonly NamedMember[]) {
   const headName = members.find((m) => m.relation === 'head')?.fullName ?? '';
-  return {
-    headName,
-    sortKey: vietnameseSortKey(headName),
-    searchKey: foldAccents([code, address, ...members.flatMap((m) => [m.fullName, m.citizenId ?? ''])].join(' ')),
-  };
+  const searchKey = foldAccents([code, address, ...members.flatMap((m) => [m.fullName, m.citizenId ?? ''])].join(' '));
+  return { headName, sortKey: vietnameseSortKey(headName), searchKey, searchWords: [...new Set(searchKey.split(' '))] };
 }
 
 async function derivedKeys(tx: Executor, householdId: string, code: string, address: string) {
@@ -90,8 +87,8 @@ export async function listHouseholds(db: Db, actor: Actor, query: HouseholdListR
     const commune = await requireCurrentUnit(db, query.commune, 'querystring.commune', 'commune');
     if (!scopeCovers(actor.scope, commune.area)) throw errors.outOfScope();
   }
-  const { items, total } = await repo.list(db, actor.scope, query);
-  return { items: await presentSummaries(db, items), total };
+  const { items, total, totalCapped } = await repo.list(db, actor.scope, query);
+  return { items: await presentSummaries(db, items), total, totalCapped };
 }
 
 export async function getHousehold(db: Db, actor: Actor, id: string) {

@@ -53,6 +53,11 @@ export const households = pgTable(
     wasteHandledHygienically: boolean('waste_handled_hygienically'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     archiveReason: text('archive_reason'),
+    /** The folded words of search_key: a GIN index finds households holding every word typed. */
+    searchWords: text('search_words')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     ...nameKeyColumns(),
     ...editableColumns(),
   },
@@ -60,6 +65,7 @@ export const households = pgTable(
     uniqueIndex('households_commune_code').on(t.communeCode, t.code),
     index('households_area').on(t.provinceCode, t.communeCode, t.villageId),
     index('households_province_sort').on(t.provinceCode, t.sortKey),
+    index('households_search_words').using('gin', t.searchWords),
   ],
 );
 
