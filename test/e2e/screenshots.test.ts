@@ -32,6 +32,7 @@ const PAGES: { name: string; path: string; ready: string | RegExp }[] = [
   { name: 'admin-units', path: '/admin/units', ready: 'Đơn vị hành chính' },
   { name: 'admin-unit-province', path: '/admin/units/42', ready: /Tỉnh Hà Tĩnh/ },
   { name: 'admin-unit-commune', path: '/admin/units/18562', ready: /Xã Thạch Hà/ },
+  { name: 'standards', path: '/admin/standards', ready: 'Chuẩn nghèo' },
 ];
 
 async function settle(page: Page): Promise<void> {
@@ -119,6 +120,19 @@ for (const [device, viewport] of [
           await screenshot(page, `${device}-${p.name}`);
           if ((await documentOverflow(page)) > 0) overflows.push(p.name);
         }
+
+        // A standard refused, with the problems of the file listed.
+        await page.goto('/admin/standards');
+        await settle(page);
+        await page.locator('.standards-load input[type="file"]').setInputFiles({
+          name: 'chuan-ngheo-hong.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify({ id: '2027-2030', version: 2, name: { vi: '', en: 'x' } })),
+        });
+        await visible(page.locator('.standards-problems'));
+        await settle(page);
+        await screenshot(page, `${device}-standards-refused`);
+        if ((await documentOverflow(page)) > 0) overflows.push('standards-refused');
 
         // Dialogs and drawers.
         await page.goto('/admin/users');

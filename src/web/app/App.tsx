@@ -14,6 +14,7 @@ import { CalculatorPage } from '../features/calculator/CalculatorPage';
 import { ComingSoonPage } from '../features/coming-soon/ComingSoonPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
+import { StandardsPage } from '../features/standards/StandardsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { VillagesPage } from '../features/villages/VillagesPage';
 import { I18nProvider, useLang } from '../i18n';
@@ -69,6 +70,14 @@ function Themed() {
                     element={
                       <RequirePermission permission="viewAudit">
                         <AuditPage />
+                      </RequirePermission>
+                    }
+                  />
+                  <Route
+                    path="admin/standards"
+                    element={
+                      <RequirePermission permission="manageUsers">
+                        <StandardsPage />
                       </RequirePermission>
                     }
                   />

@@ -1,8 +1,10 @@
 import {
   ApartmentOutlined,
   BarChartOutlined,
+  CalculatorOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   GiftOutlined,
   GlobalOutlined,
@@ -16,6 +18,7 @@ import {
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n';
 import type { Permissions } from '../features/users/api';
+import { PUBLIC_CALCULATOR_PATH } from './paths';
 
 /** Modules still being built: each gets a "coming soon" page at its path. */
 export const COMING_MODULES = ['households', 'review', 'fund', 'support', 'coordination', 'reports'] as const;
@@ -58,8 +61,11 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
       { path: '/admin/villages', label: 'nav.villages', icon: <EnvironmentOutlined /> },
       { path: '/admin/audit', label: 'nav.audit', icon: <HistoryOutlined />, permission: 'viewAudit' },
       { path: '/admin/units', label: 'nav.adminUnits', icon: <GlobalOutlined /> },
+      { path: '/admin/standards', label: 'nav.standards', icon: <FileProtectOutlined />, permission: 'manageUsers' },
     ],
   },
+  // The public calculator, for everyone: it opens outside the signed-in frame.
+  { path: PUBLIC_CALCULATOR_PATH, label: 'nav.calculator', icon: <CalculatorOutlined /> },
 ];
 
 /** The menu key that matches a location (longest matching path). */

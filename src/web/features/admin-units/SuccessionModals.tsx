@@ -1,8 +1,6 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Form, Input, Modal, Radio } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Form, Input, Radio } from 'antd';
+import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
-import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { adminUnitsApi, type LinkedUnit } from './api';
 
 interface ConfirmValues {
@@ -26,54 +24,37 @@ export function ConfirmSuccessionModal({
   onSaved: () => void;
 }) {
   const t = useT();
-  const errorText = useErrorText();
-  const [form] = Form.useForm<ConfirmValues>();
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => setError(null), [open]);
-  const mutation = useMutation({
-    mutationFn: (v: ConfirmValues) =>
-      adminUnitsApi.confirmSuccession({ predecessorCode: v.predecessorCode.trim(), successorCode, kind: v.kind }),
-    onSuccess: onSaved,
-    onError: (e) => setError(applyFieldErrors(form, t, e) ? null : e),
-  });
   return (
-    <Modal
+    <FormModal
       open={open}
       title={link ? `${t('adminUnits.confirmTitle')}: ${link.fullName}` : t('adminUnits.addPredecessor')}
       okText={t('adminUnits.confirmLink')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      maskClosable
+      onClose={onClose}
+      submit={(v: ConfirmValues) =>
+        adminUnitsApi.confirmSuccession({ predecessorCode: v.predecessorCode.trim(), successorCode, kind: v.kind })
+      }
+      onSaved={onSaved}
+      intro={<Alert type="info" showIcon title={t('adminUnits.confirmHelp')} style={{ marginBottom: 16 }} />}
+      initialValues={{ predecessorCode: link?.code ?? '', kind: link?.kind ?? 'full' }}
     >
-      <Alert type="info" showIcon title={t('adminUnits.confirmHelp')} style={{ marginBottom: 16 }} />
-      {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      <Form<ConfirmValues>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onFinish={(v) => mutation.mutate(v)}
-        initialValues={{ predecessorCode: link?.code ?? '', kind: link?.kind ?? 'full' }}
+      <Form.Item
+        name="predecessorCode"
+        label={t('adminUnits.predecessorCode')}
+        extra={t('adminUnits.predecessorCodeHelp')}
+        rules={[{ required: true, pattern: /^\d{2}(\d{3})?$/u, message: t('adminUnits.predecessorCodeHelp') }]}
       >
-        <Form.Item
-          name="predecessorCode"
-          label={t('adminUnits.predecessorCode')}
-          extra={t('adminUnits.predecessorCodeHelp')}
-          rules={[{ required: true, pattern: /^\d{2}(\d{3})?$/u, message: t('adminUnits.predecessorCodeHelp') }]}
-        >
-          <Input disabled={link !== null} inputMode="numeric" autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="kind" label={t('adminUnits.linkKind')}>
-          <Radio.Group
-            options={[
-              { value: 'full', label: t('adminUnits.kindFull') },
-              { value: 'partial', label: t('adminUnits.kindPartial') },
-            ]}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input disabled={link !== null} inputMode="numeric" autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('adminUnits.linkKind')}>
+        <Radio.Group
+          options={[
+            { value: 'full', label: t('adminUnits.kindFull') },
+            { value: 'partial', label: t('adminUnits.kindPartial') },
+          ]}
+        />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -90,38 +71,26 @@ export function RemoveSuccessionModal({
   onRemoved: () => void;
 }) {
   const t = useT();
-  const errorText = useErrorText();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => setError(null), [link]);
-  const mutation = useMutation({
-    mutationFn: (v: { reason: string }) =>
-      adminUnitsApi.removeSuccession({ predecessorCode: link!.code, successorCode, reason: v.reason.trim() }),
-    onSuccess: onRemoved,
-    onError: (e) => setError(applyFieldErrors(form, t, e) ? null : e),
-  });
   return (
-    <Modal
+    <FormModal
       open={link !== null}
       title={link ? t('adminUnits.removeTitle', { name: link.fullName }) : ''}
       okText={t('adminUnits.removeLink')}
-      okButtonProps={{ danger: true }}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      danger
+      maskClosable
+      onClose={onClose}
+      submit={(v: { reason: string }) =>
+        adminUnitsApi.removeSuccession({ predecessorCode: link!.code, successorCode, reason: v.reason.trim() })
+      }
+      onSaved={onRemoved}
     >
-      {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      <Form form={form} layout="vertical" preserve={false} onFinish={(v) => mutation.mutate(v)}>
-        <Form.Item
-          name="reason"
-          label={t('adminUnits.removeReason')}
-          rules={[{ required: true, whitespace: true }, { max: 500 }]}
-        >
-          <Input.TextArea rows={3} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="reason"
+        label={t('adminUnits.removeReason')}
+        rules={[{ required: true, whitespace: true }, { max: 500 }]}
+      >
+        <Input.TextArea rows={3} />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,11 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Input, Table, Typography, type TableProps } from 'antd';
+import { type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { ListToolbar } from '../../components/ListToolbar';
+import { ListTable } from '../../components/ListTable';
 import { useT } from '../../i18n';
-import { useErrorText } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
-import { pagination } from '../../lib/pagination';
+import { pageAndSort, sortOrderOf, type SortDirection } from '../../lib/pagination';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { adminUnitsApi, type AdminUnit } from './api';
 import { useUnitTypeLabel } from './labels';
@@ -15,12 +16,11 @@ const PAGE_SIZE = 50;
 /** Units under a parent (provinces when there is none), searchable, paginated on the server. */
 export function UnitTable({ parent, at }: { parent: string | null; at: string | undefined }) {
   const t = useT();
-  const errorText = useErrorText();
   const isMobile = useIsMobile();
   const unitType = useUnitTypeLabel();
   const [q, setQ] = useState<string | undefined>();
   const [page, setPage] = useState({ limit: isMobile ? 20 : PAGE_SIZE, offset: 0 });
-  const [sort, setSort] = useState<{ sort: 'name' | 'code'; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
+  const [sort, setSort] = useState<{ sort: 'name' | 'code'; order: SortDirection }>({ sort: 'name', order: 'asc' });
   const query = { parent: parent ?? undefined, q, at, ...page, ...sort };
   const list = useQuery({
     queryKey: ['admin-units', 'table', query],
@@ -37,13 +37,13 @@ export function UnitTable({ parent, at }: { parent: string | null; at: string | 
       dataIndex: 'code',
       width: 100,
       sorter: true,
-      sortOrder: sort.sort === 'code' ? (sort.order === 'desc' ? 'descend' : 'ascend') : null,
+      sortOrder: sortOrderOf(sort, 'code'),
     },
     {
       key: 'name',
       title: t('adminUnits.name'),
       sorter: true,
-      sortOrder: sort.sort === 'name' ? (sort.order === 'desc' ? 'descend' : 'ascend') : null,
+      sortOrder: sortOrderOf(sort, 'name'),
       render: (_: unknown, u) => <Link to={`/admin/units/${u.code}${search}`}>{u.fullName}</Link>,
     },
     { key: 'type', title: t('adminUnits.unitType'), render: (_: unknown, u) => unitType(u.unitType) },
@@ -57,38 +57,23 @@ export function UnitTable({ parent, at }: { parent: string | null; at: string | 
 
   return (
     <>
-      <div className="toolbar">
-        <Input.Search
-          className="toolbar-search"
-          allowClear
-          placeholder={t('adminUnits.searchPlaceholder')}
-          aria-label={t('common.search')}
-          onSearch={(value) => {
-            setQ(value.trim() || undefined);
-            setPage({ ...page, offset: 0 });
-          }}
-        />
-      </div>
-      {list.isError && <Typography.Paragraph type="danger">{errorText(list.error)}</Typography.Paragraph>}
-      <Table<AdminUnit>
+      <ListToolbar
+        searchPlaceholder={t('adminUnits.searchPlaceholder')}
+        onSearch={(value) => {
+          setQ(value);
+          setPage({ ...page, offset: 0 });
+        }}
+      />
+      <ListTable<AdminUnit>
         rowKey="code"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        list={list}
+        page={page}
         scroll={{ x: 560 }}
-        size={isMobile ? 'small' : 'middle'}
-        locale={{ emptyText: t('common.noData') }}
-        pagination={pagination(t, isMobile, { limit: page.limit, offset: page.offset, total: list.data?.total })}
-        onChange={(p, _f, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const limit = p.pageSize ?? PAGE_SIZE;
-          const next = {
-            sort: (s?.order ? s.columnKey : 'name') as 'name' | 'code',
-            order: s?.order === 'descend' ? ('desc' as const) : ('asc' as const),
-          };
-          const changed = next.sort !== sort.sort || next.order !== sort.order;
-          setSort(next);
-          setPage({ limit, offset: changed ? 0 : ((p.current ?? 1) - 1) * limit });
+        onPage={(next, sorter) => {
+          const { sort: column, order, ...window } = pageAndSort(sort, next, sorter, 'name');
+          setSort({ sort: column, order });
+          setPage(window);
         }}
       />
     </>

@@ -1,13 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Input, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, DatePicker, Input, Tag, Typography, type TableProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { ToolbarSelect } from '../../components/ListToolbar';
 import { PageHeader } from '../../components/PageHeader';
+import { ListTable } from '../../components/ListTable';
 import { useT } from '../../i18n';
-import { useErrorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { foldedSearch } from '../../lib/search';
-import { pagination } from '../../lib/pagination';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, useAuditLabels } from './labels';
 import { useUnitNames } from '../admin-units/useUnitNames';
@@ -42,7 +42,6 @@ function toQuery(f: Filters, limit: number, offset: number): AuditQuery {
 
 export function AuditPage() {
   const t = useT();
-  const errorText = useErrorText();
   const isMobile = useIsMobile();
   const labels = useAuditLabels();
   const [draft, setDraft] = useState<Filters>(EMPTY_FILTERS);
@@ -118,21 +117,15 @@ export function AuditPage() {
           value={draft.q}
           onChange={(e) => setDraft({ ...draft, q: e.target.value })}
         />
-        <Select<string>
-          className="toolbar-select"
-          allowClear
-          placeholder={t('audit.entity')}
-          aria-label={t('audit.entity')}
+        <ToolbarSelect<string>
+          label={t('audit.entity')}
           value={draft.entity}
           onChange={(entity) => setDraft({ ...draft, entity })}
           options={AUDIT_ENTITIES.map((e) => ({ value: e, label: labels.entity(e) }))}
         />
-        <Select<string>
-          className="toolbar-select"
-          allowClear
+        <ToolbarSelect<string>
+          label={t('audit.action')}
           showSearch={foldedSearch}
-          placeholder={t('audit.action')}
-          aria-label={t('audit.action')}
           value={draft.action}
           onChange={(action) => setDraft({ ...draft, action })}
           options={AUDIT_ACTIONS.filter(
@@ -171,22 +164,15 @@ export function AuditPage() {
           {t('common.clearFilters')}
         </Button>
       </form>
-      {list.isError && <Typography.Paragraph type="danger">{errorText(list.error)}</Typography.Paragraph>}
-      <Table<AuditEvent>
+      <ListTable<AuditEvent>
         rowKey="id"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        list={list}
+        page={page}
+        onPage={setPage}
         scroll={{ x: 960 }}
-        size={isMobile ? 'small' : 'middle'}
-        locale={{ emptyText: t('common.noData') }}
         expandable={{
           expandedRowRender: (e) => <AuditDetail event={e} />,
-        }}
-        pagination={pagination(t, isMobile, { limit: page.limit, offset: page.offset, total: list.data?.total })}
-        onChange={(p) => {
-          const limit = p.pageSize ?? PAGE_SIZE;
-          setPage({ limit, offset: ((p.current ?? 1) - 1) * limit });
         }}
       />
     </div>

@@ -1,7 +1,7 @@
 import { useT, type MessageKey } from '../../i18n';
 
 /** Entities and actions the server records today; others show their code until named here. */
-export const AUDIT_ENTITIES = ['user', 'organisation', 'village'] as const;
+export const AUDIT_ENTITIES = ['user', 'organisation', 'village', 'poverty_standard'] as const;
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.logout',
@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'village.create',
   'village.update',
   'village.archive',
+  'poverty_standard.load',
 ] as const;
 
 const ENTITY_SET = new Set<string>(AUDIT_ENTITIES);

@@ -1,9 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
-import { Alert, Form, Input, Modal, Select } from 'antd';
-import { useEffect, useState } from 'react';
+import { Form, Input, Select } from 'antd';
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../../domain/reference';
+import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
-import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { ScopeUnitSelect } from '../admin-units/ScopeUnitSelect';
 import { useUser } from '../auth/session';
 import { organisationsApi, type Organisation } from './api';
@@ -28,87 +26,65 @@ export function OrganisationFormModal({
 }) {
   const t = useT();
   const actor = useUser();
-  const errorText = useErrorText();
-  const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<unknown>(null);
   const editing = organisation !== null;
 
-  useEffect(() => setError(null), [open]);
-
-  const mutation = useMutation({
-    mutationFn: (v: Values) => {
-      const shortName = v.shortName?.trim() || null;
-      if (organisation) {
-        return organisationsApi.update(organisation.id, {
-          name: v.name.trim(),
-          shortName,
-          kind: v.kind,
-          version: organisation.version,
-        });
-      }
-      return organisationsApi.create({ name: v.name.trim(), shortName, kind: v.kind, unitCode: v.unitCode ?? null });
-    },
-    onSuccess: onSaved,
-    onError: (e) => setError(applyFieldErrors(form, t, e) ? null : e),
-  });
+  const submit = (v: Values) => {
+    const shortName = v.shortName?.trim() || null;
+    if (organisation) {
+      return organisationsApi.update(organisation.id, {
+        name: v.name.trim(),
+        shortName,
+        kind: v.kind,
+        version: organisation.version,
+      });
+    }
+    return organisationsApi.create({ name: v.name.trim(), shortName, kind: v.kind, unitCode: v.unitCode ?? null });
+  };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={editing ? t('organisations.editTitle') : t('organisations.createTitle')}
       okText={editing ? t('common.save') : t('organisations.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
-      mask={{ closable: false }}
+      onClose={onClose}
+      submit={submit}
+      onSaved={onSaved}
+      initialValues={
+        organisation
+          ? {
+              name: organisation.name,
+              shortName: organisation.shortName ?? '',
+              kind: organisation.kind,
+              unitCode: organisation.unitCode,
+            }
+          : { kind: 'member_organisation', unitCode: actor.scope.communeCode ?? actor.scope.provinceCode ?? null }
+      }
     >
-      {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        onFinish={(v) => mutation.mutate(v)}
-        initialValues={
-          organisation
-            ? {
-                name: organisation.name,
-                shortName: organisation.shortName ?? '',
-                kind: organisation.kind,
-                unitCode: organisation.unitCode,
-              }
-            : { kind: 'member_organisation', unitCode: actor.scope.communeCode ?? actor.scope.provinceCode ?? null }
-        }
+      <Form.Item
+        name="name"
+        label={t('organisations.name')}
+        rules={[{ required: true, whitespace: true, message: t('organisations.nameRequired') }, { max: 200 }]}
       >
-        <Form.Item
-          name="name"
-          label={t('organisations.name')}
-          rules={[{ required: true, whitespace: true, message: t('organisations.nameRequired') }, { max: 200 }]}
-        >
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="shortName" label={t('organisations.shortName')} rules={[{ max: 50 }]}>
-          <Input autoComplete="off" />
-        </Form.Item>
-        <Form.Item name="kind" label={t('organisations.kind')} rules={[{ required: true }]}>
-          <Select
-            options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t.label(ORGANISATION_KIND_LABELS[k]) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="unitCode"
-          label={t('organisations.unit')}
-          extra={editing ? t('organisations.unitFixed') : t('organisations.unitHelp')}
-          rules={[{ required: actor.scope.level !== 'national', message: t('organisations.unitRequired') }]}
-        >
-          {editing ? (
-            <Input disabled value={organisation.unitCode ? organisation.unitName : t('organisations.national')} />
-          ) : (
-            <ScopeUnitSelect />
-          )}
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="shortName" label={t('organisations.shortName')} rules={[{ max: 50 }]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="kind" label={t('organisations.kind')} rules={[{ required: true }]}>
+        <Select options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t.label(ORGANISATION_KIND_LABELS[k]) }))} />
+      </Form.Item>
+      <Form.Item
+        name="unitCode"
+        label={t('organisations.unit')}
+        extra={editing ? t('organisations.unitFixed') : t('organisations.unitHelp')}
+        rules={[{ required: actor.scope.level !== 'national', message: t('organisations.unitRequired') }]}
+      >
+        {editing ? (
+          <Input disabled value={organisation.unitCode ? organisation.unitName : t('organisations.national')} />
+        ) : (
+          <ScopeUnitSelect />
+        )}
+      </Form.Item>
+    </FormModal>
   );
 }

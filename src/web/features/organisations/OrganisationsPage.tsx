@@ -1,13 +1,15 @@
-import { DownOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Input, Select, Switch, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, type OrganisationKind } from '../../../domain/reference';
+import { ListToolbar, ToolbarSelect, ToolbarSwitch } from '../../components/ListToolbar';
 import { PageHeader } from '../../components/PageHeader';
+import { ListTable } from '../../components/ListTable';
+import { RowActions } from '../../components/RowActions';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
 import { scopeIncludes } from '../../lib/scope';
-import { pagination } from '../../lib/pagination';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { useSession } from '../auth/session';
 import { organisationsApi, type Organisation, type OrganisationQuery } from './api';
@@ -94,24 +96,18 @@ export function OrganisationsPage() {
             fixed: isMobile ? undefined : ('right' as const),
             render: (_: unknown, o: Organisation) =>
               o.archived || !user || !scopeIncludes(user.scope, o) ? null : (
-                <Dropdown
-                  trigger={['click']}
-                  menu={{
-                    items: [
-                      { key: 'edit', label: t('common.edit'), onClick: () => (setEditing(o), setFormOpen(true)) },
-                      {
-                        key: 'archive',
-                        label: t('organisations.archive'),
-                        danger: true,
-                        onClick: () => confirmArchive(o),
-                      },
-                    ],
-                  }}
-                >
-                  <Button size="small" aria-label={t('organisations.actionsFor', { name: o.name })}>
-                    {t('common.actions')} <DownOutlined />
-                  </Button>
-                </Dropdown>
+                <RowActions
+                  label={t('organisations.actionsFor', { name: o.name })}
+                  items={[
+                    { key: 'edit', label: t('common.edit'), onClick: () => (setEditing(o), setFormOpen(true)) },
+                    {
+                      key: 'archive',
+                      label: t('organisations.archive'),
+                      danger: true,
+                      onClick: () => confirmArchive(o),
+                    },
+                  ]}
+                />
               ),
           },
         ]
@@ -131,45 +127,29 @@ export function OrganisationsPage() {
           )
         }
       />
-      <div className="toolbar">
-        <Input.Search
-          className="toolbar-search"
-          allowClear
-          placeholder={t('organisations.searchPlaceholder')}
-          aria-label={t('common.search')}
-          onSearch={(q) => setQuery({ ...query, q: q.trim() || undefined, offset: 0 })}
-        />
-        <Select<OrganisationKind>
-          className="toolbar-select"
-          allowClear
-          placeholder={t('organisations.kind')}
-          aria-label={t('organisations.kind')}
+      <ListToolbar
+        searchPlaceholder={t('organisations.searchPlaceholder')}
+        onSearch={(q) => setQuery({ ...query, q, offset: 0 })}
+      >
+        <ToolbarSelect<OrganisationKind>
+          label={t('organisations.kind')}
           value={query.kind}
           onChange={(kind) => setQuery({ ...query, kind, offset: 0 })}
           options={ORGANISATION_KINDS.map((k) => ({ value: k, label: t.label(ORGANISATION_KIND_LABELS[k]) }))}
         />
-        <label className="switch-label">
-          <Switch
-            checked={query.includeArchived === true}
-            onChange={(checked) => setQuery({ ...query, includeArchived: checked || undefined, offset: 0 })}
-          />
-          <span>{t('organisations.includeArchived')}</span>
-        </label>
-      </div>
-      {list.isError && <Typography.Paragraph type="danger">{errorText(list.error)}</Typography.Paragraph>}
-      <Table<Organisation>
+        <ToolbarSwitch
+          checked={query.includeArchived === true}
+          onChange={(checked) => setQuery({ ...query, includeArchived: checked || undefined, offset: 0 })}
+          label={t('organisations.includeArchived')}
+        />
+      </ListToolbar>
+      <ListTable<Organisation>
         rowKey="id"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        list={list}
+        page={query}
+        onPage={(page) => setQuery({ ...query, ...page })}
         scroll={{ x: 800 }}
-        size={isMobile ? 'small' : 'middle'}
-        locale={{ emptyText: t('common.noData') }}
-        pagination={pagination(t, isMobile, { limit: query.limit, offset: query.offset, total: list.data?.total })}
-        onChange={(p) => {
-          const pageSize = p.pageSize ?? PAGE_SIZE;
-          setQuery({ ...query, limit: pageSize, offset: ((p.current ?? 1) - 1) * pageSize });
-        }}
       />
       <OrganisationFormModal
         open={formOpen}

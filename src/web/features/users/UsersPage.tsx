@@ -1,16 +1,19 @@
-import { DownOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Input, Select, Table, Tag, Typography, type MenuProps, type TableProps } from 'antd';
+import { App, Button, Tag, Typography, type MenuProps, type TableProps } from 'antd';
 import { useState } from 'react';
 import { ROLE_LABELS, ROLES, type Role } from '../../../domain/access';
+import { ListToolbar, ToolbarSelect } from '../../components/ListToolbar';
 import { PageHeader } from '../../components/PageHeader';
+import { ListTable } from '../../components/ListTable';
 import { RoleTags } from '../../components/RoleTags';
+import { RowActions } from '../../components/RowActions';
 import { SecretModal } from '../../components/SecretModal';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { scopeName } from '../../lib/scope';
-import { pagination } from '../../lib/pagination';
+import { pageAndSort, sortOrderOf } from '../../lib/pagination';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { useSession } from '../auth/session';
 import { usersApi, type User, type UserListQuery } from './api';
@@ -104,16 +107,13 @@ export function UsersPage() {
         ]),
   ];
 
-  const sortOrderOf = (field: UserListQuery['sort']) =>
-    query.sort === field ? (query.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
-
   const columns: TableProps<User>['columns'] = [
     {
       key: 'name',
       title: t('users.fullName'),
       dataIndex: 'fullName',
       sorter: true,
-      sortOrder: sortOrderOf('name'),
+      sortOrder: sortOrderOf(query, 'name'),
       width: 180,
       render: (name: string, u) => (
         <div>
@@ -157,7 +157,7 @@ export function UsersPage() {
       className: 'nowrap',
       width: 170,
       sorter: true,
-      sortOrder: sortOrderOf('createdAt'),
+      sortOrder: sortOrderOf(query, 'createdAt'),
       render: (_: unknown, u) => formatDateTime(u.createdAt),
     },
     ...(canManage
@@ -168,11 +168,7 @@ export function UsersPage() {
             fixed: isMobile ? undefined : ('right' as const),
             width: 120,
             render: (_: unknown, u: User) => (
-              <Dropdown menu={{ items: actionsOf(u) }} trigger={['click']}>
-                <Button size="small" aria-label={t('users.actionsFor', { username: u.username })}>
-                  {t('common.actions')} <DownOutlined />
-                </Button>
-              </Dropdown>
+              <RowActions label={t('users.actionsFor', { username: u.username })} items={actionsOf(u)} />
             ),
           },
         ]
@@ -192,28 +188,18 @@ export function UsersPage() {
           )
         }
       />
-      <div className="toolbar">
-        <Input.Search
-          className="toolbar-search"
-          allowClear
-          placeholder={t('users.searchPlaceholder')}
-          aria-label={t('common.search')}
-          onSearch={(q) => setQuery({ ...query, q: q.trim() || undefined, offset: 0 })}
-        />
-        <Select<Role>
-          className="toolbar-select"
-          allowClear
-          placeholder={t('users.filterRole')}
-          aria-label={t('users.filterRole')}
+      <ListToolbar
+        searchPlaceholder={t('users.searchPlaceholder')}
+        onSearch={(q) => setQuery({ ...query, q, offset: 0 })}
+      >
+        <ToolbarSelect<Role>
+          label={t('users.filterRole')}
           value={query.role}
           onChange={(role) => setQuery({ ...query, role, offset: 0 })}
           options={ROLES.map((r) => ({ value: r, label: t.label(ROLE_LABELS[r]) }))}
         />
-        <Select<'active' | 'disabled'>
-          className="toolbar-select"
-          allowClear
-          placeholder={t('users.filterStatus')}
-          aria-label={t('users.filterStatus')}
+        <ToolbarSelect<'active' | 'disabled'>
+          label={t('users.filterStatus')}
           value={query.status}
           onChange={(status) => setQuery({ ...query, status, offset: 0 })}
           options={[
@@ -221,30 +207,14 @@ export function UsersPage() {
             { value: 'disabled', label: t('users.statusDisabled') },
           ]}
         />
-      </div>
-      {list.isError && <Typography.Paragraph type="danger">{errorText(list.error)}</Typography.Paragraph>}
-      <Table<User>
+      </ListToolbar>
+      <ListTable<User>
         rowKey="id"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        list={list}
+        page={query}
         scroll={{ x: 1060 }}
-        size={isMobile ? 'small' : 'middle'}
-        locale={{ emptyText: t('common.noData') }}
-        pagination={pagination(t, isMobile, { limit: query.limit, offset: query.offset, total: list.data?.total })}
-        onChange={(pagination, _filters, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          const field = s?.order ? (s.columnKey as UserListQuery['sort']) : 'name';
-          const pageSize = pagination.pageSize ?? PAGE_SIZE;
-          const sortChanged = field !== query.sort || (s?.order === 'descend' ? 'desc' : 'asc') !== query.order;
-          setQuery({
-            ...query,
-            limit: pageSize,
-            offset: sortChanged ? 0 : ((pagination.current ?? 1) - 1) * pageSize,
-            sort: field,
-            order: s?.order === 'descend' ? 'desc' : 'asc',
-          });
-        }}
+        onPage={(page, sorter) => setQuery({ ...query, ...pageAndSort(query, page, sorter, 'name') })}
       />
       <UserFormModal
         open={formOpen}

@@ -1,14 +1,14 @@
-import { DownOutlined, EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Dropdown, Empty, Input, Switch, Table, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Card, Empty, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { VILLAGE_KIND_LABELS } from '../../../domain/reference';
+import { ListToolbar, ToolbarSwitch } from '../../components/ListToolbar';
 import { PageHeader } from '../../components/PageHeader';
+import { ListTable } from '../../components/ListTable';
+import { RowActions } from '../../components/RowActions';
 import { useT } from '../../i18n';
-import { useErrorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
-import { pagination } from '../../lib/pagination';
-import { useIsMobile } from '../../lib/useIsMobile';
 import { useArea } from '../area/AreaContext';
 import { useSession } from '../auth/session';
 import { villagesApi, type Village } from './api';
@@ -38,8 +38,6 @@ export function VillagesPage() {
 
 function VillageList({ communeCode, communeName }: { communeCode: string; communeName: string }) {
   const t = useT();
-  const errorText = useErrorText();
-  const isMobile = useIsMobile();
   const { message } = App.useApp();
   const { permissions } = useSession();
   const queryClient = useQueryClient();
@@ -94,19 +92,13 @@ function VillageList({ communeCode, communeName }: { communeCode: string; commun
             width: 130,
             render: (_: unknown, v: Village) =>
               v.archived ? null : (
-                <Dropdown
-                  trigger={['click']}
-                  menu={{
-                    items: [
-                      { key: 'rename', label: t('villages.rename'), onClick: () => (setEditing(v), setFormOpen(true)) },
-                      { key: 'archive', label: t('villages.archive'), danger: true, onClick: () => setArchiving(v) },
-                    ],
-                  }}
-                >
-                  <Button size="small" aria-label={t('villages.actionsFor', { name: v.name })}>
-                    {t('common.actions')} <DownOutlined />
-                  </Button>
-                </Dropdown>
+                <RowActions
+                  label={t('villages.actionsFor', { name: v.name })}
+                  items={[
+                    { key: 'rename', label: t('villages.rename'), onClick: () => (setEditing(v), setFormOpen(true)) },
+                    { key: 'archive', label: t('villages.archive'), danger: true, onClick: () => setArchiving(v) },
+                  ]}
+                />
               ),
           },
         ]
@@ -126,43 +118,33 @@ function VillageList({ communeCode, communeName }: { communeCode: string; commun
           )
         }
       />
-      <div className="toolbar">
-        <Input.Search
-          className="toolbar-search"
-          allowClear
-          placeholder={t('villages.searchPlaceholder')}
-          aria-label={t('common.search')}
-          onSearch={(value) => {
-            setQ(value.trim() || undefined);
+      <ListToolbar
+        searchPlaceholder={t('villages.searchPlaceholder')}
+        onSearch={(value) => {
+          setQ(value);
+          setOffset(0);
+        }}
+      >
+        <ToolbarSwitch
+          checked={includeArchived}
+          onChange={(checked) => {
+            setIncludeArchived(checked);
             setOffset(0);
           }}
+          label={t('villages.includeArchived')}
         />
-        <label className="switch-label">
-          <Switch
-            checked={includeArchived}
-            onChange={(checked) => {
-              setIncludeArchived(checked);
-              setOffset(0);
-            }}
-          />
-          <span>{t('villages.includeArchived')}</span>
-        </label>
-      </div>
-      {list.isError && <Typography.Paragraph type="danger">{errorText(list.error)}</Typography.Paragraph>}
-      <Table<Village>
+      </ListToolbar>
+      <ListTable<Village>
         rowKey="id"
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 640 }}
-        size={isMobile ? 'small' : 'middle'}
-        locale={{ emptyText: t('villages.empty') }}
-        pagination={pagination(t, isMobile, { limit: limit, offset: offset, total: list.data?.total })}
-        onChange={(p) => {
-          const pageSize = p.pageSize ?? PAGE_SIZE;
-          setLimit(pageSize);
-          setOffset(((p.current ?? 1) - 1) * pageSize);
+        list={list}
+        page={{ limit, offset }}
+        onPage={(page) => {
+          setLimit(page.limit);
+          setOffset(page.offset);
         }}
+        scroll={{ x: 640 }}
+        emptyText={t('villages.empty')}
       />
       <VillageFormModal
         open={formOpen}

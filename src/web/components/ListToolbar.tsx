@@ -1,0 +1,51 @@
+import { Input, Select, Switch, type SelectProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useT } from '../i18n';
+
+/** Above a list: a search box (an empty search clears it), then the list's own filters. */
+export function ListToolbar({
+  searchPlaceholder,
+  onSearch,
+  children,
+}: {
+  searchPlaceholder: string;
+  onSearch: (q: string | undefined) => void;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <div className="toolbar">
+      <Input.Search
+        className="toolbar-search"
+        allowClear
+        placeholder={searchPlaceholder}
+        aria-label={t('common.search')}
+        onSearch={(q) => onSearch(q.trim() || undefined)}
+      />
+      {children}
+    </div>
+  );
+}
+
+/** An on/off filter of a toolbar, with its label beside it. */
+export function ToolbarSwitch({
+  checked,
+  onChange,
+  label,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  label: string;
+}) {
+  return (
+    <label className="switch-label">
+      <Switch checked={checked} onChange={onChange} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+/** A filter of a toolbar: a clearable select that its placeholder names. */
+export function ToolbarSelect<V extends string>({ label, ...select }: { label: string } & SelectProps<V>) {
+  return <Select<V> className="toolbar-select" allowClear placeholder={label} aria-label={label} {...select} />;
+}
