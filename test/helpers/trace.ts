@@ -1,4 +1,4 @@
-import { gt, max } from 'drizzle-orm';
+import { and, eq, gt, max } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
@@ -6,6 +6,15 @@ import { auditEvents } from '../../src/server/platform/audit/tables';
 import type { Db } from '../../src/server/platform/db/database';
 
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+
+/** The audit trail of one record, oldest first. */
+export function auditTrail(db: Db, entity: string, entityId: string): Promise<AuditEventRow[]> {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.entity, entity), eq(auditEvents.entityId, entityId)))
+    .orderBy(auditEvents.id);
+}
 
 /** Every row of the tables, in a stable order, for comparing before and after. */
 async function snapshot(db: Db, tables: PgTable[]): Promise<string[]> {

@@ -1,8 +1,7 @@
-import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
 import { buildHousehold, buildVillage, CAM_XUYEN, HA_TINH, member, THACH_HA } from '../../../../test/helpers/factories';
-import { auditEvents } from '../../platform/audit/tables';
+import { auditTrail } from '../../../../test/helpers/trace';
 
 let t: TestApp;
 let officer: Awaited<ReturnType<typeof signIn>>;
@@ -29,12 +28,7 @@ const newHousehold = (overrides: Record<string, unknown> = {}) => ({
   ],
   ...overrides,
 });
-const auditFor = (id: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entity, 'household'), eq(auditEvents.entityId, id)))
-    .orderBy(auditEvents.id);
+const auditFor = (id: string) => auditTrail(t.database.db, 'household', id);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, login, type Session, type TestApp } from '../../../../test/helpers/app';
 import {
@@ -10,7 +10,7 @@ import {
   VINH_LONG,
 } from '../../../../test/helpers/factories';
 import { ROLES } from '../../../domain/access';
-import { auditEvents } from '../../platform/audit/tables';
+import { auditTrail } from '../../../../test/helpers/trace';
 import { users } from './tables';
 
 let t: TestApp;
@@ -26,12 +26,7 @@ const newUser = (overrides: Record<string, unknown> = {}) => ({
   roles: ['officer'],
   ...overrides,
 });
-const auditFor = (id: string) =>
-  t.database.db
-    .select()
-    .from(auditEvents)
-    .where(and(eq(auditEvents.entity, 'user'), eq(auditEvents.entityId, id)))
-    .orderBy(auditEvents.id);
+const auditFor = (id: string) => auditTrail(t.database.db, 'user', id);
 
 beforeAll(async () => {
   t = await createTestApp();
