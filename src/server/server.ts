@@ -89,7 +89,7 @@ export async function runServer(config: Config, options: { demo: boolean }) {
     app = await buildApp({ database, config, logger: log });
     await app.listen({ port: config.port, host: config.host });
     if (options.demo) printDemoAccounts(config);
-    const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    const shown = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
     process.stdout.write(`  Chung Tay đang chạy tại http://${shown}:${config.port}\n\n`);
   } catch (error) {
     if (stopping) return;
