@@ -82,9 +82,10 @@ try {
   t = process.hrtime.bigint();
   await db.execute(sql`
     insert into household_members (household_id, province_code, commune_code, position, full_name, date_of_birth, sex,
-      citizen_id, relation, ethnicity, sort_key, search_key)
+      citizen_id, relation, ethnicity, sort_key, search_key, name_key)
     select h.id, h.province_code, h.commune_code, k, n.name, date '1960-01-01' + (n.i % 20000), 'male',
-      '042' || lpad(((n.i::bigint * 7) % 1000000000)::text, 9, '0'), case when k = 0 then 'head' else 'child' end, 'Kinh', n.name, ''
+      '042' || lpad(((n.i::bigint * 7) % 1000000000)::text, 9, '0'), case when k = 0 then 'head' else 'child' end, 'Kinh', n.name, '',
+      lower(unaccent(n.name))
     from households h
     cross join generate_series(0, 3) k
     join names n on n.i = substring(h.code from 3)::int * 4 + k`);
@@ -136,6 +137,8 @@ try {
   await time(`province: citizen ID of a member`, province, one.citizen_id);
   await time('province: first page, no search', province, undefined);
   await time(`commune: full name "${name}"`, commune, name);
+  const tail = name.split(' ').slice(1).join(' ');
+  await time(`province: end of a name "${tail}" (phrase search)`, province, tail, 10);
 } finally {
   await database.close();
 }

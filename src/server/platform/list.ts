@@ -21,11 +21,14 @@ export function listResponseSchema<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), total: z.number().int() });
 }
 
+/** Text for a LIKE pattern, its wildcards taken literally. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/gu, (c) => `\\${c}`);
+
 /** Accent-insensitive substring match on a column holding `foldAccents(name)`. */
 export function matchesSearch(searchKey: PgColumn, q: string | undefined): SQL | undefined {
   const folded = q ? foldAccents(q) : '';
   if (!folded) return undefined;
-  return like(searchKey, `%${folded.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`);
+  return like(searchKey, `%${escapeLike(folded)}%`);
 }
 
 export function orderBy(column: PgColumn | SQL, order: 'asc' | 'desc'): SQL {

@@ -3,7 +3,7 @@ import type { AreaScope } from '../../../domain/access';
 import { insideScope } from '../../platform/access';
 import { auditEvents } from '../../platform/audit/tables';
 import type { Executor } from '../../platform/db/database';
-import { orderBy } from '../../platform/list';
+import { escapeLike, orderBy } from '../../platform/list';
 import type { AuditListReq } from './schemas';
 
 export const TOTAL_CAP = 10_000;
@@ -12,7 +12,7 @@ export const TOTAL_CAP = 10_000;
 const startOfDay = (date: string) => sql`(${date}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
 
 export async function list(db: Executor, scope: AreaScope, f: AuditListReq) {
-  const term = f.q ? `%${f.q.replace(/[\\%_]/gu, (c) => `\\${c}`)}%` : undefined;
+  const term = f.q ? `%${escapeLike(f.q)}%` : undefined;
   const where = and(
     insideScope(scope, { province: auditEvents.provinceCode, commune: auditEvents.communeCode }),
     f.entity ? eq(auditEvents.entity, f.entity) : undefined,

@@ -1,10 +1,10 @@
-import { and, asc, count, eq, inArray, isNull, ne, sql, arrayContains } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, inArray, isNull, like, ne, sql } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { foldAccents } from '../../../domain/text';
 import { insideScope } from '../../platform/access';
 import { updateVersioned } from '../../platform/changes';
 import type { Executor } from '../../platform/db/database';
-import { matchesSearch, orderBy } from '../../platform/list';
+import { escapeLike, matchesSearch, orderBy } from '../../platform/list';
 import type { HouseholdListReq } from './schemas';
 import { householdMembers, households } from './tables';
 
@@ -20,25 +20,43 @@ const inScope = (scope: AreaScope) =>
 export const TOTAL_CAP = 10_000;
 
 /**
- * Every word typed but the last must be a whole word of the household (GIN on search_words,
- * selective even for common names); the whole phrase, the last word possibly unfinished, must
- * occur in search_key (trigram index).
+ * `phrase`: every word typed but the last must be a whole word of the household (GIN on
+ * search_words); the whole phrase, the last word possibly unfinished, must occur in search_key
+ * (trigrams). `name_prefix`: a current member's folded full name starts with what was typed
+ * (one range of the members' name index).
  */
-function searchPredicate(q: string | undefined) {
-  const words = q ? foldAccents(q).split(' ').filter(Boolean) : [];
+function searchPredicate(db: Executor, scope: AreaScope, q: string | undefined, mode: SearchMode) {
+  const folded = q ? foldAccents(q) : '';
+  if (!folded) return undefined;
+  if (mode === 'name_prefix') {
+    const named = db
+      .select({ id: householdMembers.householdId })
+      .from(householdMembers)
+      .where(
+        and(
+          insideScope(scope, { province: householdMembers.provinceCode, commune: householdMembers.communeCode }),
+          isNull(householdMembers.leftAt),
+          like(householdMembers.nameKey, `${escapeLike(folded)}%`),
+        ),
+      );
+    return inArray(households.id, named);
+  }
+  const words = folded.split(' ');
   return and(
     words.length > 1 ? arrayContains(households.searchWords, words.slice(0, -1)) : undefined,
     matchesSearch(households.searchKey, q),
   );
 }
 
-export async function list(db: Executor, scope: AreaScope, f: HouseholdListReq) {
+export type SearchMode = 'phrase' | 'name_prefix';
+
+export async function list(db: Executor, scope: AreaScope, f: HouseholdListReq, mode: SearchMode = 'phrase') {
   const where = and(
     inScope(scope),
     f.commune ? eq(households.communeCode, f.commune) : undefined,
     f.village ? eq(households.villageId, f.village) : undefined,
     f.policyFlag ? arrayContains(households.policyFlags, [f.policyFlag]) : undefined,
-    searchPredicate(f.q),
+    searchPredicate(db, scope, f.q, mode),
     f.includeArchived ? undefined : isNull(households.archivedAt),
   );
   const column = { head: households.sortKey, code: households.code, createdAt: households.createdAt }[f.sort];

@@ -56,6 +56,7 @@ function checkMembers(members: readonly MemberInput[], field: string) {
 
 const memberRow = (m: MemberInput) => ({
   ...m,
+  nameKey: foldAccents(m.fullName),
   sortKey: vietnameseSortKey(m.fullName),
   searchKey: foldAccents(`${m.fullName} ${m.citizenId ?? ''}`),
 });
@@ -87,7 +88,12 @@ export async function listHouseholds(db: Db, actor: Actor, query: HouseholdListR
     const commune = await requireCurrentUnit(db, query.commune, 'querystring.commune', 'commune');
     if (!scopeCovers(actor.scope, commune.area)) throw errors.outOfScope();
   }
-  const { items, total, totalCapped } = await repo.list(db, actor.scope, query);
+  // Several words are most often a full name typed from its start: answered from the members'
+  // name index; only when no name starts so does the broader phrase search run.
+  const severalWords = (query.q ?? '').trim().includes(' ');
+  let found = severalWords ? await repo.list(db, actor.scope, query, 'name_prefix') : undefined;
+  if (!found || found.total === 0) found = await repo.list(db, actor.scope, query, 'phrase');
+  const { items, total, totalCapped } = found;
   return { items: await presentSummaries(db, items), total, totalCapped };
 }
 

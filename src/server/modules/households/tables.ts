@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { editableColumns, nameKeyColumns } from '../../platform/db/columns';
+import { editableColumns, nameKeyColumns, sortKeyText } from '../../platform/db/columns';
 import { villages } from '../villages/tables';
 
 /**
@@ -98,11 +98,16 @@ export const householdMembers = pgTable(
     underweight: boolean(),
     leftAt: date('left_at'),
     leftReason: text('left_reason'),
+    /** The folded full name, byte-ordered: a full name typed from the start is one index range. */
+    nameKey: sortKeyText('name_key').notNull().default(''),
     ...nameKeyColumns(),
     ...editableColumns(),
   },
   (t) => [
     index('household_members_household').on(t.householdId, t.position),
     index('household_members_citizen_id').on(t.citizenId),
+    index('household_members_name')
+      .on(t.provinceCode, t.nameKey)
+      .where(sql`${t.leftAt} is null`),
   ],
 );
