@@ -39,7 +39,9 @@ function searchPredicate(db: Executor, scope: AreaScope, q: string | undefined, 
           like(householdMembers.nameKey, `${escapeLike(folded)}%`),
         ),
       );
-    return inArray(households.id, named);
+    // An array computed first, not a semi-join: else the planner may walk the province in name
+    // order hoping to meet matches early (3.5 s instead of 0.15 s at 1,000,000 households).
+    return sql`${households.id} = any(array(${named}))`;
   }
   const words = folded.split(' ');
   return and(
