@@ -102,10 +102,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dataDir = mkdtempSync(path.join(tmpdir(), 'chungtay-e2e-'));
   const baseUrl = `http://127.0.0.1:${port}`;
   let log = '';
+  // Always a fresh embedded database: a DATABASE_URL meant for the integration tests would make
+  // the browser tests share (and depend on) a server database that outlives the run.
+  const { DATABASE_URL: _serverDatabase, ...inherited } = process.env;
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/chungtay.mjs'), 'demo'], {
     cwd: ROOT,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
