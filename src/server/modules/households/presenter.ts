@@ -7,19 +7,15 @@ import * as repo from './repo';
 import type { Dwelling, HouseholdSummary, HouseholdView } from './schemas';
 
 export async function presentSummaries(db: Executor, rows: repo.HouseholdRow[]): Promise<HouseholdSummary[]> {
-  const [names, members] = await Promise.all([
+  const ids = rows.map((r) => r.id);
+  const [names, counts] = await Promise.all([
     villageNames(
       db,
       rows.map((r) => r.villageId),
     ),
-    repo.membersOf(
-      db,
-      rows.map((r) => r.id),
-    ),
+    repo.currentMemberCounts(db, ids),
   ]);
-  return rows.map((r) =>
-    summary(r, names.get(r.villageId) ?? '', members.filter((m) => m.householdId === r.id && !m.leftAt).length),
-  );
+  return rows.map((r) => summary(r, names.get(r.villageId) ?? '', counts.get(r.id) ?? 0));
 }
 
 function summary(r: repo.HouseholdRow, villageName: string, memberCount: number): HouseholdSummary {

@@ -130,6 +130,17 @@ export async function membersOf(db: Executor, householdIds: string[]) {
     .orderBy(asc(householdMembers.position));
 }
 
+/** How many current members each household has (one grouped query for a page of households). */
+export async function currentMemberCounts(db: Executor, householdIds: string[]): Promise<Map<string, number>> {
+  if (householdIds.length === 0) return new Map();
+  const rows = await db
+    .select({ id: householdMembers.householdId, n: count() })
+    .from(householdMembers)
+    .where(and(inArray(householdMembers.householdId, householdIds), isNull(householdMembers.leftAt)))
+    .groupBy(householdMembers.householdId);
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
 export async function insertMembers(db: Executor, rows: NewMemberRow[]) {
   return db.insert(householdMembers).values(rows).returning();
 }
