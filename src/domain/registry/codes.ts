@@ -32,3 +32,47 @@ export const AREA_LABELS: Record<'rural' | 'urban', Localized> = {
   rural: { vi: 'Nông thôn', en: 'Rural' },
   urban: { vi: 'Thành thị', en: 'Urban' },
 };
+
+/** Causes of poverty recorded by the survey (nguyên nhân nghèo), as the reports count them. */
+export const POVERTY_CAUSES = [
+  'no_land',
+  'no_capital',
+  'no_labour',
+  'no_tools',
+  'no_production_knowledge',
+  'no_skills',
+  'illness_or_accident',
+  'other',
+] as const;
+export type PovertyCause = (typeof POVERTY_CAUSES)[number];
+export const POVERTY_CAUSE_LABELS: Record<PovertyCause, Localized> = {
+  no_land: { vi: 'Thiếu đất sản xuất', en: 'Lack of land' },
+  no_capital: { vi: 'Thiếu vốn sản xuất, kinh doanh', en: 'Lack of capital' },
+  no_labour: { vi: 'Thiếu lao động', en: 'Lack of labour' },
+  no_tools: { vi: 'Thiếu công cụ, phương tiện sản xuất', en: 'Lack of tools' },
+  no_production_knowledge: { vi: 'Thiếu kiến thức sản xuất', en: 'Lack of production knowledge' },
+  no_skills: { vi: 'Thiếu kỹ năng lao động, sản xuất', en: 'Lack of skills' },
+  illness_or_accident: { vi: 'Ốm đau, bệnh nặng, tai nạn', en: 'Illness or accident' },
+  other: { vi: 'Nguyên nhân khác', en: 'Other' },
+};
+
+/**
+ * How a household's status changed from the year before (biến động): the rows of the official
+ * movement reports. `baseline` is a first assessment in the commune's first assessed year, when
+ * nothing is known about before.
+ */
+export const MOVEMENTS = [
+  'remained_poor',
+  'newly_poor',
+  'fell_back_poor',
+  'near_poor_to_poor',
+  'escaped_to_near_poor',
+  'escaped_above_near_poor',
+  'remained_near_poor',
+  'newly_near_poor',
+  'fell_back_near_poor',
+  'escaped_near_poor',
+  'not_poor',
+  'baseline',
+] as const;
+export type Movement = (typeof MOVEMENTS)[number];
