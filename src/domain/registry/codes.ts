@@ -76,3 +76,17 @@ export const MOVEMENTS = [
   'baseline',
 ] as const;
 export type Movement = (typeof MOVEMENTS)[number];
+export const MOVEMENT_LABELS: Record<Movement, Localized> = {
+  remained_poor: { vi: 'Vẫn là hộ nghèo', en: 'Remained poor' },
+  newly_poor: { vi: 'Hộ nghèo phát sinh', en: 'Newly poor' },
+  fell_back_poor: { vi: 'Tái nghèo', en: 'Fell back into poverty' },
+  near_poor_to_poor: { vi: 'Từ cận nghèo thành nghèo', en: 'Near-poor became poor' },
+  escaped_to_near_poor: { vi: 'Thoát nghèo, thành cận nghèo', en: 'Escaped poverty to near-poor' },
+  escaped_above_near_poor: { vi: 'Thoát nghèo, vượt cận nghèo', en: 'Escaped above near-poverty' },
+  remained_near_poor: { vi: 'Vẫn là hộ cận nghèo', en: 'Remained near-poor' },
+  newly_near_poor: { vi: 'Hộ cận nghèo phát sinh', en: 'Newly near-poor' },
+  fell_back_near_poor: { vi: 'Tái cận nghèo', en: 'Fell back into near-poverty' },
+  escaped_near_poor: { vi: 'Thoát cận nghèo', en: 'Escaped near-poverty' },
+  not_poor: { vi: 'Không nghèo', en: 'Not poor' },
+  baseline: { vi: 'Năm đầu theo dõi', en: 'First year recorded' },
+};

@@ -56,7 +56,7 @@ async function catalogue(db: Executor, provinceCode: string | null): Promise<Cat
 }
 
 /** Provisional when a line, rule or indicator is (a document title not yet read does not count). */
-function statusOf(standard: StandardDefinition): 'confirmed' | 'provisional' {
+export function statusOf(standard: StandardDefinition): 'confirmed' | 'provisional' {
   const parts = [...standard.lines, ...standard.rules, ...standard.dimensions.flatMap((d) => d.indicators)];
   return parts.some((p) => p.status === 'provisional') ? 'provisional' : 'confirmed';
 }
@@ -78,32 +78,44 @@ export async function listStandards(db: Executor, provinceCode: string | null) {
   return { items, total: items.length };
 }
 
+/** Every version of every standard that applies in the province (or nationally). */
+export async function standardsIn(db: Executor, provinceCode: string | null): Promise<StandardDefinition[]> {
+  return (await catalogue(db, provinceCode)).map((e) => e.standard);
+}
+
+/** The current version of a standard by id, or a 400 naming `field` and the standards known. */
+export function requireStandard(all: readonly StandardDefinition[], id: string, field = 'standard') {
+  const standard = findStandard(id, all);
+  if (!standard) {
+    const known = [...new Set(all.map((s) => s.id))].join(', ');
+    throw errors.invalid(
+      field,
+      `Không có chuẩn nghèo "${id}" (có: ${known}).`,
+      `Unknown standard "${id}" (known: ${known}).`,
+    );
+  }
+  return standard;
+}
+
+/** A domain error about the caller's input, as a 400 naming the field. */
+export function asInputError(error: unknown): never {
+  if (error instanceof PovertyError) {
+    throw new AppError(400, 'validation_failed', error.vi, error.en, [
+      { field: error.field, message: error.vi, messageEn: error.en },
+    ]);
+  }
+  throw error;
+}
+
 /** The calculator: classify typed-in answers under the current version of a standard. */
 export async function classifyAnswers(db: Executor, input: ClassifyReq) {
   if (input.province) await requireCurrentUnit(db, input.province, 'province', 'province');
-  const entries = await catalogue(db, input.province ?? null);
-  const standard = findStandard(
-    input.standard,
-    entries.map((e) => e.standard),
-  );
-  if (!standard) {
-    const known = [...new Set(entries.map((e) => e.standard.id))].join(', ');
-    throw errors.invalid(
-      'standard',
-      `Không có chuẩn nghèo "${input.standard}" (có: ${known}).`,
-      `Unknown standard "${input.standard}" (known: ${known}).`,
-    );
-  }
+  const standard = requireStandard(await standardsIn(db, input.province ?? null), input.standard);
   try {
     const result = classify(standard, input, { explain: true });
     return { ...result, deprivations: [...result.deprivations] };
   } catch (error) {
-    if (error instanceof PovertyError) {
-      throw new AppError(400, 'validation_failed', error.vi, error.en, [
-        { field: error.field, message: error.vi, messageEn: error.en },
-      ]);
-    }
-    throw error;
+    asInputError(error);
   }
 }
 
