@@ -25,6 +25,7 @@ import { healthRoutes } from './modules/health/routes';
 import { organisationRoutes } from './modules/organisations/routes';
 import { userRoutes } from './modules/users/routes';
 import { loadSessionActor } from './modules/users/service';
+import { assessmentRoutes } from './modules/assessments/routes';
 import { householdRoutes } from './modules/households/routes';
 import { povertyRoutes } from './modules/poverty/routes';
 import { systemRoutes } from './modules/system/routes';
@@ -90,6 +91,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(systemRoutes, { database });
   await app.register(povertyRoutes, { db });
   await app.register(householdRoutes, { db });
+  await app.register(assessmentRoutes, { db });
 
   await serveWebApp(app, config.webDir);
   return app;

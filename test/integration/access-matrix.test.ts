@@ -82,6 +82,20 @@ const anotherCommunesData: Case[] = [
     () => `/api/households/${other.householdId}/members`,
     () => ({ ...member(), version: 1 }),
   ],
+  ['read its assessments', 'GET', () => `/api/households/${other.householdId}/assessments`],
+  [
+    'assess its household',
+    'POST',
+    () => `/api/households/${other.householdId}/assessments`,
+    () => ({ year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_000_000 }),
+  ],
+  [
+    'preview an assessment there',
+    'POST',
+    () => `/api/households/${other.householdId}/assessments/preview`,
+    () => ({ year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_000_000 }),
+  ],
+  ['compare its results', 'GET', () => `/api/assessments/comparison?commune=${CAM_XUYEN}&year=2026&to=2027-2030`],
   ['list its villages', 'GET', () => `/api/villages?commune=${CAM_XUYEN}`],
   ['read its village', 'GET', () => `/api/villages/${other.villageId}`],
   [
@@ -174,6 +188,12 @@ const writesInOwnCommune: Case[] = [
     () => ({ reason: 'thử', version: 1 }),
   ],
   ['add a member', 'POST', () => `/api/households/${own.householdId}/members`, () => ({ ...member(), version: 1 })],
+  [
+    'assess a household',
+    'POST',
+    () => `/api/households/${own.householdId}/assessments`,
+    () => ({ year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_000_000 }),
+  ],
   ['add a village', 'POST', () => '/api/villages', () => ({ communeCode: THACH_HA, name: 'Thôn Xem', kind: 'thon' })],
   ['rename a village', 'PATCH', () => `/api/villages/${own.villageId}`, () => ({ name: 'Thôn Đổi', version: 1 })],
   ['archive a village', 'POST', () => `/api/villages/${own.villageId}/archive`, () => ({ reason: 'thử', version: 1 })],

@@ -2,6 +2,8 @@ import type { InjectOptions } from 'fastify';
 import { ROLES } from '../../src/domain/access';
 import { STANDARD_2022_2025 } from '../../src/domain/poverty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAssessment } from '../../src/server/modules/assessments/service';
+import { householdAssessments } from '../../src/server/modules/assessments/tables';
 import { householdMembers, households } from '../../src/server/modules/households/tables';
 import { organisations } from '../../src/server/modules/organisations/tables';
 import { users } from '../../src/server/modules/users/tables';
@@ -14,6 +16,7 @@ import {
   buildUser,
   buildVillage,
   member,
+  systemAdmin,
   CAM_XUYEN,
   TEST_PASSWORD,
   THACH_HA,
@@ -128,8 +131,11 @@ describe('a signed-in write without the CSRF token', () => {
     household: Awaited<ReturnType<typeof buildHousehold>>;
     /** A second household of the same village, to merge. */
     neighbour: Awaited<ReturnType<typeof buildHousehold>>;
+    assessment: Awaited<ReturnType<typeof createAssessment>>;
   };
   let seq = 0;
+  const ASSESSMENT = { year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_400_000 };
+  const ASSESSMENT_INPUT = { ...ASSESSMENT, incomeScore: null, overrides: [], causes: [], note: null };
 
   /** A request each state-changing route would accept, on fresh records. */
   const VALID: Record<string, (f: Fixtures) => unknown> = {
@@ -195,6 +201,9 @@ describe('a signed-in write without the CSRF token', () => {
       members: f.neighbour.members.map((m) => ({ memberId: m.id, relation: 'other' })),
       version: f.household.version,
     }),
+    'POST /api/households/{id}/assessments': () => ({ ...ASSESSMENT, year: 2025 }),
+    'POST /api/households/{id}/assessments/preview': () => ASSESSMENT,
+    'PUT /api/assessments/{id}': (f) => ({ ...ASSESSMENT, version: f.assessment.version }),
     'POST /api/poverty/standards': () => ({
       provinceCode: null,
       definition: { ...STANDARD_2022_2025, version: 100 + ++seq },
@@ -217,7 +226,9 @@ describe('a signed-in write without the CSRF token', () => {
         ? f.organisation.id
         : path.startsWith('/api/households/')
           ? f.household.id
-          : f.user.id;
+          : path.startsWith('/api/assessments/')
+            ? f.assessment.id
+            : f.user.id;
   /** The household's second member (not the head, so it may leave). */
   const spouse = (f: Fixtures) => f.household.members[1]!;
 
@@ -234,12 +245,14 @@ describe('a signed-in write without the CSRF token', () => {
       // A national administrator and officer of their own, so signing out or changing a password harms no other case.
       const me = await signIn(t, { scopeCode: null, roles: [...ROLES] });
       const village = await buildVillage(db);
+      const household = await buildHousehold(db, { villageId: village.id });
       const f: Fixtures = {
         village,
         organisation: await buildOrganisation(db),
         user: (await buildUser(db)).user,
-        household: await buildHousehold(db, { villageId: village.id }),
+        household,
         neighbour: await buildHousehold(db, { villageId: village.id }),
+        assessment: await createAssessment(db, await systemAdmin(db), household.id, ASSESSMENT_INPUT),
       };
       const request: InjectOptions = {
         method: route.method,
@@ -255,8 +268,11 @@ describe('a signed-in write without the CSRF token', () => {
           result: res,
           events,
           changed,
-        } = await traceOf(db, [villages, organisations, users, sessions, households, householdMembers], () =>
-          t.app.inject({ ...request, headers: { cookie: me.cookie, ...(token ? { 'x-csrf-token': token } : {}) } }),
+        } = await traceOf(
+          db,
+          [villages, organisations, users, sessions, households, householdMembers, householdAssessments],
+          () =>
+            t.app.inject({ ...request, headers: { cookie: me.cookie, ...(token ? { 'x-csrf-token': token } : {}) } }),
         );
         expect(res.statusCode, `${label(route)} ${why}`).toBe(403);
         expect(res.headers['content-type']).toContain('application/problem+json');

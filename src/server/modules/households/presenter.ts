@@ -2,23 +2,30 @@ import { scopeCovers } from '../../../domain/access';
 import type { PolicyFlag, Relation, SexCode } from '../../../domain/registry/codes';
 import type { Actor } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
+import { currentStatuses } from '../assessments/service';
 import { villageNames } from '../villages/service';
 import * as repo from './repo';
 import type { Dwelling, HouseholdSummary, HouseholdView } from './schemas';
 
 export async function presentSummaries(db: Executor, rows: repo.HouseholdRow[]): Promise<HouseholdSummary[]> {
   const ids = rows.map((r) => r.id);
-  const [names, counts] = await Promise.all([
+  const [names, counts, statuses] = await Promise.all([
     villageNames(
       db,
       rows.map((r) => r.villageId),
     ),
     repo.currentMemberCounts(db, ids),
+    currentStatuses(db, ids),
   ]);
-  return rows.map((r) => summary(r, names.get(r.villageId) ?? '', counts.get(r.id) ?? 0));
+  return rows.map((r) => summary(r, names.get(r.villageId) ?? '', counts.get(r.id) ?? 0, statuses.get(r.id) ?? null));
 }
 
-function summary(r: repo.HouseholdRow, villageName: string, memberCount: number): HouseholdSummary {
+function summary(
+  r: repo.HouseholdRow,
+  villageName: string,
+  memberCount: number,
+  status: HouseholdSummary['status'],
+): HouseholdSummary {
   return {
     id: r.id,
     provinceCode: r.provinceCode,
@@ -33,6 +40,7 @@ function summary(r: repo.HouseholdRow, villageName: string, memberCount: number)
     phone: r.phone,
     policyFlags: r.policyFlags as PolicyFlag[],
     memberCount,
+    status,
     archived: r.archivedAt !== null,
     archiveReason: r.archiveReason,
     createdAt: r.createdAt.toISOString(),
@@ -66,12 +74,16 @@ export async function presentHousehold(
   row: repo.HouseholdRow,
   viewer: Actor | null,
 ): Promise<HouseholdView> {
-  const [names, members] = await Promise.all([villageNames(db, [row.villageId]), repo.membersOf(db, [row.id])]);
+  const [names, members, statuses] = await Promise.all([
+    villageNames(db, [row.villageId]),
+    repo.membersOf(db, [row.id]),
+    currentStatuses(db, [row.id]),
+  ]);
   const ids = members.map((m) => m.citizenId).filter((id): id is string => !!id);
   const elsewhere = await repo.sameCitizenIds(db, ids, row.id);
   const current = members.filter((m) => !m.leftAt);
   return {
-    ...summary(row, names.get(row.villageId) ?? '', current.length),
+    ...summary(row, names.get(row.villageId) ?? '', current.length, statuses.get(row.id) ?? null),
     dwelling: dwellingOf(row),
     members: members.map((m) => ({
       id: m.id,

@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, eq, inArray, isNull, like, ne, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, inArray, isNull, like, ne, sql, type SQL } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { foldAccents } from '../../../domain/text';
 import { insideScope } from '../../platform/access';
@@ -52,9 +52,17 @@ function searchPredicate(db: Executor, scope: AreaScope, q: string | undefined, 
 
 export type SearchMode = 'phrase' | 'name_prefix';
 
-export async function list(db: Executor, scope: AreaScope, f: HouseholdListReq, mode: SearchMode = 'phrase') {
+/** `assessed`: the assessments module's filter on the households' yearly results. */
+export async function list(
+  db: Executor,
+  scope: AreaScope,
+  f: HouseholdListReq,
+  mode: SearchMode = 'phrase',
+  assessed?: SQL,
+) {
   const where = and(
     inScope(scope),
+    assessed,
     f.commune ? eq(households.communeCode, f.commune) : undefined,
     f.village ? eq(households.villageId, f.village) : undefined,
     f.policyFlag ? arrayContains(households.policyFlags, [f.policyFlag]) : undefined,

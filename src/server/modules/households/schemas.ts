@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DURABILITIES, INFORMATION_DEVICES, SCHOOL_LEVELS, WORK_STATUSES } from '../../../domain/poverty';
+import {
+  CATEGORIES,
+  DURABILITIES,
+  INDICATOR_KEYS,
+  INFORMATION_DEVICES,
+  SCHOOL_LEVELS,
+  WORK_STATUSES,
+} from '../../../domain/poverty';
 import { POLICY_FLAGS, RELATIONS, SEXES } from '../../../domain/registry/codes';
 import { listQuerySchema, listResponseSchema } from '../../platform/list';
 import {
@@ -129,6 +136,10 @@ const HouseholdBase = z.object({
   phone: z.string().nullable(),
   policyFlags: z.array(z.enum(POLICY_FLAGS)),
   memberCount: z.number().int(),
+  status: z
+    .object({ year: z.number().int(), category: z.enum(CATEGORIES), deprivationCount: z.number().int() })
+    .nullable()
+    .describe('Kết quả đánh giá gần nhất'),
   archived: z.boolean(),
   archiveReason: z.string().nullable(),
   createdAt: timestampField,
@@ -146,6 +157,15 @@ export const HouseholdListQuerySchema = listQuerySchema(['head', 'code', 'create
   village: z.uuid().optional(),
   policyFlag: z.enum(POLICY_FLAGS).optional(),
   includeArchived: queryBoolean,
+  year: z.coerce
+    .number()
+    .int()
+    .min(2016)
+    .max(2100)
+    .optional()
+    .describe('Năm danh sách cho bộ lọc phân loại, chỉ số thiếu hụt (mặc định năm nay)'),
+  category: z.enum(CATEGORIES).optional().describe('Phân loại trong kết quả của năm'),
+  indicator: z.enum(INDICATOR_KEYS).optional().describe('Thiếu hụt chỉ số này trong kết quả của năm'),
 });
 export const HouseholdListSchema = listResponseSchema(HouseholdSummarySchema).extend({
   totalCapped: z.boolean().describe('true: more than `total` households match; narrow the search'),

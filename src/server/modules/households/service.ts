@@ -7,6 +7,7 @@ import { changeRecord, type VersionedRecord } from '../../platform/changes';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
+import { assessmentFilter } from '../assessments/service';
 import { historyOf } from '../audit/service';
 import { requireVillage } from '../villages/service';
 import { householdPolicy } from './policy';
@@ -31,7 +32,7 @@ const codeTaken = (code: string) => () =>
     'code',
   );
 
-function requireManage(actor: Actor, area: Area) {
+export function requireManage(actor: Actor, area: Area) {
   requireInScope(actor, area);
   if (!householdPolicy.manage(actor, area)) throw errors.forbidden();
 }
@@ -54,7 +55,7 @@ function checkMembers(members: readonly MemberInput[], field: string) {
   });
 }
 
-const memberRow = (m: MemberInput) => ({
+export const memberRow = (m: MemberInput) => ({
   ...m,
   nameKey: foldAccents(m.fullName),
   sortKey: vietnameseSortKey(m.fullName),
@@ -63,8 +64,8 @@ const memberRow = (m: MemberInput) => ({
 
 type NamedMember = { fullName: string; citizenId: string | null; relation: string };
 
-/** Head name and the folded search text (code, address, current members' names and IDs). */
-function keysFrom(code: string, address: string, members: readonly NamedMember[]) {
+/** Head name and the folded search text (code, address, current members' names and IDs); also used by the demo seed. */
+export function keysFrom(code: string, address: string, members: readonly NamedMember[]) {
   const headName = members.find((m) => m.relation === 'head')?.fullName ?? '';
   const searchKey = foldAccents([code, address, ...members.flatMap((m) => [m.fullName, m.citizenId ?? ''])].join(' '));
   return { headName, sortKey: vietnameseSortKey(headName), searchKey, searchWords: [...new Set(searchKey.split(' '))] };
@@ -91,13 +92,14 @@ export async function listHouseholds(db: Db, actor: Actor, query: HouseholdListR
   // Several words are most often a full name typed from its start: answered from the members'
   // name index; only when no name starts so does the broader phrase search run.
   const severalWords = (query.q ?? '').trim().includes(' ');
-  let found = severalWords ? await repo.list(db, actor.scope, query, 'name_prefix') : undefined;
-  if (!found || found.total === 0) found = await repo.list(db, actor.scope, query, 'phrase');
+  const assessed = assessmentFilter(query);
+  let found = severalWords ? await repo.list(db, actor.scope, query, 'name_prefix', assessed) : undefined;
+  if (!found || found.total === 0) found = await repo.list(db, actor.scope, query, 'phrase', assessed);
   const { items, total, totalCapped } = found;
   return { items: await presentSummaries(db, items), total, totalCapped };
 }
 
-export async function getHousehold(db: Db, actor: Actor, id: string) {
+export async function getHousehold(db: Executor, actor: Actor, id: string) {
   const row = await repo.findInScope(db, id, actor.scope);
   if (!row) throw notFound();
   return mask(await presentHousehold(db, row, actor), actor);
@@ -462,7 +464,11 @@ export async function householdHistory(db: Db, actor: Actor, id: string, page: {
   const history = await historyOf(db, ENTITY, id, page);
   if (householdPolicy.seeCitizenIds(actor)) return history;
   const maskIds = (value: unknown) =>
-    JSON.parse(JSON.stringify(value).replace(/"\d{8}(\d{4})"/gu, '"********$1"')) as unknown;
+    JSON.parse(
+      JSON.stringify(value)
+        .replace(/"\d{8}(\d{4})"/gu, '"********$1"')
+        .replace(/"incomePerCapitaMonthly":\d+/gu, '"incomePerCapitaMonthly":null'),
+    ) as unknown;
   return {
     ...history,
     items: history.items.map((e) => ({ ...e, before: maskIds(e.before), after: maskIds(e.after) })),

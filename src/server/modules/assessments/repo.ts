@@ -1,0 +1,115 @@
+import { and, asc, desc, eq, inArray, isNull, min, sql, type SQL } from 'drizzle-orm';
+import type { AreaScope } from '../../../domain/access';
+import { insideScope } from '../../platform/access';
+import type { Executor } from '../../platform/db/database';
+import { households } from '../households/tables';
+import { householdAssessments } from './tables';
+
+export type AssessmentRow = typeof householdAssessments.$inferSelect;
+export type NewAssessmentRow = typeof householdAssessments.$inferInsert;
+
+const inScope = (scope: AreaScope) =>
+  insideScope(scope, { province: householdAssessments.provinceCode, commune: householdAssessments.communeCode });
+
+export function ofHousehold(db: Executor, householdId: string) {
+  return db
+    .select()
+    .from(householdAssessments)
+    .where(eq(householdAssessments.householdId, householdId))
+    .orderBy(desc(householdAssessments.year));
+}
+
+export async function findForUpdate(db: Executor, id: string, scope: AreaScope) {
+  const [row] = await db
+    .select()
+    .from(householdAssessments)
+    .where(and(eq(householdAssessments.id, id), inScope(scope)))
+    .for('update');
+  return row;
+}
+
+export async function findByYear(db: Executor, householdId: string, year: number) {
+  const [row] = await db
+    .select({ id: householdAssessments.id })
+    .from(householdAssessments)
+    .where(and(eq(householdAssessments.householdId, householdId), eq(householdAssessments.year, year)));
+  return row;
+}
+
+export async function insert(db: Executor, row: NewAssessmentRow) {
+  const [created] = await db.insert(householdAssessments).values(row).returning();
+  return created!;
+}
+
+export async function update(db: Executor, id: string, version: number, patch: Partial<NewAssessmentRow>) {
+  const [row] = await db
+    .update(householdAssessments)
+    .set({ ...patch, version: sql`${householdAssessments.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(householdAssessments.id, id), eq(householdAssessments.version, version)))
+    .returning();
+  return row;
+}
+
+/** The first list year assessed in the commune: before it nothing is known (movement baseline). */
+export async function firstAssessedYear(db: Executor, communeCode: string) {
+  const [row] = await db
+    .select({ year: min(householdAssessments.year) })
+    .from(householdAssessments)
+    .where(eq(householdAssessments.communeCode, communeCode));
+  return row?.year ?? null;
+}
+
+/** Each household's latest assessment (its current status), one grouped query for a page. */
+export async function latestOf(db: Executor, householdIds: string[]) {
+  if (householdIds.length === 0) return [];
+  return db
+    .selectDistinctOn([householdAssessments.householdId], {
+      householdId: householdAssessments.householdId,
+      year: householdAssessments.year,
+      category: householdAssessments.category,
+      deprivationCount: householdAssessments.deprivationCount,
+    })
+    .from(householdAssessments)
+    .where(inArray(householdAssessments.householdId, householdIds))
+    .orderBy(householdAssessments.householdId, desc(householdAssessments.year));
+}
+
+/** Households whose assessment of `year` has the category and the deprived indicator asked for. */
+export function assessedIn(filter: { year: number; category?: string; indicator?: string }): SQL {
+  const matching = sql`select ${householdAssessments.householdId} from ${householdAssessments} where ${and(
+    eq(householdAssessments.year, filter.year),
+    filter.category ? eq(householdAssessments.category, filter.category) : undefined,
+    filter.indicator ? sql`${householdAssessments.deprivations} @> array[${filter.indicator}]::text[]` : undefined,
+  )}`;
+  return sql`${households.id} in (${matching})`;
+}
+
+export interface Selection {
+  provinceCode?: string;
+  communeCode?: string;
+  villageId?: string;
+}
+
+/** The official results of a year for the current households of a selection, in the caller's scope. */
+export function ofSelection(db: Executor, scope: AreaScope, selection: Selection, year: number) {
+  return db
+    .select({
+      assessment: householdAssessments,
+      code: households.code,
+      headName: households.headName,
+      villageId: households.villageId,
+    })
+    .from(householdAssessments)
+    .innerJoin(households, eq(households.id, householdAssessments.householdId))
+    .where(
+      and(
+        inScope(scope),
+        eq(householdAssessments.year, year),
+        isNull(households.archivedAt),
+        selection.provinceCode ? eq(householdAssessments.provinceCode, selection.provinceCode) : undefined,
+        selection.communeCode ? eq(householdAssessments.communeCode, selection.communeCode) : undefined,
+        selection.villageId ? eq(households.villageId, selection.villageId) : undefined,
+      ),
+    )
+    .orderBy(asc(households.sortKey), asc(households.id));
+}

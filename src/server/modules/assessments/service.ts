@@ -1,0 +1,527 @@
+import {
+  applyOverrides,
+  CATEGORIES,
+  CATEGORY_LABELS,
+  classify,
+  derive,
+  deprivedIndicators,
+  standardForYear,
+  type AssessedIndicator,
+  type Category,
+  type ExplainedClassification,
+  type HouseholdFacts,
+  type Localized,
+  type StandardDefinition,
+} from '../../../domain/poverty';
+import type { PovertyCause } from '../../../domain/registry/codes';
+import { movements } from '../../../domain/registry/movement';
+import { scopeCovers } from '../../../domain/access';
+import { requireInScope, type Actor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Db, Executor } from '../../platform/db/database';
+import { errors, whenUniqueViolated } from '../../platform/errors';
+import { requireCurrentUnit } from '../admin-units/service';
+import { getHousehold } from '../households/service';
+import { requireVillage, villageNames } from '../villages/service';
+import { householdPolicy } from '../households/policy';
+import type { HouseholdView } from '../households/schemas';
+import { asInputError, requireStandard, standardsIn, statusOf } from '../poverty/service';
+import { householdFactsAt } from './facts';
+import * as repo from './repo';
+import type { AssessmentInput, AssessmentPreview, AssessmentView, ComparisonReq } from './schemas';
+
+const yearTaken = (year: number) => () =>
+  errors.conflict(
+    'assessment_exists',
+    `Hộ đã có kết quả đánh giá năm ${year}; hãy sửa kết quả đó.`,
+    `The household already has an assessment for ${year}; edit that one.`,
+    'year',
+  );
+const notFound = () => errors.notFound('kết quả đánh giá', 'Assessment');
+
+/** The standard asked for, or the one in force for the year; it must apply to that year. */
+function standardFor(all: readonly StandardDefinition[], input: Pick<AssessmentInput, 'year' | 'standard'>) {
+  const id = input.standard ?? standardForYear(input.year, all)?.id;
+  if (!id)
+    throw errors.invalid(
+      'standard',
+      `Chưa có chuẩn nghèo áp dụng cho năm ${input.year}; hãy chọn chuẩn.`,
+      `No standard applies to ${input.year}; name one.`,
+    );
+  const standard = requireStandard(all, id);
+  if (!standard.years.includes(input.year))
+    throw errors.invalid(
+      'standard',
+      `Chuẩn nghèo ${standard.id} áp dụng cho các năm ${standard.years.join(', ')}, không cho năm ${input.year}.`,
+      `Standard ${standard.id} applies to ${standard.years.join(', ')}, not ${input.year}.`,
+    );
+  return standard;
+}
+
+/** A periodic review late in one year decides the next year's list; a regular one, the same year's. */
+function checkSurveyDate(input: AssessmentInput, today: string) {
+  const surveyYear = Number(input.surveyDate.slice(0, 4));
+  if (surveyYear !== input.year && surveyYear !== input.year - 1)
+    throw errors.invalid(
+      'surveyDate',
+      `Ngày điều tra phải thuộc năm ${input.year - 1} hoặc ${input.year}.`,
+      `The survey date must fall in ${input.year - 1} or ${input.year}.`,
+    );
+  if (input.surveyDate > today)
+    throw errors.invalid('surveyDate', 'Ngày điều tra chưa đến.', 'The survey date is in the future.');
+}
+
+type Catalogue = readonly StandardDefinition[];
+
+interface Evaluated {
+  standard: StandardDefinition;
+  facts: HouseholdFacts;
+  indicators: AssessedIndicator[];
+  result: ExplainedClassification;
+}
+
+function evaluate(all: Catalogue, household: HouseholdView, input: AssessmentInput): Evaluated {
+  checkSurveyDate(input, new Date().toISOString().slice(0, 10));
+  const standard = standardFor(all, input);
+  const facts = householdFactsAt(household, input.surveyDate);
+  try {
+    const indicators = applyOverrides(derive(standard, facts, input.surveyDate), input.overrides);
+    const result = classify(
+      standard,
+      {
+        area: household.area,
+        incomePerCapitaMonthly: input.incomePerCapitaMonthly,
+        deprivations: deprivedIndicators(indicators),
+      },
+      { explain: true },
+    );
+    return { standard, facts, indicators, result };
+  } catch (error) {
+    return asInputError(error);
+  }
+}
+
+function rowFrom(household: HouseholdView, input: AssessmentInput, e: Evaluated): repo.NewAssessmentRow {
+  return {
+    householdId: household.id,
+    provinceCode: household.provinceCode,
+    communeCode: household.communeCode,
+    year: input.year,
+    standardId: e.standard.id,
+    standardVersion: e.standard.version,
+    source: 'survey',
+    surveyDate: input.surveyDate,
+    area: household.area,
+    incomePerCapitaMonthly: input.incomePerCapitaMonthly,
+    incomeScore: input.incomeScore,
+    facts: e.facts,
+    indicators: e.indicators,
+    deprivations: [...e.result.deprivations],
+    deprivationCount: e.result.deprivationCount,
+    category: e.result.category,
+    rule: e.result.rule,
+    causes: input.causes,
+    note: input.note,
+  };
+}
+
+// ---- presenting ----
+
+function standardOf(all: Catalogue, id: string, version: number) {
+  return all.find((s) => s.id === id && s.version === version);
+}
+
+function present(all: Catalogue, row: repo.NewAssessmentRow, seeIncome: boolean): AssessmentPreview {
+  const standard = standardOf(all, row.standardId, row.standardVersion);
+  const names = new Map(
+    (standard?.dimensions ?? []).flatMap((d) => d.indicators.map((i) => [i.key, { name: i.name, dimension: d.name }])),
+  );
+  const category = row.category as Category;
+  const count = row.deprivationCount;
+  const recomputed =
+    row.source === 'survey' && standard
+      ? classify(
+          standard,
+          {
+            area: row.area as 'rural' | 'urban',
+            incomePerCapitaMonthly: row.incomePerCapitaMonthly,
+            deprivations: row.deprivations ?? [],
+          },
+          { explain: true },
+        )
+      : undefined;
+  const label = CATEGORY_LABELS[category];
+  const explanation: Localized =
+    recomputed && seeIncome
+      ? recomputed.explanation
+      : row.source === 'import'
+        ? {
+            vi: `Kết quả ${label.vi} nhập từ danh sách${row.decisionNumber ? ` theo quyết định số ${row.decisionNumber}` : ''}.`,
+            en: `Result (${label.en}) imported from a list${row.decisionNumber ? ` under decision ${row.decisionNumber}` : ''}.`,
+          }
+        : {
+            vi: `Kết quả: ${label.vi}, ${count} chỉ số thiếu hụt. Thu nhập chỉ hiển thị cho cán bộ nghiệp vụ.`,
+            en: `Result: ${label.en}, ${count} deprivations. Income is shown to officers only.`,
+          };
+  const indicators = (row.indicators as AssessedIndicator[]).map((item) => ({
+    indicator: item.indicator,
+    name: names.get(item.indicator)?.name ?? { vi: item.indicator, en: item.indicator },
+    dimension: names.get(item.indicator)?.dimension ?? { vi: '', en: '' },
+    deprived: item.deprived,
+    derived: { ...item.derived, reasons: seeIncome ? item.derived.reasons : [] },
+    override: item.override
+      ? { deprived: item.override.deprived, reason: seeIncome ? item.override.reason : '' }
+      : null,
+  }));
+  return {
+    householdId: row.householdId,
+    year: row.year,
+    standard: {
+      id: row.standardId,
+      version: row.standardVersion,
+      name: standard?.name ?? { vi: row.standardId, en: row.standardId },
+      provisional: standard ? statusOf(standard) === 'provisional' : false,
+    },
+    source: row.source as 'survey' | 'import',
+    surveyDate: row.surveyDate,
+    area: row.area as 'rural' | 'urban',
+    incomePerCapitaMonthly: seeIncome ? row.incomePerCapitaMonthly : null,
+    incomeScore: seeIncome ? (row.incomeScore ?? null) : null,
+    category,
+    rule: row.rule,
+    deprivationCount: count,
+    deprivations: row.deprivations ?? [],
+    scores: recomputed?.scores ?? null,
+    explanation,
+    indicators,
+    causes: (row.causes ?? []) as PovertyCause[],
+    note: row.note ?? null,
+    decisionNumber: row.decisionNumber ?? null,
+    decisionDate: row.decisionDate ?? null,
+  };
+}
+
+async function presentAll(db: Executor, household: HouseholdView, rows: repo.AssessmentRow[], actor: Actor) {
+  const [all, firstYear] = await Promise.all([
+    standardsIn(db, household.provinceCode),
+    repo.firstAssessedYear(db, household.communeCode),
+  ]);
+  const moved = movements(
+    rows.map((r) => ({ year: r.year, category: r.category as Category })),
+    firstYear ?? Math.min(...rows.map((r) => r.year)),
+  );
+  const seeIncome = householdPolicy.seeCitizenIds(actor);
+  return rows.map((row): AssessmentView => ({
+    ...present(all, row, seeIncome),
+    id: row.id,
+    movement: moved.get(row.year)!,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  }));
+}
+
+async function presentOne(db: Executor, household: HouseholdView, id: string, actor: Actor) {
+  const views = await presentAll(db, household, await repo.ofHousehold(db, household.id), actor);
+  return views.find((v) => v.id === id)!;
+}
+
+// ---- use cases ----
+
+/** A household's assessments, newest year first, each with its movement from the year before. */
+export async function listAssessments(db: Db, actor: Actor, householdId: string) {
+  const household = await getHousehold(db, actor, householdId);
+  return { items: await presentAll(db, household, await repo.ofHousehold(db, householdId), actor) };
+}
+
+async function householdToAssess(db: Executor, actor: Actor, householdId: string) {
+  const household = await getHousehold(db, actor, householdId);
+  requireInScope(actor, household);
+  if (!householdPolicy.manage(actor, household)) throw errors.forbidden();
+  if (household.archived)
+    throw errors.conflict('household_archived', 'Hộ đã lưu trữ, không đánh giá.', 'The household is archived.');
+  return household;
+}
+
+/** What the survey would decide, without saving: the form shows it as the surveyor types. */
+export async function previewAssessment(db: Db, actor: Actor, householdId: string, input: AssessmentInput) {
+  const household = await householdToAssess(db, actor, householdId);
+  const evaluated = evaluate(await standardsIn(db, household.provinceCode), household, input);
+  return present([evaluated.standard], rowFrom(household, input, evaluated), true);
+}
+
+const auditSummary = (view: AssessmentView) => ({
+  assessmentId: view.id,
+  year: view.year,
+  standard: `${view.standard.id} v${view.standard.version}`,
+  surveyDate: view.surveyDate,
+  incomePerCapitaMonthly: view.incomePerCapitaMonthly,
+  category: view.category,
+  deprivations: view.deprivations,
+  overrides: view.indicators.filter((i) => i.override).map((i) => ({ indicator: i.indicator, ...i.override })),
+  causes: view.causes,
+});
+
+export async function createAssessment(db: Db, actor: Actor, householdId: string, input: AssessmentInput) {
+  const household = await householdToAssess(db, actor, householdId);
+  const evaluated = evaluate(await standardsIn(db, household.provinceCode), household, input);
+  return db
+    .transaction(async (tx) => {
+      if (await repo.findByYear(tx, householdId, input.year)) throw yearTaken(input.year)();
+      return insertAudited(tx, actor, household, rowFrom(household, input, evaluated));
+    })
+    .catch(whenUniqueViolated('household_assessments_year', yearTaken(input.year)));
+}
+
+async function insertAudited(tx: Executor, actor: Actor, household: HouseholdView, values: repo.NewAssessmentRow) {
+  const row = await repo.insert(tx, values);
+  const view = await presentOne(tx, household, row.id, actor);
+  await recordAudit(tx, actor, {
+    action: 'household.assess',
+    entity: 'household',
+    entityId: household.id,
+    area: household,
+    after: auditSummary(view),
+  });
+  return view;
+}
+
+async function updateAudited(
+  tx: Executor,
+  actor: Actor,
+  household: HouseholdView,
+  current: repo.AssessmentRow,
+  values: repo.NewAssessmentRow,
+) {
+  const before = await presentOne(tx, household, current.id, actor);
+  const updated = await repo.update(tx, current.id, current.version, values);
+  if (!updated) throw errors.staleVersion();
+  const after = await presentOne(tx, household, current.id, actor);
+  await recordAudit(tx, actor, {
+    action: 'household.reassess',
+    entity: 'household',
+    entityId: household.id,
+    area: household,
+    before: auditSummary(before),
+    after: auditSummary(after),
+  });
+  return after;
+}
+
+function refuseDecided(current: repo.AssessmentRow) {
+  if (current.decisionNumber)
+    throw errors.conflict(
+      'assessment_decided',
+      `Kết quả năm ${current.year} đã được công nhận theo quyết định ${current.decisionNumber}; không sửa được.`,
+      `The ${current.year} result was decided by ${current.decisionNumber}; it cannot be edited.`,
+    );
+}
+
+/** Re-assess: the survey redone from the registry as it is now. A decided result is not touched. */
+export async function reassess(db: Db, actor: Actor, id: string, input: AssessmentInput & { version: number }) {
+  return db.transaction(async (tx) => {
+    const current = await repo.findForUpdate(tx, id, actor.scope);
+    if (!current) throw notFound();
+    const household = await householdToAssess(tx, actor, current.householdId);
+    refuseDecided(current);
+    if (current.version !== input.version) throw errors.staleVersion();
+    if (input.year !== current.year)
+      throw errors.invalid('year', 'Không đổi được năm của kết quả đánh giá.', 'The year of an assessment is fixed.');
+    const evaluated = evaluate(await standardsIn(tx, household.provinceCode), household, input);
+    return updateAudited(tx, actor, household, current, rowFrom(household, input, evaluated));
+  });
+}
+
+// ---- imports (called inside the importer's transaction) ----
+
+/** The standards of a province, read once per import. */
+export const standardsForImport = standardsIn;
+
+/**
+ * An imported survey (the "Đánh giá" sheet): derived from the household as it stands in the
+ * transaction, created or, when that year exists and is not decided, replaced.
+ */
+export async function importSurveyedAssessment(
+  tx: Executor,
+  actor: Actor,
+  standards: Catalogue,
+  householdId: string,
+  input: AssessmentInput,
+): Promise<'created' | 'updated'> {
+  const household = await householdToAssess(tx, actor, householdId);
+  return upsert(tx, actor, household, rowFrom(household, input, evaluate(standards, household, input)));
+}
+
+export interface ListedResult {
+  year: number;
+  standard?: string;
+  category: Category;
+  /** B1 and B2 of the list, when it has them. */
+  incomeScore?: number | null;
+  deprivationScore?: number | null;
+  causes?: PovertyCause[];
+  decisionNumber?: string | null;
+  decisionDate?: string | null;
+}
+
+/**
+ * A result brought in from a list (the national software's workbook): the category as decided,
+ * without survey answers. Its deprivation count is B2 ÷ the standard's points per indicator.
+ */
+export async function importListedResult(
+  tx: Executor,
+  actor: Actor,
+  standards: Catalogue,
+  householdId: string,
+  result: ListedResult,
+): Promise<'created' | 'updated'> {
+  const household = await householdToAssess(tx, actor, householdId);
+  const standard = standardFor(standards, result);
+  const points = standard.scoreForm?.pointsPerDeprivation;
+  const count = points && result.deprivationScore ? Math.round(result.deprivationScore / points) : 0;
+  return upsert(tx, actor, household, {
+    householdId,
+    provinceCode: household.provinceCode,
+    communeCode: household.communeCode,
+    year: result.year,
+    standardId: standard.id,
+    standardVersion: standard.version,
+    source: 'import',
+    surveyDate: result.decisionDate ?? `${result.year - 1}-12-31`,
+    area: household.area,
+    incomePerCapitaMonthly: 0,
+    incomeScore: result.incomeScore ?? null,
+    facts: null,
+    indicators: [],
+    deprivations: [],
+    deprivationCount: count,
+    category: result.category,
+    rule: 'imported',
+    causes: result.causes ?? [],
+    decisionNumber: result.decisionNumber ?? null,
+    decisionDate: result.decisionDate ?? null,
+  });
+}
+
+async function upsert(tx: Executor, actor: Actor, household: HouseholdView, values: repo.NewAssessmentRow) {
+  const existing = await repo.findByYear(tx, household.id, values.year);
+  if (!existing) {
+    await insertAudited(tx, actor, household, values);
+    return 'created' as const;
+  }
+  const current = (await repo.findForUpdate(tx, existing.id, actor.scope))!;
+  // The same list imported again replaces itself; a decided survey is never overwritten.
+  if (!(current.source === 'import' && values.source === 'import')) refuseDecided(current);
+  await updateAudited(tx, actor, household, current, values);
+  return 'updated' as const;
+}
+
+// ---- comparison under another standard ----
+
+const CHANGES_SHOWN = 1_000;
+
+async function selectionOf(db: Executor, actor: Actor, query: ComparisonReq) {
+  if (query.village) {
+    const village = await requireVillage(db, actor, query.village, 'village');
+    return { provinceCode: village.provinceCode, communeCode: village.communeCode, villageId: village.id };
+  }
+  const code = query.commune ?? query.province;
+  if (!code) return { provinceCode: actor.scope.level === 'national' ? undefined : actor.scope.provinceCode };
+  const unit = await requireCurrentUnit(
+    db,
+    code,
+    query.commune ? 'commune' : 'province',
+    query.commune ? 'commune' : 'province',
+  );
+  if (!scopeCovers(actor.scope, unit.area)) throw errors.outOfScope();
+  return { provinceCode: unit.area.provinceCode!, communeCode: unit.area.communeCode ?? undefined };
+}
+
+/**
+ * How the official results of a year would come out under another standard (the 2027–2030
+ * transition): re-derived from the facts each survey kept, with the same income and the
+ * surveyor's overrides of indicators both standards share. Nothing is written.
+ */
+export async function compareSelection(db: Db, actor: Actor, query: ComparisonReq) {
+  const selection = await selectionOf(db, actor, query);
+  const all = await standardsIn(db, selection.provinceCode ?? null);
+  const to = requireStandard(all, query.to, 'to');
+  const matrix = Object.fromEntries(
+    CATEGORIES.map((from) => [from, Object.fromEntries(CATEGORIES.map((c) => [c, 0]))]),
+  ) as Record<Category, Record<Category, number>>;
+  const changes: {
+    householdId: string;
+    code: string;
+    headName: string;
+    villageId: string;
+    from: Category;
+    to: Category;
+    deprivationCount: number;
+  }[] = [];
+  let total = 0;
+  let changed = 0;
+  let notComparable = 0;
+  for (const { assessment: a, ...household } of await repo.ofSelection(db, actor.scope, selection, query.year)) {
+    total++;
+    if (!a.facts) {
+      notComparable++;
+      continue;
+    }
+    const kept = (a.indicators as AssessedIndicator[]).flatMap((i) =>
+      i.override ? [{ indicator: i.indicator, ...i.override }] : [],
+    );
+    const derived = derive(to, a.facts as HouseholdFacts, a.surveyDate);
+    const overrides = kept.filter((o) => derived.some((d) => d.indicator === o.indicator));
+    const result = classify(to, {
+      area: a.area as 'rural' | 'urban',
+      incomePerCapitaMonthly: a.incomePerCapitaMonthly,
+      deprivations: deprivedIndicators(applyOverrides(derived, overrides)),
+    });
+    const from = a.category as Category;
+    matrix[from][result.category]++;
+    if (from === result.category) continue;
+    changed++;
+    if (changes.length < CHANGES_SHOWN)
+      changes.push({
+        householdId: a.householdId,
+        ...household,
+        from,
+        to: result.category,
+        deprivationCount: result.deprivationCount,
+      });
+  }
+  const names = await villageNames(
+    db,
+    changes.map((c) => c.villageId),
+  );
+  return {
+    year: query.year,
+    to: { standard: to.id, version: to.version, name: to.name, provisional: statusOf(to) === 'provisional' },
+    total,
+    compared: total - notComparable,
+    notComparable,
+    changed,
+    matrix,
+    changes: changes.map(({ villageId, ...c }) => ({ ...c, villageName: names.get(villageId) ?? '' })),
+    changesTruncated: changed > changes.length,
+  };
+}
+
+// ---- for the household list ----
+
+/** Filter households by their result of a year (default: this year). */
+export function assessmentFilter(filter: { year?: number; category?: string; indicator?: string }) {
+  if (!filter.category && !filter.indicator) return undefined;
+  return repo.assessedIn({ ...filter, year: filter.year ?? new Date().getFullYear() });
+}
+
+/** Each household's current status: its latest assessment. */
+export async function currentStatuses(db: Executor, householdIds: string[]) {
+  const rows = await repo.latestOf(db, householdIds);
+  return new Map(
+    rows.map((r) => [
+      r.householdId,
+      { year: r.year, category: r.category as Category, deprivationCount: r.deprivationCount },
+    ]),
+  );
+}
