@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, min, sql, type SQL } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { insideScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
@@ -90,8 +90,17 @@ export interface Selection {
   villageId?: string;
 }
 
-/** The official results of a year for the current households of a selection, in the caller's scope. */
-export function ofSelection(db: Executor, scope: AreaScope, selection: Selection, year: number) {
+/**
+ * The official results of a year for the current households of a selection, in the caller's
+ * scope: one page after `afterId` (keyset), so a province is read a page at a time.
+ */
+export function ofSelection(
+  db: Executor,
+  scope: AreaScope,
+  selection: Selection,
+  year: number,
+  page: { afterId: string | null; limit: number },
+) {
   return db
     .select({
       assessment: householdAssessments,
@@ -109,7 +118,9 @@ export function ofSelection(db: Executor, scope: AreaScope, selection: Selection
         selection.provinceCode ? eq(householdAssessments.provinceCode, selection.provinceCode) : undefined,
         selection.communeCode ? eq(householdAssessments.communeCode, selection.communeCode) : undefined,
         selection.villageId ? eq(households.villageId, selection.villageId) : undefined,
+        page.afterId ? gt(householdAssessments.id, page.afterId) : undefined,
       ),
     )
-    .orderBy(asc(households.sortKey), asc(households.id));
+    .orderBy(asc(householdAssessments.id))
+    .limit(page.limit);
 }

@@ -419,6 +419,18 @@ async function upsert(tx: Executor, actor: Actor, household: HouseholdView, valu
 // ---- comparison under another standard ----
 
 const CHANGES_SHOWN = 1_000;
+const PAGE = 2_000;
+
+/** A selection's results of a year, read a page at a time (a province holds hundreds of thousands). */
+async function* selectionResults(db: Executor, actor: Actor, selection: repo.Selection, year: number) {
+  let afterId: string | null = null;
+  for (;;) {
+    const page = await repo.ofSelection(db, actor.scope, selection, year, { afterId, limit: PAGE });
+    yield* page;
+    if (page.length < PAGE) return;
+    afterId = page.at(-1)!.assessment.id;
+  }
+}
 
 async function selectionOf(db: Executor, actor: Actor, query: ComparisonReq) {
   if (query.village) {
@@ -461,7 +473,7 @@ export async function compareSelection(db: Db, actor: Actor, query: ComparisonRe
   let total = 0;
   let changed = 0;
   let notComparable = 0;
-  for (const { assessment: a, ...household } of await repo.ofSelection(db, actor.scope, selection, query.year)) {
+  for await (const { assessment: a, ...household } of selectionResults(db, actor, selection, query.year)) {
     total++;
     if (!a.facts) {
       notComparable++;
@@ -502,7 +514,9 @@ export async function compareSelection(db: Db, actor: Actor, query: ComparisonRe
     notComparable,
     changed,
     matrix,
-    changes: changes.map(({ villageId, ...c }) => ({ ...c, villageName: names.get(villageId) ?? '' })),
+    changes: changes
+      .map(({ villageId, ...c }) => ({ ...c, villageName: names.get(villageId) ?? '' }))
+      .sort((a, b) => a.villageName.localeCompare(b.villageName, 'vi') || a.code.localeCompare(b.code, 'vi')),
     changesTruncated: changed > changes.length,
   };
 }
