@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
+import { lazy } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { NotFoundResult } from '../components/Results';
@@ -17,6 +18,12 @@ import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
 import { StandardsPage } from '../features/standards/StandardsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { VillagesPage } from '../features/villages/VillagesPage';
+import {
+  COMPARISON_PATH,
+  HOUSEHOLD_CREATE_PATH,
+  HOUSEHOLD_IMPORT_PATH,
+  HOUSEHOLDS_PATH,
+} from '../features/households/paths';
 import { I18nProvider, useLang } from '../i18n';
 import { AppShell } from './AppShell';
 import { RequireAuth, RequirePermission } from './guards';
@@ -24,6 +31,15 @@ import { PUBLIC_CALCULATOR_ALIAS, PUBLIC_CALCULATOR_PATH } from './paths';
 import { PublicLayout } from './PublicLayout';
 import { COMING_MODULES } from './navigation';
 import { theme } from './theme';
+
+// The registry is the largest part of the app: loaded when first opened.
+const registry = () => import('../features/households/pages');
+const HouseholdsPage = lazy(() => registry().then((m) => ({ default: m.HouseholdsPage })));
+const HouseholdPage = lazy(() => registry().then((m) => ({ default: m.HouseholdPage })));
+const HouseholdCreatePage = lazy(() => registry().then((m) => ({ default: m.HouseholdCreatePage })));
+const ImportPage = lazy(() => registry().then((m) => ({ default: m.ImportPage })));
+const AssessPage = lazy(() => registry().then((m) => ({ default: m.AssessPage })));
+const ComparisonPage = lazy(() => registry().then((m) => ({ default: m.ComparisonPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -52,6 +68,13 @@ function Themed() {
               <Route element={<RequireAuth />}>
                 <Route element={<AppShell />}>
                   <Route index element={<DashboardPage />} />
+                  <Route path={HOUSEHOLDS_PATH.slice(1)} element={<HouseholdsPage />} />
+                  <Route path={HOUSEHOLD_CREATE_PATH.slice(1)} element={<HouseholdCreatePage />} />
+                  <Route path={HOUSEHOLD_IMPORT_PATH.slice(1)} element={<ImportPage />} />
+                  <Route path={`${HOUSEHOLDS_PATH.slice(1)}/:id`} element={<HouseholdPage />} />
+                  <Route path={`${HOUSEHOLDS_PATH.slice(1)}/:id/danh-gia`} element={<AssessPage />} />
+                  <Route path={COMPARISON_PATH.slice(1)} element={<ComparisonPage />} />
+                  <Route path="households" element={<Navigate to={HOUSEHOLDS_PATH} replace />} />
                   {COMING_MODULES.map((m) => (
                     <Route key={m} path={m} element={<ComingSoonPage module={m} />} />
                   ))}

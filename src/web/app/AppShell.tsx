@@ -7,12 +7,12 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Logo } from '../components/Logo';
-import { ErrorResult } from '../components/Results';
+import { ErrorResult, FullPageSpin } from '../components/Results';
 import { AreaPicker } from '../features/area/AreaPicker';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { useSession, useUser } from '../features/auth/session';
@@ -194,7 +194,9 @@ export function AppShell() {
             resetKey={location.pathname}
             fallback={(error, retry) => <ErrorResult error={error} onRetry={retry} />}
           >
-            <Outlet />
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
           </ErrorBoundary>
         </Content>
       </Layout>

@@ -3,6 +3,7 @@ import {
   BarChartOutlined,
   CalculatorOutlined,
   DashboardOutlined,
+  DiffOutlined,
   EnvironmentOutlined,
   FileProtectOutlined,
   FileSearchOutlined,
@@ -18,10 +19,11 @@ import {
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n';
 import type { Permissions } from '../features/users/api';
+import { COMPARISON_PATH, HOUSEHOLDS_PATH } from '../features/households/paths';
 import { PUBLIC_CALCULATOR_PATH } from './paths';
 
 /** Modules still being built: each gets a "coming soon" page at its path. */
-export const COMING_MODULES = ['households', 'review', 'fund', 'support', 'coordination', 'reports'] as const;
+export const COMING_MODULES = ['review', 'fund', 'support', 'coordination', 'reports'] as const;
 export type ComingModule = (typeof COMING_MODULES)[number];
 
 export interface NavItem {
@@ -40,7 +42,6 @@ export interface NavGroup {
 }
 
 const MODULE_ICONS: Record<ComingModule, ReactNode> = {
-  households: <HomeOutlined />,
   review: <FileSearchOutlined />,
   fund: <MoneyCollectOutlined />,
   support: <GiftOutlined />,
@@ -50,6 +51,8 @@ const MODULE_ICONS: Record<ComingModule, ReactNode> = {
 
 export const NAVIGATION: (NavItem | NavGroup)[] = [
   { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
+  { path: HOUSEHOLDS_PATH, label: 'nav.households', icon: <HomeOutlined /> },
+  { path: COMPARISON_PATH, label: 'nav.comparison', icon: <DiffOutlined /> },
   ...COMING_MODULES.map((m) => ({ path: `/${m}`, label: `modules.${m}.title` as MessageKey, icon: MODULE_ICONS[m] })),
   {
     key: 'admin',

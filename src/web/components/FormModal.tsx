@@ -25,6 +25,7 @@ export function FormModal<V extends object, R>({
   cancelText,
   dismissible = true,
   requiredMark,
+  width,
 }: {
   open: boolean;
   title: ReactNode;
@@ -47,6 +48,8 @@ export function FormModal<V extends object, R>({
   /** False: no close button and no Escape; only OK or Cancel leave the dialog. */
   dismissible?: boolean;
   requiredMark?: boolean;
+  /** Wider than the default for long forms (capped by the screen). */
+  width?: number;
 }) {
   const t = useT();
   const errorText = useErrorText();
@@ -75,6 +78,7 @@ export function FormModal<V extends object, R>({
       keyboard={dismissible}
       mask={{ closable: maskClosable }}
       destroyOnHidden
+      width={width}
     >
       {intro}
       {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}

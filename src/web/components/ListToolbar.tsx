@@ -6,9 +6,12 @@ import { useT } from '../i18n';
 export function ListToolbar({
   searchPlaceholder,
   onSearch,
+  defaultValue,
   children,
 }: {
   searchPlaceholder: string;
+  /** The search in use when the list opens (from the address, say). */
+  defaultValue?: string;
   onSearch: (q: string | undefined) => void;
   children?: ReactNode;
 }) {
@@ -19,6 +22,7 @@ export function ListToolbar({
         className="toolbar-search"
         allowClear
         placeholder={searchPlaceholder}
+        defaultValue={defaultValue}
         aria-label={t('common.search')}
         onSearch={(q) => onSearch(q.trim() || undefined)}
       />

@@ -1,3 +1,4 @@
+import { householdsEn } from './households.en';
 import type { Messages } from './vi';
 
 /** English: selectable in the header; same keys as `vi.ts`. */
@@ -15,6 +16,7 @@ export const en: Messages = {
     enShort: 'EN',
   },
   common: {
+    datePlaceholder: 'dd/mm/yyyy',
     save: 'Save',
     cancel: 'Cancel',
     apply: 'Apply',
@@ -78,6 +80,8 @@ export const en: Messages = {
     home: 'Poverty standard calculator',
   },
   nav: {
+    households: 'Households',
+    comparison: 'Compare standards',
     menu: 'Main menu',
     openMenu: 'Open the menu',
     collapseMenu: 'Collapse the menu',
@@ -410,12 +414,26 @@ export const en: Messages = {
     after: 'After',
   },
   auditEntities: {
+    household: 'Household',
     user: 'User',
     organisation: 'Organisation',
     village: 'Village',
     poverty_standard: 'Poverty standard',
   },
   auditActions: {
+    household_create: 'Household added',
+    household_create_by_split: 'Household created by a split',
+    household_update: 'Household changed',
+    household_dwelling: 'Dwelling updated',
+    household_move: 'Moved to another village',
+    household_archive: 'Household archived',
+    household_member_add: 'Member added',
+    household_member_update: 'Member changed',
+    household_member_leave: 'Member left',
+    household_head_change: 'Head changed',
+    household_split: 'Household split',
+    household_merge: 'Household merged in',
+    household_merged_into: 'Merged into another household',
     auth_login: 'Sign-in',
     auth_logout: 'Sign-out',
     user_create: 'User created',
@@ -433,6 +451,7 @@ export const en: Messages = {
     village_archive: 'Village archived',
     poverty_standard_load: 'Poverty standard loaded',
   },
+  households: householdsEn,
   adminUnits: {
     title: 'Administrative units',
     description:

@@ -1,3 +1,5 @@
+import { householdsVi } from './households.vi';
+
 /** Vietnamese: the default language of the interface. Keep `en.ts` in step (the type checks it). */
 export const vi = {
   app: {
@@ -13,6 +15,7 @@ export const vi = {
     enShort: 'EN',
   },
   common: {
+    datePlaceholder: 'ngày/tháng/năm',
     save: 'Lưu',
     cancel: 'Hủy',
     apply: 'Áp dụng',
@@ -76,6 +79,8 @@ export const vi = {
     home: 'Trang tra cứu chuẩn nghèo',
   },
   nav: {
+    households: 'Hộ gia đình',
+    comparison: 'So sánh chuẩn nghèo',
     menu: 'Danh mục chức năng',
     openMenu: 'Mở danh mục chức năng',
     collapseMenu: 'Thu gọn danh mục',
@@ -408,12 +413,26 @@ export const vi = {
     after: 'Sau khi thay đổi',
   },
   auditEntities: {
+    household: 'Hộ gia đình',
     user: 'Người dùng',
     organisation: 'Tổ chức',
     village: 'Thôn/tổ dân phố',
     poverty_standard: 'Chuẩn nghèo',
   },
   auditActions: {
+    household_create: 'Thêm hộ',
+    household_create_by_split: 'Lập hộ do tách hộ',
+    household_update: 'Sửa thông tin hộ',
+    household_dwelling: 'Cập nhật nhà ở',
+    household_move: 'Chuyển thôn',
+    household_archive: 'Lưu trữ hộ',
+    household_member_add: 'Thêm nhân khẩu',
+    household_member_update: 'Sửa nhân khẩu',
+    household_member_leave: 'Nhân khẩu rời hộ',
+    household_head_change: 'Đổi chủ hộ',
+    household_split: 'Tách hộ',
+    household_merge: 'Nhập hộ',
+    household_merged_into: 'Hộ được nhập vào hộ khác',
     auth_login: 'Đăng nhập',
     auth_logout: 'Đăng xuất',
     user_create: 'Tạo người dùng',
@@ -431,6 +450,7 @@ export const vi = {
     village_archive: 'Lưu trữ thôn/tổ dân phố',
     poverty_standard_load: 'Nạp chuẩn nghèo',
   },
+  households: householdsVi,
   adminUnits: {
     title: 'Đơn vị hành chính',
     description:

@@ -17,16 +17,25 @@ export function useErrorText(): (error: unknown) => string {
   return (error: unknown) => errorText(t, error);
 }
 
+/** "members.0.citizenId" → ['members', 0, 'citizenId'], as antd forms name nested fields. */
+export function fieldPath(field: string): (string | number)[] {
+  return field
+    .replace(/^body\./u, '')
+    .split('.')
+    .map((part) => (/^\d+$/u.test(part) ? Number(part) : part));
+}
+
 /**
- * Put the server's per-field messages under the matching form fields. Returns true when at
- * least one field matched (then no separate banner is needed).
+ * Put the server's per-field messages under the matching form fields (nested ones too, such as
+ * `members.0.citizenId`). Returns true when at least one field matched (then no separate banner
+ * is needed).
  */
 export function applyFieldErrors(form: FormInstance, t: TFunction, error: unknown): boolean {
   if (!(error instanceof ApiError) || error.errors.length === 0) return false;
   const known = new Set(Object.keys(form.getFieldsValue(true) as object));
   const fields = error.errors
-    .map((e) => ({ name: e.field.replace(/^body\./u, ''), message: t.lang === 'en' ? e.messageEn : e.message }))
-    .filter((e) => known.has(e.name));
+    .map((e) => ({ name: fieldPath(e.field), message: t.lang === 'en' ? e.messageEn : e.message }))
+    .filter((e) => known.has(String(e.name[0])));
   form.setFields(fields.map((f) => ({ name: f.name, errors: [f.message] })));
   return fields.length > 0;
 }

@@ -1,7 +1,7 @@
 import { useT, type MessageKey } from '../../i18n';
 
 /** Entities and actions the server records today; others show their code until named here. */
-export const AUDIT_ENTITIES = ['user', 'organisation', 'village', 'poverty_standard'] as const;
+export const AUDIT_ENTITIES = ['user', 'organisation', 'village', 'poverty_standard', 'household'] as const;
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.logout',
@@ -19,6 +19,19 @@ export const AUDIT_ACTIONS = [
   'village.update',
   'village.archive',
   'poverty_standard.load',
+  'household.create',
+  'household.create_by_split',
+  'household.update',
+  'household.dwelling',
+  'household.move',
+  'household.archive',
+  'household.member_add',
+  'household.member_update',
+  'household.member_leave',
+  'household.head_change',
+  'household.split',
+  'household.merge',
+  'household.merged_into',
 ] as const;
 
 const ENTITY_SET = new Set<string>(AUDIT_ENTITIES);

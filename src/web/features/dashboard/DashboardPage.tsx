@@ -9,6 +9,13 @@ import { formatDateTime } from '../../lib/format';
 import { scopeName } from '../../lib/scope';
 import { areaLabel, useArea } from '../area/AreaContext';
 import { useUser } from '../auth/session';
+import { HOUSEHOLDS_PATH } from '../households/paths';
+
+/** The modules, the ones in use first. */
+const MODULE_CARDS = [
+  { module: 'households', path: HOUSEHOLDS_PATH, coming: false },
+  ...COMING_MODULES.map((m) => ({ module: m, path: `/${m}`, coming: true })),
+];
 
 export function DashboardPage() {
   const t = useT();
@@ -67,14 +74,14 @@ export function DashboardPage() {
         <Col span={24}>
           <Typography.Title level={4}>{t('dashboard.modules')}</Typography.Title>
           <Row gutter={[16, 16]}>
-            {COMING_MODULES.map((m) => (
+            {MODULE_CARDS.map(({ module: m, path, coming }) => (
               <Col key={m} xs={24} sm={12} xl={8}>
-                <Link to={`/${m}`}>
+                <Link to={path}>
                   <Card hoverable size="small" className="module-card">
                     <div className="module-card-head">
-                      <span className="module-card-icon">{moduleIcons.get(`/${m}`)}</span>
+                      <span className="module-card-icon">{moduleIcons.get(path)}</span>
                       <Typography.Text strong>{t(`modules.${m}.title` as MessageKey)}</Typography.Text>
-                      <Tag color="orange">{t('comingSoon.badge')}</Tag>
+                      {coming && <Tag color="orange">{t('comingSoon.badge')}</Tag>}
                     </div>
                     <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: '8px 0 0' }}>
                       {t(`modules.${m}.summary` as MessageKey)}

@@ -1,0 +1,93 @@
+import { Input, Radio, Switch, Tag, Typography } from 'antd';
+import { useId } from 'react';
+import { useT } from '../../../i18n';
+import type { AssessedIndicatorView } from '../api';
+
+export interface OverrideState {
+  on: boolean;
+  deprived: boolean;
+  reason: string;
+}
+
+/**
+ * One indicator of the assessment: what the registry says (and why, person by person), and an
+ * override that needs a written reason.
+ */
+export function IndicatorRow({
+  indicator: i,
+  state,
+  showMissingReason,
+  onChange,
+}: {
+  indicator: AssessedIndicatorView;
+  state: OverrideState | undefined;
+  showMissingReason: boolean;
+  onChange: (next: OverrideState) => void;
+}) {
+  const t = useT();
+  const id = useId();
+  const current = state ?? { on: false, deprived: !i.derived.deprived, reason: '' };
+  const reasonMissing = current.on && !current.reason.trim();
+  return (
+    <div className={`indicator-row${i.deprived ? ' indicator-deprived' : ''}`} data-indicator={i.indicator}>
+      <div className="indicator-head">
+        <div className="indicator-title">
+          <Typography.Text strong id={`${id}-name`}>
+            {t.label(i.name)}
+          </Typography.Text>
+          <div className="cell-secondary">{t.label(i.dimension)}</div>
+        </div>
+        <label className="switch-label indicator-override">
+          <Switch
+            size="small"
+            checked={current.on}
+            aria-label={`${t('households.override')}: ${t.label(i.name)}`}
+            onChange={(on) => onChange({ ...current, on })}
+          />
+          <span>{t('households.override')}</span>
+        </label>
+      </div>
+      <div className="indicator-derived">
+        {i.derived.missingData ? (
+          <Tag color="orange">{t('households.missingData')}</Tag>
+        ) : i.derived.deprived ? (
+          <Tag color="red">{t('households.derivedDeprived')}</Tag>
+        ) : (
+          <Tag color="green">{t('households.derivedNotDeprived')}</Tag>
+        )}
+        {i.derived.reasons.length > 0 && (
+          <ul className="indicator-reasons">
+            {i.derived.reasons.map((r, n) => (
+              <li key={n}>{t.label(r)}</li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {current.on && (
+        <div className="indicator-override-fields">
+          <Radio.Group
+            aria-label={t('households.overrideTo')}
+            value={current.deprived}
+            onChange={(e) => onChange({ ...current, deprived: e.target.value as boolean })}
+            options={[
+              { value: true, label: t('households.chartDeprived') },
+              { value: false, label: t('households.chartNotDeprived') },
+            ]}
+          />
+          <Input.TextArea
+            rows={2}
+            maxLength={500}
+            value={current.reason}
+            status={showMissingReason && reasonMissing ? 'error' : undefined}
+            aria-label={`${t('households.overrideReason')}: ${t.label(i.name)}`}
+            placeholder={t('households.overrideReasonHelp')}
+            onChange={(e) => onChange({ ...current, reason: e.target.value })}
+          />
+          {showMissingReason && reasonMissing && (
+            <Typography.Text type="danger">{t('households.overrideReasonRequired')}</Typography.Text>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

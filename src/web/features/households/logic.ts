@@ -1,0 +1,179 @@
+/**
+ * The registry pages' pure pieces: the list's filters as a URL query, ages, and what a history
+ * event changed, in words.
+ */
+import { CATEGORIES, type Category } from '../../../domain/poverty/types';
+import { POLICY_FLAGS, type PolicyFlag } from '../../../domain/registry/codes';
+import type { HouseholdListQuery, HouseholdSort } from './api';
+
+export const PAGE_SIZE = 50;
+const SORTS: readonly HouseholdSort[] = ['head', 'code', 'createdAt'];
+
+/** The list's filters (without the area, which the working area decides). */
+export type ListFilters = Omit<HouseholdListQuery, 'commune' | 'village'>;
+
+const oneOf = <T extends string>(list: readonly T[], value: string | null): T | undefined =>
+  value !== null && (list as readonly string[]).includes(value) ? (value as T) : undefined;
+
+function nonNegative(value: string | null): number | undefined {
+  if (value === null || !/^\d{1,9}$/u.test(value)) return undefined;
+  return Number(value);
+}
+
+/** Read the filters from the address bar; anything unknown or malformed is ignored. */
+export function filtersFromSearch(params: URLSearchParams): ListFilters {
+  const year = nonNegative(params.get('year'));
+  const limit = nonNegative(params.get('limit'));
+  return {
+    q: params.get('q')?.trim() || undefined,
+    policyFlag: oneOf<PolicyFlag>(POLICY_FLAGS, params.get('policyFlag')),
+    includeArchived: params.get('includeArchived') === 'true' || undefined,
+    year: year && year >= 2000 && year <= 2100 ? year : undefined,
+    category: oneOf<Category>(CATEGORIES, params.get('category')),
+    indicator: /^[a-z_]{1,40}$/u.test(params.get('indicator') ?? '') ? params.get('indicator')! : undefined,
+    limit: limit && limit >= 1 && limit <= 500 ? limit : PAGE_SIZE,
+    offset: nonNegative(params.get('offset')) ?? 0,
+    sort: oneOf(SORTS, params.get('sort')),
+    order: oneOf(['asc', 'desc'] as const, params.get('order')),
+  };
+}
+
+/** The filters and area as an address query; defaults are left out so links stay short. */
+export function searchOfFilters(filters: ListFilters, area: { commune?: string; village?: string }): URLSearchParams {
+  const params = new URLSearchParams();
+  const entries: [string, string | number | boolean | undefined][] = [
+    ['commune', area.commune],
+    ['village', area.village],
+    ['q', filters.q],
+    ['policyFlag', filters.policyFlag],
+    ['includeArchived', filters.includeArchived || undefined],
+    ['year', filters.year],
+    ['category', filters.category],
+    ['indicator', filters.indicator],
+    ['sort', filters.sort],
+    ['order', filters.order],
+    ['offset', filters.offset || undefined],
+    ['limit', filters.limit === PAGE_SIZE ? undefined : filters.limit],
+  ];
+  for (const [key, value] of entries) if (value !== undefined && value !== '') params.set(key, String(value));
+  return params;
+}
+
+/** Completed years at `on` (both `YYYY-MM-DD`). */
+export function ageOn(dateOfBirth: string, on: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** Today in Hanoi as `YYYY-MM-DD`. */
+export function todayInHanoi(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
+}
+
+// --- History -------------------------------------------------------------------------------
+
+interface MemberLike {
+  id: string;
+  fullName: string;
+  relation?: string;
+  leftAt?: string | null;
+  leftReason?: string | null;
+}
+interface HouseholdLike {
+  code?: string;
+  villageName?: string;
+  archiveReason?: string | null;
+  members?: MemberLike[];
+  splitFrom?: { id: string; code: string };
+  mergedInto?: { id: string; code: string };
+  [field: string]: unknown;
+}
+
+/** What an event did, as a message key of `households.historyText` and its parameters. */
+export interface HistoryDescription {
+  key: string;
+  params: Record<string, string>;
+  /** Fields of the household that changed (household.update, household.dwelling). */
+  fields?: string[];
+}
+
+const asHousehold = (value: unknown): HouseholdLike =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as HouseholdLike) : {};
+
+const names = (members: MemberLike[]) => members.map((m) => m.fullName).join(', ');
+
+const HOUSEHOLD_FIELDS = ['code', 'address', 'area', 'ethnicMinority', 'phone', 'policyFlags'];
+const DWELLING_FIELDS = [
+  'walls',
+  'frame',
+  'roof',
+  'floorArea',
+  'cleanWater',
+  'hygienicLatrine',
+  'telecomSubscription',
+  'devices',
+  'hearsLoudspeaker',
+  'internetUse',
+  'wasteHandledHygienically',
+];
+
+function changedFields(before: HouseholdLike, after: HouseholdLike, fields: string[]): string[] {
+  const dwellingOf = (h: HouseholdLike) =>
+    (h.dwelling && typeof h.dwelling === 'object' ? h.dwelling : h) as HouseholdLike;
+  return fields.filter((f) => {
+    const [b, a] = DWELLING_FIELDS.includes(f) ? [dwellingOf(before)[f], dwellingOf(after)[f]] : [before[f], after[f]];
+    return JSON.stringify(b ?? null) !== JSON.stringify(a ?? null);
+  });
+}
+
+/** Describe an audit event of a household in words a commune officer reads. */
+export function describeHistory(event: { action: string; before: unknown; after: unknown }): HistoryDescription {
+  const before = asHousehold(event.before);
+  const after = asHousehold(event.after);
+  const beforeMembers = before.members ?? [];
+  const afterMembers = after.members ?? [];
+  const known = new Set(beforeMembers.map((m) => m.id));
+  const added = afterMembers.filter((m) => !known.has(m.id));
+  const removed = beforeMembers.filter((m) => !afterMembers.some((a) => a.id === m.id));
+  const left = afterMembers.filter((m) => m.leftAt && !beforeMembers.find((b) => b.id === m.id)?.leftAt);
+  const head = afterMembers.find((m) => m.relation === 'head' && !m.leftAt);
+  switch (event.action) {
+    case 'household.create':
+      return { key: 'create', params: { code: after.code ?? '', members: String(afterMembers.length) } };
+    case 'household.create_by_split':
+      return { key: 'createBySplit', params: { code: after.splitFrom?.code ?? '' } };
+    case 'household.update':
+      return { key: 'update', params: {}, fields: changedFields(before, after, HOUSEHOLD_FIELDS) };
+    case 'household.dwelling':
+      return { key: 'dwelling', params: {}, fields: changedFields(before, after, DWELLING_FIELDS) };
+    case 'household.move':
+      return { key: 'move', params: { from: before.villageName ?? '', to: after.villageName ?? '' } };
+    case 'household.archive':
+      return { key: 'archive', params: { reason: after.archiveReason ?? '' } };
+    case 'household.member_add':
+      return { key: 'memberAdd', params: { names: names(added) } };
+    case 'household.member_update': {
+      const changed = afterMembers.filter((m) => {
+        const old = beforeMembers.find((b) => b.id === m.id);
+        return old && JSON.stringify(old) !== JSON.stringify(m);
+      });
+      return { key: 'memberUpdate', params: { names: names(changed) } };
+    }
+    case 'household.member_leave':
+      return {
+        key: 'memberLeave',
+        params: { names: names(left), reason: left.map((m) => m.leftReason ?? '').join(', ') },
+      };
+    case 'household.head_change':
+      return { key: 'headChange', params: { name: head?.fullName ?? '' } };
+    case 'household.split':
+      return { key: 'split', params: { names: names([...removed, ...left]) } };
+    case 'household.merge':
+      return { key: 'merge', params: { names: names(added) } };
+    case 'household.merged_into':
+      return { key: 'mergedInto', params: { code: after.mergedInto?.code ?? '' } };
+    default:
+      return { key: 'other', params: { action: event.action } };
+  }
+}

@@ -1,0 +1,156 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chooseOption, hidden, launchBrowser, login, newPage, PHONE, visible } from './support';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Letters that make a name nobody else in the demo has, e.g. "Kiểm Thử Bảo". */
+const SYLLABLES = ['Bảo', 'Cường', 'Đức', 'Hưng', 'Khải', 'Lộc', 'Mạnh', 'Nghĩa', 'Phúc', 'Quý', 'Sơn', 'Thắng'];
+function uniqueName(): string {
+  const n = Date.now();
+  return `Kiểm Thử ${SYLLABLES[n % 12]} ${SYLLABLES[Math.floor(n / 12) % 12]} ${SYLLABLES[Math.floor(n / 144) % 12]}`;
+}
+
+/** Type a date into an antd date picker in dd/mm/yyyy and confirm it. */
+async function typeDate(page: Page, label: string, value: string, scope = page.locator('body')): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string): Promise<void> {
+  await scope.getByLabel(label, { exact: true }).click();
+  await chooseOption(page, option);
+}
+
+/** Fill the create form's first member and one child; `headId` is the head's citizen ID. */
+async function fillHousehold(page: Page, code: string, head: string, headId: string): Promise<void> {
+  await page.getByRole('button', { name: 'Thêm hộ' }).click();
+  await visible(page.getByRole('heading', { name: 'Thêm hộ gia đình — Xã Thạch Hà' }));
+  const household = page.locator('.form-section').first();
+  await choose(page, household, 'Thôn, tổ dân phố', 'Thôn 1');
+  await household.getByLabel('Mã hộ').fill(code);
+  await household.getByLabel('Địa chỉ').fill('Thôn 1, xã Thạch Hà');
+  await household.getByText('Phụ nữ làm chủ hộ').click();
+
+  const first = page.getByTestId('member-0');
+  await first.getByLabel('Họ và tên').fill(head);
+  await typeDate(page, 'Ngày sinh', '15/03/1975', first);
+  await choose(page, first, 'Giới tính', 'Nữ');
+  await first.getByLabel('Số định danh cá nhân').fill(headId);
+
+  await page.getByRole('button', { name: 'Thêm nhân khẩu' }).click();
+  const second = page.getByTestId('member-1');
+  await second.getByLabel('Họ và tên').fill('Nguyễn Văn Bé');
+  await typeDate(page, 'Ngày sinh', '02/09/2019', second);
+  await choose(page, second, 'Giới tính', 'Nam');
+  await second.getByText('Có thẻ BHYT').click();
+}
+
+describe('the household registry', () => {
+  test('a commune officer adds a household with its members, finds it without accents and opens it', async () => {
+    const { context, page } = await newPage(browser);
+    const code = `E2E-${Date.now().toString(36)}`.toUpperCase();
+    const head = uniqueName();
+    try {
+      await login(page, 'canbo.thachha');
+      await page.getByRole('menuitem', { name: 'Hộ gia đình' }).click();
+      await visible(page.getByRole('heading', { name: /^Hộ gia đình/u }));
+      expect(new URL(page.url()).pathname).toBe('/ho-gia-dinh');
+
+      // The head's citizen ID says born in 1980, not 1975: the server's message sits under the field.
+      await fillHousehold(page, code, head, '042180123456');
+      await page.getByRole('button', { name: 'Lưu hộ' }).click();
+      const idField = page.getByTestId('member-0').locator('.ant-form-item-has-error');
+      await visible(idField.getByText(/Số định danh ghi năm sinh 1980/u));
+      await page.getByTestId('member-0').getByLabel('Số định danh cá nhân').fill('042175123456');
+      await page.getByRole('button', { name: 'Lưu hộ' }).click();
+
+      await visible(page.getByRole('heading', { name: `Hộ ${code} — ${head}` }));
+      const members = page.locator('.household-tabs');
+      await visible(members.getByText(head, { exact: true }));
+      await visible(members.getByText('Nguyễn Văn Bé', { exact: true }));
+      await visible(members.getByText('Không có BHYT'));
+      await visible(page.locator('.household-facts').getByText('Phụ nữ làm chủ hộ'));
+
+      // Back to the list, searching without accents.
+      await page.getByRole('link', { name: 'Danh sách hộ' }).click();
+      const plain = head.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gu, 'd').replace(/Đ/gu, 'D').toLowerCase();
+      await page.getByLabel('Tìm kiếm').fill(plain);
+      await page.getByLabel('Tìm kiếm').press('Enter');
+      const row = page.locator('.ant-table-row').filter({ hasText: head });
+      await visible(row);
+      expect(await page.locator('.ant-table-row').count()).toBe(1);
+      // The search is in the address, so the list can be shared.
+      expect(new URL(page.url()).searchParams.get('q')).toBe(plain);
+      expect(new URL(page.url()).searchParams.get('commune')).toBe('18562');
+
+      await row.getByRole('link', { name: head }).click();
+      await visible(page.getByRole('heading', { name: `Hộ ${code} — ${head}` }));
+
+      // A member leaves, with the reason; the history says so in words.
+      await page.getByRole('button', { name: 'Thao tác với Nguyễn Văn Bé' }).click();
+      await page.getByRole('menuitem', { name: 'Rời hộ' }).click();
+      const leave = page.getByRole('dialog', { name: 'Nguyễn Văn Bé rời hộ' });
+      await typeDate(page, 'Ngày rời hộ', '01/10/2026', leave);
+      await leave.getByLabel('Lý do').fill('Chuyển về ở với ông bà');
+      await leave.getByRole('button', { name: 'Rời hộ' }).click();
+      await hidden(leave);
+      await hidden(members.getByText('Nguyễn Văn Bé', { exact: true }));
+      await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
+      await visible(page.getByText('Nguyễn Văn Bé rời hộ (Chuyển về ở với ông bà)'));
+      await visible(page.getByText(`Lập hộ ${code} với 2 nhân khẩu`));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a viewer reads the registry with no buttons to change it', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, 'xem.thachha');
+      await page.goto('/ho-gia-dinh');
+      await visible(page.getByRole('heading', { name: /^Hộ gia đình/u }));
+      await page
+        .locator('.ant-spin-spinning')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
+      expect(await page.getByRole('button', { name: 'Thêm hộ' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Nhập từ Excel' }).count()).toBe(0);
+      const first = page.locator('.ant-table-row a').first();
+      if ((await first.count()) > 0) {
+        await first.click();
+        await visible(page.getByRole('tab', { name: /^Nhân khẩu/u }));
+        expect(await page.getByRole('button', { name: 'Sửa thông tin hộ' }).count()).toBe(0);
+        expect(await page.getByRole('button', { name: /^Thao tác với / }).count()).toBe(0);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the list works on a phone', async () => {
+    const { context, page } = await newPage(browser, PHONE);
+    try {
+      await login(page, 'canbo.thachha');
+      await page.goto('/ho-gia-dinh');
+      await visible(page.getByRole('heading', { name: /^Hộ gia đình/u }));
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
