@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chooseOption, hidden, launchBrowser, login, newPage, PHONE, visible } from './support';
+import { chooseOption, createHousehold, hidden, launchBrowser, login, newPage, PHONE, visible } from './support';
 
 let browser: Browser;
 
@@ -34,7 +34,7 @@ async function choose(page: Page, scope: ReturnType<Page['locator']>, label: str
 
 /** Fill the create form's first member and one child; `headId` is the head's citizen ID. */
 async function fillHousehold(page: Page, code: string, head: string, headId: string): Promise<void> {
-  await page.getByRole('button', { name: 'Thêm hộ' }).click();
+  await page.getByRole('link', { name: /Thêm hộ$/u }).click();
   await visible(page.getByRole('heading', { name: 'Thêm hộ gia đình — Xã Thạch Hà' }));
   const household = page.locator('.form-section').first();
   await choose(page, household, 'Thôn, tổ dân phố', 'Thôn 1');
@@ -114,6 +114,50 @@ describe('the household registry', () => {
     }
   });
 
+  test('an officer assesses a household: derived indicators with reasons, an override with its reason, the result live', async () => {
+    const { context, page } = await newPage(browser);
+    const code = `DG-${Date.now().toString(36)}`.toUpperCase();
+    try {
+      await login(page, 'canbo.thachha');
+      const household = await createHousehold(page, code, 'Trần Văn Đánh');
+      await page.goto(`/ho-gia-dinh/${household.id}`);
+      await visible(page.getByRole('heading', { name: `Hộ ${code} — Trần Văn Đánh` }));
+      await page.getByRole('tab', { name: 'Đánh giá hằng năm' }).click();
+      await visible(page.getByText('Hộ chưa được đánh giá năm nào.'));
+      await page.getByRole('link', { name: /Đánh giá$/u }).first().click();
+      await visible(page.getByRole('heading', { name: /^Đánh giá năm \d{4}$/u }));
+
+      await page.getByLabel('Thu nhập bình quân đầu người một tháng').fill('1500000');
+      // The child's missing health insurance, named person by person.
+      const insurance = page.locator('[data-indicator="health_insurance"]');
+      await visible(insurance.getByText('Suy ra: thiếu hụt'));
+      await visible(insurance.getByText('Trần Thị Na, 7 tuổi, không có BHYT'));
+      const result = page.locator('.assess-result');
+      await visible(result.getByText('Hộ cận nghèo', { exact: true }));
+      await visible(result.getByText(/Giải thích:/u));
+
+      // An override without a reason is refused; with one, the result changes at once.
+      const housing = page.locator('[data-indicator="housing_quality"]');
+      await housing.getByRole('switch').click();
+      await page.getByRole('button', { name: 'Lưu kết quả đánh giá' }).click();
+      await visible(page.getByText('Hãy ghi lý do điều chỉnh.').first());
+      await housing.getByLabel(/^Lý do điều chỉnh/u).fill('Mái lợp tôn đã thủng nhiều chỗ, tường nứt');
+      await visible(result.getByText('Hộ nghèo', { exact: true }));
+      expect(await result.getByTestId('deprivation-count').textContent()).toBe('3');
+
+      await page.getByRole('button', { name: 'Lưu kết quả đánh giá' }).click();
+      await visible(page.getByRole('heading', { name: `Hộ ${code} — Trần Văn Đánh` }));
+      const row = page.locator('.assessments .ant-table-row').first();
+      await visible(row.getByText('Hộ nghèo', { exact: true }));
+      expect(await row.textContent()).toContain('Chuẩn nghèo đa chiều giai đoạn 2022–2025');
+      await visible(page.locator('.dep-chart'));
+      // The header and the list show the category now.
+      await visible(page.locator('.household-subtitle').getByText('Hộ nghèo', { exact: true }));
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a viewer reads the registry with no buttons to change it', async () => {
     const { context, page } = await newPage(browser);
     try {
@@ -125,8 +169,8 @@ describe('the household registry', () => {
         .first()
         .waitFor({ state: 'detached' })
         .catch(() => undefined);
-      expect(await page.getByRole('button', { name: 'Thêm hộ' }).count()).toBe(0);
-      expect(await page.getByRole('button', { name: 'Nhập từ Excel' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: /Thêm hộ$/u }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: /Nhập từ Excel$/u }).count()).toBe(0);
       const first = page.locator('.ant-table-row a').first();
       if ((await first.count()) > 0) {
         await first.click();

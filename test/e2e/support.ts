@@ -83,3 +83,71 @@ export async function screenshot(page: Page, name: string, fullPage = true): Pro
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
+
+/** A household as the API answers it (the fields the tests read). */
+export interface CreatedHousehold {
+  id: string;
+  code: string;
+  headName: string;
+  version: number;
+}
+
+/**
+ * Through the API, as the page's signed-in session: a household of Thạch Hà's first village with
+ * a head (born 1980) and a 7-year-old child without health insurance.
+ */
+export async function createHousehold(page: Page, code: string, headName: string): Promise<CreatedHousehold> {
+  return page.evaluate(
+    async ({ code, headName }) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const villages = (await (await fetch('/api/villages?commune=18562&limit=5')).json()) as {
+        items: { id: string }[];
+      };
+      const response = await fetch('/api/households', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({
+          communeCode: '18562',
+          villageId: villages.items[0]!.id,
+          code,
+          address: 'Thôn 1, xã Thạch Hà',
+          area: 'rural',
+          members: [
+            {
+              fullName: headName,
+              dateOfBirth: '1980-04-02',
+              sex: 'male',
+              relation: 'head',
+              healthInsurance: true,
+              work: 'own_account',
+              education: 'lower_secondary',
+            },
+            {
+              fullName: 'Trần Thị Na',
+              dateOfBirth: '2019-05-10',
+              sex: 'female',
+              relation: 'child',
+              attending: 'primary',
+            },
+          ],
+          dwelling: {
+            walls: 'durable',
+            frame: 'durable',
+            roof: 'non_durable',
+            floorArea: 40,
+            cleanWater: true,
+            hygienicLatrine: false,
+            telecomSubscription: true,
+            devices: ['tv', 'phone'],
+            hearsLoudspeaker: true,
+            internetUse: true,
+            wasteHandledHygienically: true,
+          },
+        }),
+      });
+      if (response.status !== 201) throw new Error(`create household: ${response.status} ${await response.text()}`);
+      return (await response.json()) as { id: string; code: string; headName: string; version: number };
+    },
+    { code, headName },
+  );
+}

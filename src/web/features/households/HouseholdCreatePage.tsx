@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Empty, Form, Space } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ForbiddenResult } from '../../components/Results';
+import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
@@ -174,9 +175,7 @@ function CreateForm({
           <Button type="primary" htmlType="submit" loading={create.isPending}>
             {t('households.submitCreate')}
           </Button>
-          <Link to={HOUSEHOLDS_PATH}>
-            <Button>{t('common.cancel')}</Button>
-          </Link>
+          <LinkButton to={HOUSEHOLDS_PATH}>{t('common.cancel')}</LinkButton>
         </Space>
       </Form>
     </div>

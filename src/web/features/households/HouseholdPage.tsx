@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { AREA_LABELS } from '../../../domain/registry/codes';
 import { ErrorResult, FullPageSpin, NotFoundResult } from '../../components/Results';
+import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { ApiError } from '../../api/client';
 import { useT } from '../../i18n';
@@ -82,11 +83,9 @@ function HouseholdView({ household: h }: { household: Household }) {
         extra={
           canManage && (
             <>
-              <Link to={assessPath(h.id)}>
-                <Button type="primary" icon={<FormOutlined />}>
-                  {t('households.assess')}
-                </Button>
-              </Link>
+              <LinkButton to={assessPath(h.id)} type="primary" icon={<FormOutlined />}>
+                {t('households.assess')}
+              </LinkButton>
               <Button icon={<EditOutlined />} onClick={() => setDialog({ kind: 'edit' })}>
                 {t('households.edit')}
               </Button>

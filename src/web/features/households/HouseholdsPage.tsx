@@ -8,6 +8,7 @@ import { CATEGORIES, CATEGORY_LABELS } from '../../../domain/poverty/types';
 import { POLICY_FLAG_LABELS, POLICY_FLAGS, type PolicyFlag } from '../../../domain/registry/codes';
 import { ListTable } from '../../components/ListTable';
 import { ListToolbar, ToolbarSelect, ToolbarSwitch } from '../../components/ListToolbar';
+import { LinkButton } from '../../components/LinkButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
@@ -109,7 +110,8 @@ export function HouseholdsPage() {
     placeholderData: keepPreviousData,
   });
 
-  const standard = filters.year ? standardForYear(filters.year) : undefined;
+  // Without a year the server filters this year's results.
+  const standard = standardForYear(filters.year ?? new Date().getFullYear());
   const indicators = standard?.dimensions.flatMap((d) => d.indicators) ?? [];
 
   const exportList = async () => {
@@ -196,14 +198,12 @@ export function HouseholdsPage() {
             </Button>
             {canManage && (
               <>
-                <Link to={HOUSEHOLD_IMPORT_PATH}>
-                  <Button icon={<UploadOutlined />}>{t('households.import')}</Button>
-                </Link>
-                <Link to={HOUSEHOLD_CREATE_PATH}>
-                  <Button type="primary" icon={<PlusOutlined />}>
-                    {t('households.create')}
-                  </Button>
-                </Link>
+                <LinkButton to={HOUSEHOLD_IMPORT_PATH} icon={<UploadOutlined />}>
+                  {t('households.import')}
+                </LinkButton>
+                <LinkButton to={HOUSEHOLD_CREATE_PATH} type="primary" icon={<PlusOutlined />}>
+                  {t('households.create')}
+                </LinkButton>
               </>
             )}
           </>
@@ -235,8 +235,7 @@ export function HouseholdsPage() {
           options={CATEGORIES.map((c) => ({ value: c, label: capitalise(t.label(CATEGORY_LABELS[c])) }))}
         />
         <ToolbarSelect<string>
-          label={filters.year ? t('households.filterIndicator') : t('households.filterIndicatorHint')}
-          disabled={!filters.year}
+          label={t('households.filterIndicator')}
           value={filters.indicator}
           onChange={(indicator) => setFilters({ indicator })}
           options={indicators.map((i) => ({ value: i.key, label: t.label(i.name) }))}

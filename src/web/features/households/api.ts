@@ -165,7 +165,8 @@ export interface AssessmentPreview {
   source: 'survey' | 'import';
   surveyDate: string;
   area: AreaKind;
-  incomePerCapitaMonthly: number;
+  /** null: the viewer may not see incomes. */
+  incomePerCapitaMonthly: number | null;
   incomeScore: number | null;
   category: Category;
   rule: string;
@@ -176,13 +177,13 @@ export interface AssessmentPreview {
   indicators: AssessedIndicatorView[];
   causes: PovertyCause[];
   note: string | null;
+  decisionNumber: string | null;
+  decisionDate: string | null;
 }
 
 export interface Assessment extends AssessmentPreview {
   id: string;
   movement: Movement;
-  decisionNumber: string | null;
-  decisionDate: string | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -197,9 +198,13 @@ export interface ComparisonQuery {
 }
 
 export interface Comparison {
-  from: { standard: string; version: number };
-  to: { standard: string; version: number };
+  year: number;
+  to: { standard: string; version: number; name: Localized; provisional: boolean };
+  /** Households with an official result for the year in the selection. */
   total: number;
+  compared: number;
+  /** Results imported from a list, without survey data. */
+  notComparable: number;
   changed: number;
   matrix: Partial<Record<Category, Partial<Record<Category, number>>>>;
   changes: {
@@ -209,9 +214,9 @@ export interface Comparison {
     villageName: string;
     from: Category;
     to: Category;
+    deprivationCount: number;
   }[];
   changesTruncated: boolean;
-  notComparable: number;
 }
 
 // --- Import ------------------------------------------------------------------------------

@@ -170,7 +170,7 @@ function AssessFormView({
         initialValues={{
           year,
           surveyDate: toDayjs(existing?.surveyDate ?? todayInHanoi()),
-          incomePerCapitaMonthly: existing?.incomePerCapitaMonthly,
+          incomePerCapitaMonthly: existing?.incomePerCapitaMonthly ?? undefined,
           incomeScore: existing?.incomeScore ?? null,
           causes: existing?.causes ?? [],
           note: existing?.note ?? undefined,
@@ -320,8 +320,12 @@ function ResultPanel({
             <Typography.Paragraph>
               {t('households.deprivationCount')}:{' '}
               <strong data-testid="deprivation-count">{result.deprivationCount}</strong>
-              <br />
-              {t('households.income')}: {formatVnd(result.incomePerCapitaMonthly, t.lang)}
+              {result.incomePerCapitaMonthly !== null && (
+                <>
+                  <br />
+                  {t('households.income')}: {formatVnd(result.incomePerCapitaMonthly, t.lang)}
+                </>
+              )}
             </Typography.Paragraph>
             <Typography.Paragraph className="assessment-explanation">
               <Typography.Text type="secondary">{t('households.explanation')}</Typography.Text>{' '}

@@ -1,8 +1,9 @@
 import { FormOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Empty, Table, Tag, Typography, type TableProps } from 'antd';
+import { Alert, Empty, Table, Tag, Typography, type TableProps } from 'antd';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../../api/client';
+import { LinkButton } from '../../../components/LinkButton';
 import { useT } from '../../../i18n';
 import { useErrorText } from '../../../lib/errors';
 import { formatDate } from '../../../lib/format';
@@ -101,9 +102,9 @@ export function AssessmentsPanel({ household, canAssess }: { household: Househol
             key: 'actions',
             title: t('common.actions'),
             width: 130,
-            render: (_: unknown, a: Assessment) => (
-              <Link to={assessPath(household.id, a.year)}>{t('households.reassess')}</Link>
-            ),
+            // A result with a recognition decision is final.
+            render: (_: unknown, a: Assessment) =>
+              a.decisionNumber ? null : <Link to={assessPath(household.id, a.year)}>{t('households.reassess')}</Link>,
           },
         ]
       : []),
@@ -113,11 +114,9 @@ export function AssessmentsPanel({ household, canAssess }: { household: Househol
     <div className="assessments">
       {canAssess && (
         <div className="tab-actions">
-          <Link to={assessPath(household.id)}>
-            <Button type="primary" icon={<FormOutlined />}>
-              {t('households.assess')}
-            </Button>
-          </Link>
+          <LinkButton to={assessPath(household.id)} type="primary" icon={<FormOutlined />}>
+            {t('households.assess')}
+          </LinkButton>
         </div>
       )}
       {list.data && items.length === 0 ? (

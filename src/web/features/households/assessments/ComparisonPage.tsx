@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Row, Select, Statistic, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Form, Row, Select, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../../../domain/poverty/types';
@@ -127,15 +127,20 @@ function ComparisonResult({ data }: { data: Comparison }) {
         </Col>
       </Row>
       <Card title={t('households.compareMatrix')} className="form-section">
-        <Typography.Paragraph type="secondary">{t('households.compareRowsCols')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">
+          {t('households.compareRowsCols', { year: data.year, standard: t.label(data.to.name) })}
+          {data.to.provisional && (
+            <Tag color="gold" className="inline-tag">
+              {t('households.provisional')}
+            </Tag>
+          )}
+        </Typography.Paragraph>
         <div className="dep-scroll">
           <table className="compare-matrix">
             <caption className="sr-only">{t('households.compareMatrix')}</caption>
             <thead>
               <tr>
-                <th scope="col">
-                  {t('households.compareFrom', { standard: data.from.standard, version: data.from.version })}
-                </th>
+                <th scope="col">{t('households.compareCorner')}</th>
                 {CATEGORIES.map((c) => (
                   <th key={c} scope="col">
                     {name(c)}
@@ -160,9 +165,6 @@ function ComparisonResult({ data }: { data: Comparison }) {
             </tbody>
           </table>
         </div>
-        <Typography.Paragraph type="secondary" className="compare-against">
-          {t('households.compareAgainst', { standard: data.to.standard, version: data.to.version })}
-        </Typography.Paragraph>
       </Card>
       <Card title={t('households.compareChanges')} className="form-section">
         {data.changesTruncated && (
@@ -192,6 +194,7 @@ function ComparisonResult({ data }: { data: Comparison }) {
               title: t('households.compareToCategory'),
               render: (_: unknown, c) => <CategoryTag category={c.to} />,
             },
+            { key: 'count', title: t('households.deprivationCount'), dataIndex: 'deprivationCount', align: 'right' },
           ]}
         />
       </Card>
