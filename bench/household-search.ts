@@ -1,7 +1,9 @@
 /**
  * Household search at province scale (issue 3): N households (default 1,000,000) with 4 members
- * each, spread over the 69 communes of Hà Tĩnh and a few of another province, generated in SQL;
- * then accent-insensitive searches through the households service, scoped to the province.
+ * each, spread over the 69 communes of Hà Tĩnh and a few of another province, generated in SQL,
+ * with a 2026 result for one household in six (4 % poor, 4 % near-poor, the rest assessed and
+ * not poor); then accent-insensitive searches and result filters through the households
+ * service, scoped to the province, and the 2027–2030 comparison of a commune and the province.
  *   DATABASE_URL=… npx tsx bench/household-search.ts [households]   (the database is emptied)
  * Prints p50/p95 per kind of search. Results: docs/benchmarks.md.
  */
@@ -9,6 +11,8 @@ import { sql } from 'drizzle-orm';
 import os from 'node:os';
 import { foldAccents } from '../src/domain/text';
 import { ensureAdminUnits } from '../src/server/modules/admin-units/reference-data';
+import { STANDARD_2022_2025, type HouseholdFacts } from '../src/domain/poverty';
+import { compareSelection } from '../src/server/modules/assessments/service';
 import { listHouseholds } from '../src/server/modules/households/service';
 import type { Actor } from '../src/server/platform/access';
 import { loadConfig } from '../src/server/platform/config';
@@ -52,9 +56,32 @@ const GIVEN = [
 ];
 const arr = (xs: string[]) => sql.raw(`array[${xs.map((x) => `'${x}'`).join(',')}]`);
 
+/** The facts a survey kept: a couple, one without health insurance, in a non-durable house. */
+const FACTS: HouseholdFacts = {
+  members: [
+    { name: 'Chủ hộ', dateOfBirth: '1980-01-01', sex: 'male', healthInsurance: false, work: 'own_account' },
+    { name: 'Vợ', dateOfBirth: '1982-01-01', sex: 'female', healthInsurance: true, work: 'own_account' },
+  ],
+  dwelling: {
+    walls: 'non_durable',
+    frame: 'non_durable',
+    roof: 'non_durable',
+    floorArea: 30,
+    cleanWater: true,
+    hygienicLatrine: false,
+    telecomSubscription: true,
+    devices: ['phone'],
+    hearsLoudspeaker: true,
+  },
+};
+
 console.log(`PostgreSQL, ${total.toLocaleString('en')} households, node ${process.version}, ${os.cpus().length} cores`);
 try {
   if (!reuse) await generate();
+  else if (!(await hasResults())) {
+    await generateAssessments();
+    await db.execute(sql`analyze`);
+  }
   await search();
 } finally {
   await database.close();
@@ -104,8 +131,32 @@ async function generate() {
       search_words = string_to_array(lower(unaccent(h.code || ' Thôn 1 ' || m.names)), ' ')
     from (select household_id, string_agg(full_name || ' ' || citizen_id, ' ') names from household_members group by household_id) m
     where m.household_id = h.id`);
+  report('fold search keys', `${ms(t).toFixed(0)} ms`);
+  t = process.hrtime.bigint();
+  await generateAssessments();
   await db.execute(sql`analyze`);
-  report('fold search keys and analyse', `${ms(t).toFixed(0)} ms`);
+  report('generate 2026 results and analyse', `${ms(t).toFixed(0)} ms`);
+}
+
+async function hasResults() {
+  const found = (await db.execute(sql`select 1 from household_assessments limit 1`)) as unknown as { rows: unknown[] };
+  return found.rows.length > 0;
+}
+
+async function generateAssessments() {
+  // g % 25: 0 poor, 1 near-poor, 2–3 assessed and not poor; incomes around the lines of both standards.
+  await db.execute(sql`
+    insert into household_assessments (household_id, province_code, commune_code, year, standard_id, standard_version,
+      source, survey_date, area, income_per_capita_monthly, facts, indicators, deprivations, deprivation_count, category, rule)
+    select h.id, h.province_code, h.commune_code, 2026, ${STANDARD_2022_2025.id}, ${STANDARD_2022_2025.version},
+      'survey', date '2025-10-15', 'rural',
+      case g % 25 when 0 then 1100000 when 1 then 1400000 when 2 then 1900000 else 3000000 end,
+      ${JSON.stringify(FACTS)}::jsonb, '[]'::jsonb,
+      case g % 25 when 0 then array['health_insurance','housing_quality','sanitation'] else array['health_insurance','sanitation'] end,
+      case g % 25 when 0 then 3 else 2 end,
+      case g % 25 when 0 then 'poor' when 1 then 'near_poor' when 2 then 'average' else 'not_poor' end, 'bench'
+    from households h, lateral (select substring(h.code from 3)::int as g) n
+    where g % 25 < 4`);
 }
 
 async function search() {
@@ -127,12 +178,18 @@ async function search() {
     scope: { level: 'province', provinceCode: '42' },
   };
   const commune: Actor = { ...province, scope: { level: 'commune', provinceCode: '42', communeCode: '18562' } };
-  const time = async (what: string, actor: Actor, q: string | undefined, n = 40) => {
+  const time = async (
+    what: string,
+    actor: Actor,
+    q: string | undefined,
+    n = 40,
+    filters: { year?: number; category?: 'poor'; indicator?: 'housing_quality' } = {},
+  ) => {
     const samples: number[] = [];
     let found = 0;
     for (let i = 0; i < n; i++) {
       const s = process.hrtime.bigint();
-      const res = await listHouseholds(db, actor, { q, limit: 20, offset: 0, sort: 'head', order: 'asc' });
+      const res = await listHouseholds(db, actor, { q, limit: 20, offset: 0, sort: 'head', order: 'asc', ...filters });
       samples.push(ms(s));
       found = res.total;
     }
@@ -149,4 +206,23 @@ async function search() {
   await time(`commune: full name "${name}"`, commune, name);
   const tail = name.split(' ').slice(1).join(' ');
   await time(`province: end of a name "${tail}" (phrase search)`, province, tail, 10);
+  await time('province: poor households of 2026', province, undefined, 20, { year: 2026, category: 'poor' });
+  await time('province: deprived of housing quality in 2026', province, undefined, 20, {
+    year: 2026,
+    indicator: 'housing_quality',
+  });
+  await time(`province: "${name}" among the poor of 2026`, province, name, 20, { year: 2026, category: 'poor' });
+
+  for (const [what, query] of [
+    ['commune 18562', { commune: '18562' }],
+    ['province 42', { province: '42' }],
+  ] as const) {
+    const s = process.hrtime.bigint();
+    const res = await compareSelection(db, province, { ...query, year: 2026, to: '2027-2030' });
+    const took = ms(s);
+    report(
+      `compare ${what} under 2027–2030`,
+      `${took.toFixed(0)} ms for ${res.total.toLocaleString('en')} results (${Math.round((res.total / took) * 1000).toLocaleString('en')}/s), ${res.changed.toLocaleString('en')} change`,
+    );
+  }
 }
