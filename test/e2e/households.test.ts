@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chooseOption, createHousehold, hidden, launchBrowser, login, newPage, PHONE, visible } from './support';
@@ -54,6 +55,26 @@ async function fillHousehold(page: Page, code: string, head: string, headId: str
   await typeDate(page, 'Ngày sinh', '02/09/2019', second);
   await choose(page, second, 'Giới tính', 'Nam');
   await second.getByText('Có thẻ BHYT').click();
+}
+
+/** Write `values` under the sheet's headers (a header may end with " *"), in the first row after them. */
+function fillRow(sheet: ExcelJS.Worksheet, values: Record<string, string>): void {
+  let headerRow = 0;
+  const columns = new Map<string, number>();
+  sheet.eachRow((row, n) => {
+    if (headerRow) return;
+    row.eachCell((cell, col) => {
+      const text = String(cell.value ?? '')
+        .replace(/\s*\*$/u, '')
+        .trim();
+      if (text in values) columns.set(text, col);
+    });
+    if (columns.size > 0) headerRow = n;
+  });
+  expect([...columns.keys()].sort()).toEqual(Object.keys(values).sort());
+  const row = sheet.getRow(headerRow + 1);
+  for (const [header, value] of Object.entries(values)) row.getCell(columns.get(header)!).value = value;
+  row.commit();
 }
 
 describe('the household registry', () => {
@@ -124,7 +145,10 @@ describe('the household registry', () => {
       await visible(page.getByRole('heading', { name: `Hộ ${code} — Trần Văn Đánh` }));
       await page.getByRole('tab', { name: 'Đánh giá hằng năm' }).click();
       await visible(page.getByText('Hộ chưa được đánh giá năm nào.'));
-      await page.getByRole('link', { name: /Đánh giá$/u }).first().click();
+      await page
+        .getByRole('link', { name: /Đánh giá$/u })
+        .first()
+        .click();
       await visible(page.getByRole('heading', { name: /^Đánh giá năm \d{4}$/u }));
 
       await page.getByLabel('Thu nhập bình quân đầu người một tháng').fill('1500000');
@@ -153,6 +177,51 @@ describe('the household registry', () => {
       await visible(page.locator('.dep-chart'));
       // The header and the list show the category now.
       await visible(page.locator('.household-subtitle').getByText('Hộ nghèo', { exact: true }));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an officer checks a workbook with errors and reads the report, row by row', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, 'canbo.thachha');
+      await page.goto('/ho-gia-dinh/nhap-excel');
+      await visible(page.getByRole('heading', { name: 'Nhập hộ gia đình từ Excel' }));
+
+      // The template, filled with a household that names no village and an area nobody knows.
+      const template = await page.request.get('/api/households/import-template?commune=18562');
+      expect(template.status()).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await template.body()) as unknown as ArrayBuffer);
+      fillRow(workbook.getWorksheet('Hộ')!, {
+        'Mã xã': '18562',
+        'Mã hộ': 'LOI-01',
+        'Thôn/tổ dân phố': 'Thôn Không Có',
+        'Địa chỉ': 'Thạch Hà',
+        'Khu vực': 'Sao Hỏa',
+      });
+      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+
+      await page.getByLabel('Tệp Excel (.xlsx)').setInputFiles({
+        name: 'ho-co-loi.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: file,
+      });
+      await visible(page.getByTestId('import-file').getByText('ho-co-loi.xlsx'));
+      await page.getByText('Chỉ kiểm tra, chưa nhập').click();
+      await page.getByRole('button', { name: /Kiểm tra tệp/u }).click();
+      const report = page.locator('.import-errors');
+      await visible(report.getByText(/^Tệp ho-co-loi\.xlsx có \d+ lỗi; chưa nhập dòng nào\.$/u));
+      const rows = report.locator('.ant-table-row');
+      await visible(rows);
+      expect(await rows.first().textContent()).toContain('Hộ');
+      expect(await report.textContent()).toMatch(/Khu vực/u);
+
+      // The same file back with the cells marked.
+      const download = page.waitForEvent('download');
+      await report.getByRole('button', { name: /Tải tệp đã đánh dấu lỗi/u }).click();
+      expect((await download).suggestedFilename()).toMatch(/\.xlsx$/u);
     } finally {
       await context.close();
     }
