@@ -27,6 +27,7 @@ import { userRoutes } from './modules/users/routes';
 import { loadSessionActor } from './modules/users/service';
 import { assessmentRoutes } from './modules/assessments/routes';
 import { householdRoutes } from './modules/households/routes';
+import { registryExcelRoutes } from './modules/registry-excel/routes';
 import { povertyRoutes } from './modules/poverty/routes';
 import { systemRoutes } from './modules/system/routes';
 import { villageRoutes } from './modules/villages/routes';
@@ -91,6 +92,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(systemRoutes, { database });
   await app.register(povertyRoutes, { db });
   await app.register(householdRoutes, { db });
+  await app.register(registryExcelRoutes, { db });
   await app.register(assessmentRoutes, { db });
 
   await serveWebApp(app, config.webDir);

@@ -11,6 +11,11 @@ export interface FieldProblem {
   field: string;
   message: string;
   messageEn: string;
+  /** A problem in an uploaded spreadsheet: where it is (row 1-based, column by its header). */
+  sheet?: string | null;
+  row?: number | null;
+  column?: string | null;
+  cell?: string | null;
 }
 
 export class AppError extends Error {

@@ -1,0 +1,150 @@
+/**
+ * The household workbook's use cases besides the import (import.ts): the template, the export of
+ * a filtered list, and the uploaded workbook returned with its problem cells marked.
+ */
+import ExcelJS from 'exceljs';
+import { PassThrough, Readable } from 'node:stream';
+import { scopeCovers } from '../../../domain/access';
+import type { Actor } from '../../platform/access';
+import type { Db } from '../../platform/db/database';
+import { errors } from '../../platform/errors';
+import { requireCurrentUnit } from '../admin-units/service';
+import { householdPolicy } from '../households/policy';
+import { listHouseholds } from '../households/service';
+import { HOUSEHOLD_SHEET, MEMBER_SHEET, PROBLEMS_SHEET, type Column, type SheetLayout } from './columns';
+import { checkAndImport, communeVillages, IMPORT_LIMIT_BYTES } from './import';
+import { columnLetter, fileTooLarge, importRefused, type ImportProblem } from './problems';
+import * as repo from './repo';
+import type { ExportQuery } from './schemas';
+import { writeWorkbook } from './writer';
+
+async function villageNamesOf(db: Db, actor: Actor, communeCode: string) {
+  const commune = await requireCurrentUnit(db, communeCode, 'querystring.commune', 'commune');
+  if (!scopeCovers(actor.scope, commune.area)) throw errors.outOfScope();
+  const items = await communeVillages(db, actor, communeCode);
+  return items.map((v) => v.name);
+}
+
+/** The empty workbook to fill, with the commune's villages in the drop-down when one is given. */
+export async function importTemplate(db: Db, actor: Actor, communeCode: string | undefined): Promise<Readable> {
+  const villages = communeCode ? await villageNamesOf(db, actor, communeCode) : [];
+  const out = new PassThrough();
+  writeWorkbook(out, { communeCode, villages }).catch((error: Error) => out.destroy(error));
+  return out;
+}
+
+const EXPORT_PAGE = 500;
+
+/** A cell's value as the workbook shows it: labels for codes, Có/Không, real dates. */
+function cellValue(column: Column, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (column.kind === 'boolean') return value ? 'Có' : 'Không';
+  if (column.kind === 'date') return new Date(`${String(value)}T00:00:00Z`);
+  if (typeof column.kind === 'object') {
+    if ('code' in column.kind) return column.kind.code.label(String(value));
+    const list = column.kind.codes;
+    return (value as string[]).map((c) => list.label(c)).join('; ') || null;
+  }
+  return value;
+}
+const rowOf = (layout: SheetLayout, record: Record<string, unknown>) =>
+  layout.columns.map((c) => cellValue(c, record[c.key]));
+
+/**
+ * The households the list would show (same filters, same scope, same order), every page, in the
+ * template's layout so that the file imports back. Citizen IDs masked for those who may not see them.
+ */
+export async function exportHouseholds(db: Db, actor: Actor, query: ExportQuery): Promise<Readable> {
+  const page = (offset: number) => listHouseholds(db, actor, { ...query, limit: EXPORT_PAGE, offset });
+  await page(0); // scope and filters checked before the file starts
+  const showIds = householdPolicy.seeCitizenIds(actor);
+  const out = new PassThrough();
+  const rows = async (layout: SheetLayout, add: (values: unknown[]) => void) => {
+    if (layout !== HOUSEHOLD_SHEET && layout !== MEMBER_SHEET) return;
+    for (let offset = 0; ; offset += EXPORT_PAGE) {
+      const { items } = await page(offset);
+      if (items.length === 0) break;
+      const found = await repo.householdsWithMembers(
+        db,
+        items.map((h) => h.id),
+      );
+      const byId = new Map(found.households.map((h) => [h.id, h]));
+      if (layout === HOUSEHOLD_SHEET)
+        for (const summary of items) add(rowOf(layout, { ...byId.get(summary.id), village: summary.villageName }));
+      else
+        for (const m of found.members)
+          add(
+            rowOf(layout, {
+              ...m,
+              householdCode: byId.get(m.householdId)?.code,
+              citizenId: m.citizenId && !showIds ? `********${m.citizenId.slice(-4)}` : m.citizenId,
+            }),
+          );
+      if (items.length < EXPORT_PAGE) break;
+    }
+  };
+  writeWorkbook(out, { communeCode: query.commune, rows }).catch((error: Error) => out.destroy(error));
+  return out;
+}
+
+const PROBLEM_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF9999' } } as const;
+
+async function readAll(upload: Readable, limit: number) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of upload as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      upload.destroy();
+      throw fileTooLarge(limit / 1024 / 1024);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The uploaded workbook checked (nothing written) and returned with every problem cell filled red
+ * with a note, after a first sheet "Lỗi" listing them. A file that cannot be opened gets the 422.
+ */
+export async function annotateWorkbook(db: Db, actor: Actor, communeCode: string, upload: Readable) {
+  const file = await readAll(upload, IMPORT_LIMIT_BYTES);
+  const { problems } = await checkAndImport(db, actor, communeCode, Readable.from([file]), { dryRun: true });
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    throw importRefused(problems);
+  }
+  const list = workbook.addWorksheet(PROBLEMS_SHEET, { properties: { tabColor: { argb: 'FFFF0000' } } });
+  list.columns = [
+    { header: 'Sheet', width: 16 },
+    { header: 'Dòng', width: 8 },
+    { header: 'Cột', width: 26 },
+    { header: 'Ô', width: 8 },
+    { header: 'Lỗi', width: 80 },
+  ];
+  list.getRow(1).font = { bold: true };
+  if (problems.total === 0) list.addRow(['', '', '', '', 'Không phát hiện lỗi: có thể nhập tệp này.']);
+  for (const p of problems.items) {
+    list.addRow([p.sheet, p.row, p.column, p.row && p.col ? `${columnLetter(p.col)}${p.row}` : '', p.message]);
+    mark(workbook, p);
+  }
+  if (problems.total > problems.items.length)
+    list.addRow(['', '', '', '', `Còn ${problems.total - problems.items.length} lỗi nữa chưa liệt kê.`]);
+  // The list of problems first.
+  const sheets = workbook.worksheets as unknown as { orderNo: number; id: number }[];
+  for (const sheet of sheets) sheet.orderNo = sheet.id === list.id ? 0 : sheet.orderNo + 1;
+  workbook.views = [{ activeTab: 0, x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, visibility: 'visible' }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function mark(workbook: ExcelJS.Workbook, problem: ImportProblem) {
+  if (!problem.sheet || !problem.row) return;
+  const sheet = workbook.getWorksheet(problem.sheet);
+  if (!sheet) return;
+  const cell = sheet.getRow(problem.row).getCell(problem.col ?? 1);
+  cell.fill = PROBLEM_FILL;
+  const before = typeof cell.note === 'string' ? `${cell.note}\n` : '';
+  cell.note = `${before}${problem.message}`;
+}
