@@ -12,12 +12,24 @@ import {
   member,
   THACH_HA,
 } from '../helpers/factories';
+import { templateWorkbook } from '../helpers/workbooks';
+import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
 
 /**
  * Issue 2, point 13, as one table: every endpoint of the foundation, tried by a commune user on
  * another commune's data (403 or 404, never the data) and by a viewer on their own commune's
  * data for every write (403). A refused request never writes.
  */
+/** A workbook of one household (its commune and village do not matter: the request is refused first). */
+const XLSX = await templateWorkbook({
+  households: [{ communeCode: CAM_XUYEN, code: 'XL-1', village: 'Thôn 1', address: 'x', area: 'Nông thôn' }],
+  members: [
+    { householdCode: 'XL-1', fullName: 'Lê Văn Tệp', dateOfBirth: '02/03/1985', sex: 'Nam', relation: 'Chủ hộ' },
+  ],
+});
+/** An uploaded workbook travels with its own content type. */
+const withType = (body: unknown) => (Buffer.isBuffer(body) ? { 'content-type': XLSX_TYPE } : undefined);
+
 let t: TestApp;
 const s: Record<'officer' | 'communeAdmin' | 'viewer', Session> = {} as never;
 const other = { villageId: '', organisationId: '', userId: '', userVersion: 1, householdId: '' };
@@ -96,6 +108,9 @@ const anotherCommunesData: Case[] = [
     () => ({ year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_000_000 }),
   ],
   ['compare its results', 'GET', () => `/api/assessments/comparison?commune=${CAM_XUYEN}&year=2026&to=2027-2030`],
+  ['export its households', 'GET', () => `/api/households/export?commune=${CAM_XUYEN}`],
+  ['import households there', 'POST', () => `/api/households/import?commune=${CAM_XUYEN}`, () => XLSX],
+  ['check a workbook there', 'POST', () => `/api/households/import/annotated?commune=${CAM_XUYEN}`, () => XLSX],
   ['list its villages', 'GET', () => `/api/villages?commune=${CAM_XUYEN}`],
   ['read its village', 'GET', () => `/api/villages/${other.villageId}`],
   [
@@ -194,6 +209,7 @@ const writesInOwnCommune: Case[] = [
     () => `/api/households/${own.householdId}/assessments`,
     () => ({ year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_000_000 }),
   ],
+  ['import households', 'POST', () => `/api/households/import?commune=${THACH_HA}`, () => XLSX],
   ['add a village', 'POST', () => '/api/villages', () => ({ communeCode: THACH_HA, name: 'Thôn Xem', kind: 'thon' })],
   ['rename a village', 'PATCH', () => `/api/villages/${own.villageId}`, () => ({ name: 'Thôn Đổi', version: 1 })],
   ['archive a village', 'POST', () => `/api/villages/${own.villageId}/archive`, () => ({ reason: 'thử', version: 1 })],
@@ -251,7 +267,8 @@ async function auditCount() {
 describe.each(['officer', 'communeAdmin'] as const)('a %s of Thạch Hà on Cẩm Xuyên’s data', (who) => {
   it.each(anotherCommunesData)('cannot %s', async (_what, method, url, body) => {
     const before = await auditCount();
-    const res = await s[who].request({ method, url: url(), payload: body?.() as never });
+    const payload = body?.();
+    const res = await s[who].request({ method, url: url(), payload: payload as never, headers: withType(payload) });
     expect([403, 404]).toContain(res.statusCode);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(['forbidden', 'out_of_scope', 'not_found']).toContain(res.json().code);
@@ -269,7 +286,8 @@ describe.each(['officer', 'communeAdmin'] as const)('a %s of Thạch Hà on Cẩ
 describe('a viewer of Thạch Hà', () => {
   it.each(writesInOwnCommune)('cannot %s, even in their own commune', async (_what, method, url, body) => {
     const before = await auditCount();
-    const res = await s.viewer.request({ method, url: url(), payload: body?.() as never });
+    const payload = body?.();
+    const res = await s.viewer.request({ method, url: url(), payload: payload as never, headers: withType(payload) });
     expect(res.statusCode).toBe(403);
     expect(await auditCount()).toBe(before);
   });

@@ -22,6 +22,8 @@ import {
   THACH_HA,
 } from '../helpers/factories';
 import { traceOf } from '../helpers/trace';
+import { templateWorkbook } from '../helpers/workbooks';
+import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
 
 /**
  * The two guards every route stands behind, checked against the routes the API documents (so a
@@ -137,6 +139,22 @@ describe('a signed-in write without the CSRF token', () => {
   const ASSESSMENT = { year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_400_000 };
   const ASSESSMENT_INPUT = { ...ASSESSMENT, incomeScore: null, overrides: [], causes: [], note: null };
 
+  /** A workbook of one new household in the fixture's village. */
+  const householdFile = (f: Fixtures) =>
+    templateWorkbook({
+      households: [
+        { communeCode: THACH_HA, code: `XL-${++seq}`, village: f.village.name, address: 'Thôn 1', area: 'Nông thôn' },
+      ],
+      members: [
+        {
+          householdCode: `XL-${seq}`,
+          fullName: 'Nguyễn Văn Tệp',
+          dateOfBirth: '02/03/1985',
+          sex: 'Nam',
+          relation: 'Chủ hộ',
+        },
+      ],
+    });
   /** A request each state-changing route would accept, on fresh records. */
   const VALID: Record<string, (f: Fixtures) => unknown> = {
     'POST /api/auth/logout': () => undefined,
@@ -204,6 +222,8 @@ describe('a signed-in write without the CSRF token', () => {
     'POST /api/households/{id}/assessments': () => ({ ...ASSESSMENT, year: 2025 }),
     'POST /api/households/{id}/assessments/preview': () => ASSESSMENT,
     'PUT /api/assessments/{id}': (f) => ({ ...ASSESSMENT, version: f.assessment.version }),
+    'POST /api/households/import': (f) => householdFile(f),
+    'POST /api/households/import/annotated': (f) => householdFile(f),
     'POST /api/poverty/standards': () => ({
       provinceCode: null,
       definition: { ...STANDARD_2022_2025, version: 100 + ++seq },
@@ -254,10 +274,13 @@ describe('a signed-in write without the CSRF token', () => {
         neighbour: await buildHousehold(db, { villageId: village.id }),
         assessment: await createAssessment(db, await systemAdmin(db), household.id, ASSESSMENT_INPUT),
       };
+      const payload = (await VALID[label(route)]!(f)) as InjectOptions['payload'];
       const request: InjectOptions = {
         method: route.method,
         url: fill(route.path, { id: idFor(route.path, f), memberId: spouse(f).id }),
-        payload: VALID[label(route)]!(f) as InjectOptions['payload'],
+        payload,
+        // An uploaded workbook goes as the file itself, with its own type and the commune in the query.
+        ...(Buffer.isBuffer(payload) ? { headers: { 'content-type': XLSX_TYPE }, query: { commune: THACH_HA } } : {}),
       };
 
       for (const [why, token] of [
@@ -272,7 +295,10 @@ describe('a signed-in write without the CSRF token', () => {
           db,
           [villages, organisations, users, sessions, households, householdMembers, householdAssessments],
           () =>
-            t.app.inject({ ...request, headers: { cookie: me.cookie, ...(token ? { 'x-csrf-token': token } : {}) } }),
+            t.app.inject({
+              ...request,
+              headers: { ...request.headers, cookie: me.cookie, ...(token ? { 'x-csrf-token': token } : {}) },
+            }),
         );
         expect(res.statusCode, `${label(route)} ${why}`).toBe(403);
         expect(res.headers['content-type']).toContain('application/problem+json');
