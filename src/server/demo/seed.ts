@@ -8,16 +8,19 @@ import { listAdminUnits } from '../modules/admin-units/service';
 import { createOrganisation } from '../modules/organisations/service';
 import { createUser } from '../modules/users/service';
 import { createVillage } from '../modules/villages/service';
+import { seedRegistry } from './seed-registry';
 
 /**
  * The demo province: Hà Tĩnh with its 69 real communes, villages in each, the organisations
- * that run the programme and accounts at province and commune level. Deterministic: the same
- * data every time. Later modules extend it.
+ * that run the programme, accounts at province and commune level, and a synthetic household
+ * registry with the assessments of 2022–2026 (registry.ts). Deterministic: the same data every
+ * time. Later modules extend it.
  */
 export const DEMO_PROVINCE = '42';
 export const DEMO_PASSWORD = 'ChungTay@2026';
 const META_KEY = 'demo.seed';
-const SEED_VERSION = 1;
+/** 1: province, organisations, villages, accounts; 2: the household registry and its assessments. */
+const SEED_VERSION = 2;
 
 export interface DemoAccount {
   username: string;
@@ -129,8 +132,17 @@ const stableNumber = (code: string, min: number, max: number) =>
 /** All or nothing: an interrupted first start leaves no half-made province behind. */
 export async function seedDemo(database: Db, admin: Actor): Promise<boolean> {
   const [done] = await database.select().from(appMeta).where(eq(appMeta.key, META_KEY));
-  if ((done?.value as { version?: number } | undefined)?.version === SEED_VERSION) return false;
-  await database.transaction((tx) => seedProvince(tx, admin));
+  const version = (done?.value as { version?: number } | undefined)?.version ?? 0;
+  if (version >= SEED_VERSION) return false;
+  // A demo seeded by an older version gets only what was added since.
+  await database.transaction(async (tx) => {
+    if (version < 1) await seedProvince(tx, admin);
+    if (version < 2) await seedRegistry(tx, admin, DEMO_PROVINCE);
+    await tx
+      .insert(appMeta)
+      .values({ key: META_KEY, value: { version: SEED_VERSION } })
+      .onConflictDoUpdate({ target: appMeta.key, set: { value: { version: SEED_VERSION }, updatedAt: new Date() } });
+  });
   return true;
 }
 
@@ -177,8 +189,4 @@ async function seedProvince(db: Db, admin: Actor) {
       password: DEMO_PASSWORD,
     });
   }
-  await db
-    .insert(appMeta)
-    .values({ key: META_KEY, value: { version: SEED_VERSION } })
-    .onConflictDoNothing();
 }
