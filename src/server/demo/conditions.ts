@@ -4,9 +4,10 @@
  * school, a non-durable house…). Turned into registry rows (MemberInput, Dwelling) at a date and
  * from those into the facts the poverty engine reads, as a survey taken from the registry would.
  */
-import type { DwellingFacts, HouseholdFacts, InformationDevice, MemberFacts } from '../../domain/poverty';
+import type { HouseholdFacts, InformationDevice } from '../../domain/poverty';
 import { retirementAgeInMonths } from '../../domain/poverty';
 import type { Dwelling, MemberInput } from '../modules/households/schemas';
+import { dwellingFacts, memberFacts } from '../modules/assessments/facts';
 import { atDate, momentOf, type HouseholdPlace, type Person } from './people';
 import type { Random } from './random';
 
@@ -166,38 +167,5 @@ export function dwellingIn(base: BaseDwelling, conditions: Conditions): Dwelling
  * registry at the survey date. Every dwelling fact is recorded in the demo, so none is null.
  */
 export function factsFrom(members: readonly MemberInput[], dwelling: Dwelling): HouseholdFacts {
-  return {
-    members: members.map((m) => {
-      const facts: MemberFacts = {
-        name: m.fullName,
-        dateOfBirth: m.dateOfBirth,
-        sex: m.sex,
-        healthInsurance: m.healthInsurance,
-        ...(m.attending ? { attending: m.attending } : {}),
-        ...(m.education ? { education: m.education } : {}),
-        ...(m.inTraining ? { inTraining: true } : {}),
-        ...(m.work ? { work: m.work } : {}),
-        ...(m.ableToWork ? {} : { ableToWork: false }),
-        ...(m.disability ? { disability: true } : {}),
-        ...(m.monthlySocialAllowance ? { monthlySocialAllowance: true } : {}),
-        ...(m.stunted !== null || m.underweight !== null
-          ? { nutrition: { stunted: m.stunted === true, underweight: m.underweight === true } }
-          : {}),
-      };
-      return facts;
-    }),
-    dwelling: {
-      walls: dwelling.walls!,
-      frame: dwelling.frame!,
-      roof: dwelling.roof!,
-      floorArea: dwelling.floorArea!,
-      cleanWater: dwelling.cleanWater!,
-      hygienicLatrine: dwelling.hygienicLatrine!,
-      telecomSubscription: dwelling.telecomSubscription!,
-      devices: dwelling.devices!,
-      hearsLoudspeaker: dwelling.hearsLoudspeaker!,
-      internetUse: dwelling.internetUse!,
-      wasteHandledHygienically: dwelling.wasteHandledHygienically!,
-    } satisfies DwellingFacts,
-  };
+  return { members: members.map(memberFacts), dwelling: dwellingFacts(dwelling) };
 }

@@ -5,10 +5,9 @@
  */
 import type { DwellingFacts, HouseholdFacts, MemberFacts } from '../../../domain/poverty';
 import { AppError, errors } from '../../platform/errors';
-import type { HouseholdView } from '../households/schemas';
+import type { Dwelling, HouseholdView, MemberInput } from '../households/schemas';
 
 type Member = HouseholdView['members'][number];
-type Dwelling = HouseholdView['dwelling'];
 
 const REQUIRED_DWELLING = {
   walls: { vi: 'tường', en: 'walls' },
@@ -25,7 +24,7 @@ const REQUIRED_DWELLING = {
 /** Living in the household on that day: born by then and not yet left. */
 const presentOn = (date: string) => (m: Member) => m.dateOfBirth <= date && (!m.leftAt || m.leftAt > date);
 
-function memberFacts(m: Member): MemberFacts {
+export function memberFacts(m: MemberInput): MemberFacts {
   return {
     name: m.fullName,
     dateOfBirth: m.dateOfBirth,
@@ -44,7 +43,7 @@ function memberFacts(m: Member): MemberFacts {
   };
 }
 
-function dwellingFacts(d: Dwelling): DwellingFacts {
+export function dwellingFacts(d: Dwelling): DwellingFacts {
   const missing = (Object.keys(REQUIRED_DWELLING) as (keyof typeof REQUIRED_DWELLING)[]).filter((k) => d[k] === null);
   if (missing.length > 0) {
     const vi = missing.map((k) => REQUIRED_DWELLING[k].vi).join(', ');
