@@ -2,7 +2,7 @@
  * Workbooks for the tests and the benchmark: the template's layout filled with given rows, and
  * the national software's list layout with its merged title rows.
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../src/server/modules/registry-excel/exceljs';
 import { ASSESSMENT_SHEET, HOUSEHOLD_SHEET, MEMBER_SHEET } from '../../src/server/modules/registry-excel/columns';
 import { NATIONAL_LAYOUT } from '../../src/server/modules/registry-excel/national';
 

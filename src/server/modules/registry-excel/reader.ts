@@ -4,7 +4,7 @@
  * worksheet and one row at a time. Memory does not depend on the number of rows (shared strings
  * aside: a file written with inline strings, as the export writes, keeps none).
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { foldLabel, type Column, type SheetLayout } from './columns';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../platform/db/database';
 import { createTestApp, signIn, type Session, type TestApp } from '../../../../test/helpers/app';

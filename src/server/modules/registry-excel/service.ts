@@ -2,7 +2,8 @@
  * The household workbook's use cases besides the import (import.ts): the template, the export of
  * a filtered list, and the uploaded workbook returned with its problem cells marked.
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
+import type { Workbook } from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
 import { scopeCovers } from '../../../domain/access';
 import type { Actor } from '../../platform/access';
@@ -139,7 +140,7 @@ export async function annotateWorkbook(db: Db, actor: Actor, communeCode: string
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function mark(workbook: ExcelJS.Workbook, problem: ImportProblem) {
+function mark(workbook: Workbook, problem: ImportProblem) {
   if (!problem.sheet || !problem.row) return;
   const sheet = workbook.getWorksheet(problem.sheet);
   if (!sheet) return;

@@ -3,7 +3,8 @@
  * sheets (header, widths, drop-down lists from the "Danh mục" sheet) and their rows, committed
  * row by row so memory stays flat however many households are exported.
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs';
+import type { DataValidation, Worksheet } from 'exceljs';
 import type { Writable } from 'node:stream';
 import { DATA_SHEETS, INSTRUCTION_SHEET, LISTS_SHEET, type CodeList, type Column, type SheetLayout } from './columns';
 import { columnLetter } from './problems';
@@ -88,7 +89,7 @@ function listColumns(villages: string[]) {
   return lists;
 }
 
-function validate(sheet: ExcelJS.Worksheet, column: Column, index: number, lists: Map<string, ListColumn>) {
+function validate(sheet: Worksheet, column: Column, index: number, lists: Map<string, ListColumn>) {
   const found = listOf(column.kind);
   const list =
     column.kind === 'boolean'
@@ -100,7 +101,7 @@ function validate(sheet: ExcelJS.Worksheet, column: Column, index: number, lists
           : undefined;
   if (!list) return;
   const letter = columnLetter(index);
-  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } })
+  const validations = (sheet as unknown as { dataValidations: { add(range: string, v: DataValidation): void } })
     .dataValidations;
   validations.add(`${letter}2:${letter}${VALIDATED_ROWS + 1}`, {
     type: 'list',
@@ -113,7 +114,7 @@ function validate(sheet: ExcelJS.Worksheet, column: Column, index: number, lists
   });
 }
 
-function writeInstructions(sheet: ExcelJS.Worksheet) {
+function writeInstructions(sheet: Worksheet) {
   sheet.columns = [{ width: 34 }, { width: 12 }, { width: 60 }, { width: 70 }];
   const line = (values: unknown[], bold = false) => {
     const row = sheet.addRow(values);
