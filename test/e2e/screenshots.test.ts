@@ -1,6 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DESKTOP, launchBrowser, login, newPage, PHONE, screenshot, visible, chooseOption } from './support';
+import {
+  chooseOption,
+  createHousehold,
+  DESKTOP,
+  launchBrowser,
+  login,
+  newPage,
+  PHONE,
+  screenshot,
+  visible,
+} from './support';
 
 /**
  * Screenshots of every page in Vietnamese, on a desktop and a phone, written to
@@ -19,7 +29,9 @@ afterAll(async () => {
 
 const PAGES: { name: string; path: string; ready: string | RegExp }[] = [
   { name: 'dashboard', path: '/', ready: /^Xin chào, / },
-  { name: 'households', path: '/households', ready: 'Hộ gia đình' },
+  { name: 'households', path: '/ho-gia-dinh', ready: /^Hộ gia đình/ },
+  { name: 'household-create', path: '/ho-gia-dinh/them-moi', ready: 'Thêm hộ gia đình — Xã Thạch Hà' },
+  { name: 'household-import', path: '/ho-gia-dinh/nhap-excel', ready: 'Nhập hộ gia đình từ Excel' },
   { name: 'review', path: '/review', ready: 'Rà soát' },
   { name: 'fund', path: '/fund', ready: 'Quỹ Vì người nghèo' },
   { name: 'support', path: '/support', ready: 'Hỗ trợ' },
@@ -64,6 +76,23 @@ async function renameAVillage(page: Page): Promise<void> {
     return [created.status, renamed.status];
   });
   expect(status).toEqual([201, 200]);
+}
+
+/** Through the API: assess a household for `year` from its registry data. */
+async function assessViaApi(page: Page, id: string, year: number, income: number): Promise<void> {
+  const status = await page.evaluate(
+    async ({ id, year, income }) => {
+      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
+      const response = await fetch(`/api/households/${id}/assessments`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ year, surveyDate: `${year - 1}-11-20`, incomePerCapitaMonthly: income }),
+      });
+      return response.status;
+    },
+    { id, year, income },
+  );
+  expect(status).toBe(201);
 }
 
 async function documentOverflow(page: Page): Promise<number> {
@@ -120,6 +149,37 @@ for (const [device, viewport] of [
           await screenshot(page, `${device}-${p.name}`);
           if ((await documentOverflow(page)) > 0) overflows.push(p.name);
         }
+
+        // A household with two years of assessments: its page, its tabs, the assessment form.
+        const household = await createHousehold(page, `ANH-${device}-${Date.now().toString(36)}`, 'Nguyễn Văn Ảnh');
+        await assessViaApi(page, household.id, 2025, 1_400_000);
+        await assessViaApi(page, household.id, 2026, 2_000_000);
+        for (const [name, query] of [
+          ['household', ''],
+          ['household-dwelling', '?tab=dwelling'],
+          ['household-assessments', '?tab=assessments'],
+          ['household-history', '?tab=history'],
+        ] as const) {
+          await page.goto(`/ho-gia-dinh/${household.id}${query}`);
+          await visible(page.getByRole('heading', { name: /^Hộ ANH-/u }));
+          await settle(page);
+          await screenshot(page, `${device}-${name}`);
+          if ((await documentOverflow(page)) > 0) overflows.push(name);
+        }
+        await page.goto(`/ho-gia-dinh/${household.id}/danh-gia?year=2026`);
+        await visible(page.getByRole('heading', { name: /2026/u }));
+        await settle(page);
+        await page.locator('[data-indicator="sanitation"]').getByRole('switch').click();
+        await page.waitForTimeout(300);
+        await screenshot(page, `${device}-household-assess`);
+        if ((await documentOverflow(page)) > 0) overflows.push('household-assess');
+
+        await page.goto('/so-sanh-chuan-ngheo');
+        await visible(page.getByRole('heading', { name: 'So sánh chuẩn nghèo' }));
+        await page.getByRole('button', { name: 'So sánh' }).click();
+        await settle(page);
+        await screenshot(page, `${device}-comparison`);
+        if ((await documentOverflow(page)) > 0) overflows.push('comparison');
 
         // A standard refused, with the problems of the file listed.
         await page.goto('/admin/standards');

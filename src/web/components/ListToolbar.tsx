@@ -7,17 +7,20 @@ export function ListToolbar({
   searchPlaceholder,
   onSearch,
   defaultValue,
+  className,
   children,
 }: {
   searchPlaceholder: string;
   /** The search in use when the list opens (from the address, say). */
   defaultValue?: string;
   onSearch: (q: string | undefined) => void;
+  /** A page's own layout of its filters. */
+  className?: string;
   children?: ReactNode;
 }) {
   const t = useT();
   return (
-    <div className="toolbar">
+    <div className={className ? `toolbar ${className}` : 'toolbar'}>
       <Input.Search
         className="toolbar-search"
         allowClear

@@ -414,6 +414,7 @@ export const en: Messages = {
     after: 'After',
   },
   auditEntities: {
+    household_import: 'Excel import',
     household: 'Household',
     user: 'User',
     organisation: 'Organisation',
@@ -421,6 +422,11 @@ export const en: Messages = {
     poverty_standard: 'Poverty standard',
   },
   auditActions: {
+    household_assess: 'Household assessed',
+    household_reassess: 'Household re-assessed',
+    household_import: 'Households imported from Excel',
+    household_import_create: 'Household added from Excel',
+    household_import_update: 'Household updated from Excel',
     household_create: 'Household added',
     household_create_by_split: 'Household created by a split',
     household_update: 'Household changed',

@@ -413,6 +413,7 @@ export const vi = {
     after: 'Sau khi thay đổi',
   },
   auditEntities: {
+    household_import: 'Lần nhập Excel',
     household: 'Hộ gia đình',
     user: 'Người dùng',
     organisation: 'Tổ chức',
@@ -420,6 +421,11 @@ export const vi = {
     poverty_standard: 'Chuẩn nghèo',
   },
   auditActions: {
+    household_assess: 'Đánh giá hộ',
+    household_reassess: 'Đánh giá lại hộ',
+    household_import: 'Nhập hộ từ Excel',
+    household_import_create: 'Thêm hộ từ Excel',
+    household_import_update: 'Cập nhật hộ từ Excel',
     household_create: 'Thêm hộ',
     household_create_by_split: 'Lập hộ do tách hộ',
     household_update: 'Sửa thông tin hộ',

@@ -1,7 +1,14 @@
 import { useT, type MessageKey } from '../../i18n';
 
 /** Entities and actions the server records today; others show their code until named here. */
-export const AUDIT_ENTITIES = ['user', 'organisation', 'village', 'poverty_standard', 'household'] as const;
+export const AUDIT_ENTITIES = [
+  'user',
+  'organisation',
+  'village',
+  'poverty_standard',
+  'household',
+  'household_import',
+] as const;
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.logout',
@@ -32,6 +39,11 @@ export const AUDIT_ACTIONS = [
   'household.split',
   'household.merge',
   'household.merged_into',
+  'household.assess',
+  'household.reassess',
+  'household.import',
+  'household.import_create',
+  'household.import_update',
 ] as const;
 
 const ENTITY_SET = new Set<string>(AUDIT_ENTITIES);

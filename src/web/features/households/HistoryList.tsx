@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Empty, Pagination, Timeline, Typography } from 'antd';
 import { useState } from 'react';
+import { CATEGORY_LABELS, type Category } from '../../../domain/poverty/types';
 import { useT, type MessageKey } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -28,12 +29,16 @@ export function HistoryList({ householdId, version }: { householdId: string; ver
       <Timeline
         items={items.map((event) => {
           const d = describeHistory(event);
+          const category = d.params.category as Category | undefined;
+          const params = category
+            ? { ...d.params, category: t.label(CATEGORY_LABELS[category]) || category }
+            : d.params;
           const fields = (d.fields ?? []).map((f) => t(`households.${f}` as MessageKey)).join(', ');
           return {
             key: event.id,
             children: (
               <div className="history-item">
-                <Typography.Text strong>{t(`households.historyText.${d.key}` as MessageKey, d.params)}</Typography.Text>
+                <Typography.Text strong>{t(`households.historyText.${d.key}` as MessageKey, params)}</Typography.Text>
                 {fields && <div>{t('households.historyFields', { fields })}</div>}
                 <div className="cell-secondary">
                   {t('households.historyBy', {

@@ -77,7 +77,7 @@ function HouseholdView({ household: h }: { household: Household }) {
           <span className="household-subtitle">
             <StatusTag status={latest ?? h.status} />
             {h.archived && <Tag>{t('households.archivedTag')}</Tag>}
-            <span>{[h.villageName, h.address].filter(Boolean).join(' · ')}</span>
+            <span>{h.address.includes(h.villageName) ? h.address : `${h.villageName} · ${h.address}`}</span>
           </span>
         }
         extra={

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
 import { formatDate, formatNumber } from '../../lib/format';
+import { useIsMobile } from '../../lib/useIsMobile';
 import { pageAndSort, sortOrderOf } from '../../lib/pagination';
 import { unitQueries } from '../admin-units/api';
 import { areaLabel, useArea } from '../area/AreaContext';
@@ -97,6 +98,7 @@ export function HouseholdsPage() {
     area.communeCode ? { provinceCode: area.provinceCode, communeCode: area.communeCode } : undefined,
   );
   const [exporting, setExporting] = useState(false);
+  const isMobile = useIsMobile();
 
   const setFilters = (patch: Partial<ListFilters>, keepPage = false) => {
     const next = { ...filters, ...patch, ...(keepPage ? {} : { offset: 0 }) };
@@ -126,6 +128,37 @@ export function HouseholdsPage() {
     }
   };
 
+  const headCell = (h: HouseholdSummary) => (
+    <>
+      <Link to={householdPath(h.id)} className="household-head-link">
+        {h.headName}
+      </Link>
+      {h.archived && <Tag className="inline-tag">{t('households.archivedTag')}</Tag>}
+    </>
+  );
+
+  // On a phone, one column says it all: who, where, what category.
+  const phoneColumns: TableProps<HouseholdSummary>['columns'] = [
+    {
+      key: 'head',
+      title: t('households.head'),
+      sorter: true,
+      sortOrder: sortOrderOf(filters, 'head'),
+      render: (_: unknown, h) => (
+        <div className="household-card">
+          {headCell(h)}
+          <div className="cell-secondary">
+            {[h.code, h.villageName, t('households.membersOf', { count: h.memberCount })].join(' · ')}
+          </div>
+          <div className="tag-list">
+            <StatusTag status={h.status} />
+            <PolicyTags flags={h.policyFlags} />
+          </div>
+        </div>
+      ),
+    },
+  ];
+
   const columns: TableProps<HouseholdSummary>['columns'] = [
     {
       key: 'code',
@@ -144,27 +177,28 @@ export function HouseholdsPage() {
       title: t('households.head'),
       sorter: true,
       sortOrder: sortOrderOf(filters, 'head'),
+      width: 260,
       render: (_: unknown, h) => (
         <div>
-          <Link to={householdPath(h.id)} className="household-head-link">
-            {h.headName}
-          </Link>
-          {h.archived && <Tag className="inline-tag">{t('households.archivedTag')}</Tag>}
-          <div className="cell-secondary">{[h.villageName, h.address].filter(Boolean).join(' · ')}</div>
+          {headCell(h)}
+          <div className="cell-secondary cell-ellipsis" title={h.address}>
+            {h.address}
+          </div>
         </div>
       ),
     },
+    { key: 'village', title: t('households.villageShort'), dataIndex: 'villageName', width: 140 },
     {
       key: 'members',
-      title: t('households.memberCount'),
+      title: t('households.memberCountShort'),
       dataIndex: 'memberCount',
       align: 'right',
-      width: 110,
+      width: 100,
     },
     {
       key: 'category',
       title: t('households.category'),
-      width: 190,
+      width: 240,
       render: (_: unknown, h) => <StatusTag status={h.status} />,
     },
     {
@@ -178,7 +212,7 @@ export function HouseholdsPage() {
       sorter: true,
       sortOrder: sortOrderOf(filters, 'createdAt'),
       width: 120,
-      responsive: ['lg'],
+      responsive: ['xl'],
       render: (_: unknown, h) => formatDate(h.createdAt),
     },
   ];
@@ -211,6 +245,7 @@ export function HouseholdsPage() {
       />
       <ListToolbar
         key={filters.q ?? ''}
+        className="household-toolbar"
         searchPlaceholder={t('households.searchPlaceholder')}
         defaultValue={filters.q}
         onSearch={(q) => setFilters({ q })}
@@ -256,7 +291,7 @@ export function HouseholdsPage() {
       )}
       <ListTable<HouseholdSummary>
         rowKey="id"
-        columns={columns}
+        columns={isMobile ? phoneColumns : columns}
         list={list}
         page={{ limit: filters.limit, offset: filters.offset }}
         onPage={(page, sorter) => {
@@ -268,7 +303,7 @@ export function HouseholdsPage() {
           );
           setFilters(next, true);
         }}
-        scroll={{ x: 860 }}
+        scroll={isMobile ? undefined : { x: 1000 }}
         emptyText={t('households.empty')}
         footer={
           total !== undefined && list.data?.totalCapped

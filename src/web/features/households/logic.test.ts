@@ -115,6 +115,16 @@ describe('history in words', () => {
     ).toEqual(['roof']);
   });
 
+  test('assessments name their year and category', () => {
+    expect(
+      describeHistory({
+        action: 'household.reassess',
+        before: { year: 2026 },
+        after: { year: 2026, category: 'poor' },
+      }),
+    ).toEqual({ key: 'reassess', params: { year: '2026', category: 'poor' } });
+  });
+
   test('an unknown action keeps its code', () => {
     expect(describeHistory({ action: 'household.something', before: null, after: null })).toEqual({
       key: 'other',

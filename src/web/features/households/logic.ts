@@ -87,10 +87,16 @@ interface HouseholdLike {
   members?: MemberLike[];
   splitFrom?: { id: string; code: string };
   mergedInto?: { id: string; code: string };
+  /** Assessment events carry the year and the category. */
+  year?: number;
+  category?: string;
   [field: string]: unknown;
 }
 
-/** What an event did, as a message key of `households.historyText` and its parameters. */
+/**
+ * What an event did, as a message key of `households.historyText` and its parameters; a
+ * `category` parameter is a category code, for the page to name.
+ */
 export interface HistoryDescription {
   key: string;
   params: Record<string, string>;
@@ -173,6 +179,16 @@ export function describeHistory(event: { action: string; before: unknown; after:
       return { key: 'merge', params: { names: names(added) } };
     case 'household.merged_into':
       return { key: 'mergedInto', params: { code: after.mergedInto?.code ?? '' } };
+    case 'household.assess':
+    case 'household.reassess':
+      return {
+        key: event.action === 'household.assess' ? 'assess' : 'reassess',
+        params: { year: String(after.year ?? ''), category: String(after.category ?? '') },
+      };
+    case 'household.import_create':
+      return { key: 'importCreate', params: { code: after.code ?? '' } };
+    case 'household.import_update':
+      return { key: 'importUpdate', params: {} };
     default:
       return { key: 'other', params: { action: event.action } };
   }

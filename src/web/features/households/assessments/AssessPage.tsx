@@ -180,7 +180,7 @@ function AssessFormView({
           <Col xs={24} lg={15}>
             <Card className="form-section">
               <Row gutter={12}>
-                <Col xs={8} md={6}>
+                <Col xs={8} md={5}>
                   <Form.Item
                     name="year"
                     label={t('households.year')}
@@ -190,7 +190,7 @@ function AssessFormView({
                     <InputNumber min={2016} max={2100} disabled={existing !== null} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>
-                <Col xs={16} md={8}>
+                <Col xs={16} md={7}>
                   <Form.Item
                     name="surveyDate"
                     label={t('households.surveyDate')}
@@ -199,7 +199,7 @@ function AssessFormView({
                     <DateInput />
                   </Form.Item>
                 </Col>
-                <Col xs={24} md={10}>
+                <Col xs={24} md={12}>
                   <Form.Item
                     name="incomePerCapitaMonthly"
                     label={t('households.income')}
