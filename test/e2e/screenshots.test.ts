@@ -170,6 +170,7 @@ for (const [device, viewport] of [
         await visible(page.getByRole('heading', { name: /2026/u }));
         await settle(page);
         await page.locator('[data-indicator="sanitation"]').getByRole('switch').click();
+        await page.evaluate(() => window.scrollTo(0, 0));
         await page.waitForTimeout(300);
         await screenshot(page, `${device}-household-assess`);
         if ((await documentOverflow(page)) > 0) overflows.push('household-assess');

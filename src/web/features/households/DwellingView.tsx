@@ -1,15 +1,8 @@
 import { Descriptions } from 'antd';
 import { useT } from '../../i18n';
+import { DURABILITY_LABELS, INFORMATION_DEVICE_LABELS } from '../../../domain/registry/survey-labels';
 import type { Dwelling } from './api';
-
-const FACTS = [
-  'cleanWater',
-  'hygienicLatrine',
-  'telecomSubscription',
-  'hearsLoudspeaker',
-  'internetUse',
-  'wasteHandledHygienically',
-] as const;
+import { DWELLING_FACTS } from './logic';
 
 /** The dwelling as recorded; what was never recorded says so. */
 export function DwellingView({ dwelling: d }: { dwelling: Dwelling }) {
@@ -25,7 +18,7 @@ export function DwellingView({ dwelling: d }: { dwelling: Dwelling }) {
         ...(['walls', 'frame', 'roof'] as const).map((part) => ({
           key: part,
           label: t(`households.${part}`),
-          children: d[part] ? t(`households.durabilities.${d[part]}`) : unknown,
+          children: d[part] ? t.label(DURABILITY_LABELS[d[part]]) : unknown,
         })),
         {
           key: 'floorArea',
@@ -37,7 +30,7 @@ export function DwellingView({ dwelling: d }: { dwelling: Dwelling }) {
                   area: d.floorArea.toLocaleString(t.lang === 'en' ? 'en-GB' : 'vi-VN'),
                 }),
         },
-        ...FACTS.map((fact) => ({ key: fact, label: t(`households.${fact}`), children: yesNo(d[fact]) })),
+        ...DWELLING_FACTS.map((fact) => ({ key: fact, label: t(`households.${fact}`), children: yesNo(d[fact]) })),
         {
           key: 'devices',
           label: t('households.devices'),
@@ -46,7 +39,7 @@ export function DwellingView({ dwelling: d }: { dwelling: Dwelling }) {
               ? unknown
               : d.devices.length === 0
                 ? t('households.no')
-                : d.devices.map((x) => t(`households.deviceNames.${x}`)).join(', '),
+                : d.devices.map((x) => t.label(INFORMATION_DEVICE_LABELS[x])).join(', '),
         },
       ]}
     />

@@ -11,7 +11,7 @@ import { useErrorText } from '../../lib/errors';
 import { formatNumber } from '../../lib/format';
 import { useArea } from '../area/AreaContext';
 import { householdsApi, ImportRefused, type ImportCounts, type ImportProblem } from './api';
-import { useCanManage } from './common';
+import { AreaLine, useCanManage } from './common';
 import { HOUSEHOLDS_PATH } from './paths';
 
 type Outcome =
@@ -117,10 +117,10 @@ function ImportSteps({ communeCode, communeName }: { communeCode: string | null;
               title: t('households.importStep2'),
               description: communeCode ? (
                 <div className="import-step">
-                  <Typography.Paragraph>
-                    {t('households.importCommune')}: <strong>{communeName ?? communeCode}</strong>{' '}
-                    <Typography.Text type="secondary">{t('households.importCommuneHint')}</Typography.Text>
-                  </Typography.Paragraph>
+                  <AreaLine
+                    label={t('households.importCommuneValue', { commune: communeName ?? communeCode })}
+                    hint={t('households.importCommuneHint')}
+                  />
                   <input
                     ref={input}
                     type="file"

@@ -3,6 +3,7 @@ import { Table, Tag, Tooltip, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { RELATION_LABELS } from '../../../domain/registry/codes';
+import { SCHOOL_LEVEL_LABELS, WORK_STATUS_LABELS } from '../../../domain/registry/survey-labels';
 import { ToolbarSwitch } from '../../components/ListToolbar';
 import { RowActions } from '../../components/RowActions';
 import { useT } from '../../i18n';
@@ -23,12 +24,12 @@ function MemberFlags({ m }: { m: Member }) {
   if (m.attending) {
     tags.push({
       key: 'school',
-      text: `${t('households.attending')}: ${t(`households.schoolLevels.${m.attending}`)}`,
+      text: `${t('households.attending')}: ${t.label(SCHOOL_LEVEL_LABELS[m.attending])}`,
       color: 'blue',
     });
   }
   if (m.inTraining) tags.push({ key: 'training', text: t('households.inTraining'), color: 'blue' });
-  if (m.work) tags.push({ key: 'work', text: t(`households.workStatuses.${m.work}`), color: 'cyan' });
+  if (m.work) tags.push({ key: 'work', text: t.label(WORK_STATUS_LABELS[m.work]), color: 'cyan' });
   if (m.stunted) tags.push({ key: 'stunted', text: t('households.stunted'), color: 'red' });
   if (m.underweight) tags.push({ key: 'underweight', text: t('households.underweight'), color: 'red' });
   return (

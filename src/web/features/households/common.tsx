@@ -1,5 +1,5 @@
-import { DatePicker, Tag, Tooltip } from 'antd';
-import type { ComponentProps } from 'react';
+import { DatePicker, Tag, Tooltip, Typography } from 'antd';
+import type { ComponentProps, ReactNode } from 'react';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { Area } from '../../../domain/access';
 import { POLICY_FLAG_LABELS, type PolicyFlag } from '../../../domain/registry/codes';
@@ -59,3 +59,12 @@ export function DateInput(props: Omit<ComponentProps<typeof DatePicker>, 'format
 }
 
 export { CategoryTag };
+
+/** Which area a page works on (the working area), and how to change it. */
+export function AreaLine({ label, hint }: { label: ReactNode; hint: string }) {
+  return (
+    <Typography.Paragraph>
+      <strong>{label}</strong> <Typography.Text type="secondary">{hint}</Typography.Text>
+    </Typography.Paragraph>
+  );
+}

@@ -16,11 +16,18 @@ import {
   RELATIONS,
   SEXES,
 } from '../../../domain/registry/codes';
-import { useT, type MessageKey } from '../../i18n';
+import {
+  DURABILITY_LABELS,
+  INFORMATION_DEVICE_LABELS,
+  SCHOOL_LEVEL_LABELS,
+  WORK_STATUS_LABELS,
+} from '../../../domain/registry/survey-labels';
+import { useT } from '../../i18n';
 import { foldedSearch } from '../../lib/search';
 import { villageQueries } from '../villages/api';
 import type { Dwelling, HouseholdFields, MemberInput } from './api';
 import { DateInput, fromDayjs, toDayjs } from './common';
+import { DWELLING_FACTS, DWELLING_FIELDS } from './logic';
 
 /** A member as the form holds it: dates as dayjs, an absent citizen ID as empty text. */
 export type MemberForm = Omit<MemberInput, 'dateOfBirth' | 'citizenId'> & {
@@ -57,33 +64,21 @@ export function memberFromForm(m: MemberForm): MemberInput {
   } as MemberInput;
 }
 
-export const EMPTY_DWELLING: Dwelling = {
-  walls: null,
-  frame: null,
-  roof: null,
-  floorArea: null,
-  cleanWater: null,
-  hygienicLatrine: null,
-  telecomSubscription: null,
-  devices: null,
-  hearsLoudspeaker: null,
-  internetUse: null,
-  wasteHandledHygienically: null,
-};
+export const EMPTY_DWELLING = Object.fromEntries(DWELLING_FIELDS.map((f) => [f, null])) as unknown as Dwelling;
 
 type Name = (string | number)[];
 
 export function useCodeOptions() {
   const t = useT();
-  const of = <C extends string>(codes: readonly C[], key: (c: C) => MessageKey) =>
-    codes.map((c) => ({ value: c, label: t(key(c)) }));
+  const of = <C extends string>(codes: readonly C[], labels: Record<C, { vi: string; en: string }>) =>
+    codes.map((c) => ({ value: c, label: t.label(labels[c]) }));
   return {
-    relations: RELATIONS.map((r) => ({ value: r, label: t.label(RELATION_LABELS[r]) })),
-    sexes: of(SEXES, (s) => `households.sexes.${s}`),
-    schoolLevels: of(SCHOOL_LEVELS, (s) => `households.schoolLevels.${s}`),
-    work: of(WORK_STATUSES, (w) => `households.workStatuses.${w}`),
-    durabilities: of(DURABILITIES, (d) => `households.durabilities.${d}`),
-    devices: of(INFORMATION_DEVICES, (d) => `households.deviceNames.${d}`),
+    relations: of(RELATIONS, RELATION_LABELS),
+    sexes: SEXES.map((s) => ({ value: s, label: t(`households.sexes.${s}`) })),
+    schoolLevels: of(SCHOOL_LEVELS, SCHOOL_LEVEL_LABELS),
+    work: of(WORK_STATUSES, WORK_STATUS_LABELS),
+    durabilities: of(DURABILITIES, DURABILITY_LABELS),
+    devices: of(INFORMATION_DEVICES, INFORMATION_DEVICE_LABELS),
   };
 }
 
@@ -246,15 +241,6 @@ export function MemberFields({
     </>
   );
 }
-
-const DWELLING_FACTS = [
-  'cleanWater',
-  'hygienicLatrine',
-  'telecomSubscription',
-  'hearsLoudspeaker',
-  'internetUse',
-  'wasteHandledHygienically',
-] as const;
 
 /** The dwelling's facts; `name` prefixes them inside a larger form (["dwelling"]). */
 export function DwellingFields({ name = [] }: { name?: Name }) {

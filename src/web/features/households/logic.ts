@@ -110,21 +110,19 @@ const asHousehold = (value: unknown): HouseholdLike =>
 const names = (members: MemberLike[]) => members.map((m) => m.fullName).join(', ');
 
 const HOUSEHOLD_FIELDS = ['code', 'address', 'area', 'ethnicMinority', 'phone', 'policyFlags'];
-const DWELLING_FIELDS = [
-  'walls',
-  'frame',
-  'roof',
-  'floorArea',
+/** The dwelling's yes/no facts, as forms and pages list them. */
+export const DWELLING_FACTS = [
   'cleanWater',
   'hygienicLatrine',
   'telecomSubscription',
-  'devices',
   'hearsLoudspeaker',
   'internetUse',
   'wasteHandledHygienically',
-];
+] as const;
+/** Every field of a dwelling. */
+export const DWELLING_FIELDS: readonly string[] = ['walls', 'frame', 'roof', 'floorArea', 'devices', ...DWELLING_FACTS];
 
-function changedFields(before: HouseholdLike, after: HouseholdLike, fields: string[]): string[] {
+function changedFields(before: HouseholdLike, after: HouseholdLike, fields: readonly string[]): string[] {
   const dwellingOf = (h: HouseholdLike) =>
     (h.dwelling && typeof h.dwelling === 'object' ? h.dwelling : h) as HouseholdLike;
   return fields.filter((f) => {

@@ -218,7 +218,7 @@ function AssessFormView({
                     />
                   </Form.Item>
                 </Col>
-                <Col xs={24} md={10}>
+                <Col xs={24} md={12}>
                   <Form.Item name="incomeScore" label={t('households.incomeScore')}>
                     <InputNumber min={0} max={1000} style={{ width: '100%' }} />
                   </Form.Item>

@@ -11,7 +11,7 @@ import { areaLabel, useArea } from '../../area/AreaContext';
 import { calculatorQueries } from '../../calculator/api';
 import { capitalise, usableStandards, yearSpan } from '../../calculator/logic';
 import { assessmentsApi, type Comparison, type ComparisonQuery } from '../api';
-import { CategoryTag } from '../common';
+import { AreaLine, CategoryTag } from '../common';
 import { householdPath } from '../paths';
 import { notDeployed } from './AssessmentsPanel';
 
@@ -42,10 +42,10 @@ export function ComparisonPage() {
       <PageHeader title={t('households.compareTitle')} description={t('households.compareDescription')} />
       <Alert type="info" showIcon className="page-alert" title={t('households.compareNothingChanges')} />
       <Card className="form-section">
-        <Typography.Paragraph>
-          <strong>{t('households.compareArea', { area: labels.join(' / ') || t('area.wholeCountry') })}</strong>{' '}
-          <Typography.Text type="secondary">{t('households.compareAreaHint')}</Typography.Text>
-        </Typography.Paragraph>
+        <AreaLine
+          label={t('households.compareArea', { area: labels.join(' / ') || t('area.wholeCountry') })}
+          hint={t('households.compareAreaHint')}
+        />
         <Form
           form={form}
           layout="inline"

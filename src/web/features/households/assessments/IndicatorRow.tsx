@@ -35,7 +35,7 @@ export function IndicatorRow({
           <Typography.Text strong id={`${id}-name`}>
             {t.label(i.name)}
           </Typography.Text>
-          <div className="cell-secondary">{t.label(i.dimension)}</div>
+          {t.label(i.dimension) !== t.label(i.name) && <div className="cell-secondary">{t.label(i.dimension)}</div>}
         </div>
         <label className="switch-label indicator-override">
           <Switch
