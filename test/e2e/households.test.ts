@@ -244,6 +244,106 @@ describe('the household registry', () => {
     }
   });
 
+  test('an officer splits a household, merges it back, changes the head, moves and archives it; a shared citizen ID is flagged', async () => {
+    const { context, page } = await newPage(browser);
+    const stamp = Date.now().toString(36).toUpperCase();
+    const shared = `042080${String(Date.now()).slice(-6)}`;
+    try {
+      await login(page, 'canbo.thachha');
+      const a = await createHousehold(page, `TA-${stamp}`, 'Lê Văn Tách', [
+        { fullName: 'Lê Văn Con', dateOfBirth: '2000-01-01', sex: 'male', relation: 'child' },
+        { fullName: 'Hồ Thị Dâu', dateOfBirth: '2001-02-02', sex: 'female', relation: 'in_law' },
+        { fullName: 'Lê Văn Anh', dateOfBirth: '1980-06-06', sex: 'male', relation: 'sibling', citizenId: shared },
+      ]);
+      const b = await createHousehold(page, `TB-${stamp}`, 'Lê Văn Trùng', [], shared);
+
+      // The same citizen ID in two households: flagged, with a link to the other one.
+      await page.goto(`/ho-gia-dinh/${a.id}`);
+      await visible(page.getByRole('heading', { name: `Hộ ${a.code} — Lê Văn Tách` }));
+      await visible(page.getByText('Có thể trùng'));
+      await page.getByRole('link', { name: `Số định danh này cũng có ở hộ ${b.code}` }).click();
+      await visible(page.getByRole('heading', { name: `Hộ ${b.code} — Lê Văn Trùng` }));
+      await page.goBack();
+      await visible(page.getByRole('heading', { name: `Hộ ${a.code} — Lê Văn Tách` }));
+
+      const more = async (action: string) => {
+        await page.getByRole('button', { name: /Thao tác khác/u }).click();
+        await page.getByRole('menuitem', { name: action }).click();
+      };
+      const relation = async (dialog: ReturnType<Page['getByRole']>, name: string, value: string) => {
+        await dialog.getByLabel(`Quan hệ với chủ hộ: ${name}`).click();
+        await chooseOption(page, value);
+      };
+
+      // Split: the son and his wife form a new household.
+      await more('Tách hộ');
+      const split = page.getByRole('dialog', { name: `Tách hộ ${a.code}` });
+      await split.getByLabel('Mã hộ mới').fill(`TC-${stamp}`);
+      await split.getByRole('checkbox', { name: 'Lê Văn Con' }).check();
+      await split.getByRole('checkbox', { name: 'Hồ Thị Dâu' }).check();
+      await relation(split, 'Lê Văn Con', 'Chủ hộ');
+      await relation(split, 'Hồ Thị Dâu', 'Vợ/chồng');
+      await split.getByRole('button', { name: 'Tách hộ' }).click();
+      await hidden(split);
+      await visible(page.getByText(`Đã tách thành hộ TC-${stamp}.`));
+      const members = page.locator('.household-tabs');
+      await hidden(members.getByText('Lê Văn Con', { exact: true }));
+
+      // Merge it back in.
+      await more('Nhập hộ khác vào');
+      const merge = page.getByRole('dialog', { name: `Nhập một hộ khác vào hộ ${a.code}` });
+      await merge.getByLabel('Hộ được nhập').click();
+      await page.keyboard.type(`TC-${stamp}`);
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title^="TC-${stamp} — "]`).click();
+      await relation(merge, 'Lê Văn Con', 'Con');
+      await relation(merge, 'Hồ Thị Dâu', 'Con dâu/con rể');
+      await merge.getByRole('button', { name: 'Nhập hộ khác vào' }).click();
+      await hidden(merge);
+      await visible(members.getByText('Lê Văn Con', { exact: true }));
+
+      // The son becomes the head.
+      await more('Đổi chủ hộ');
+      const head = page.getByRole('dialog', { name: `Đổi chủ hộ ${a.code}` });
+      await head.getByLabel('Chủ hộ mới', { exact: true }).click();
+      await chooseOption(page, 'Lê Văn Con');
+      await head.getByLabel('Quan hệ của Lê Văn Tách với chủ hộ mới').click();
+      await chooseOption(page, 'Bố/mẹ');
+      await head.getByRole('button', { name: 'Đổi chủ hộ' }).click();
+      await hidden(head);
+      await visible(page.getByRole('heading', { name: `Hộ ${a.code} — Lê Văn Con` }));
+
+      // Another village, then archived with a reason.
+      await more('Chuyển thôn');
+      const move = page.getByRole('dialog', { name: `Chuyển hộ ${a.code} sang thôn khác` });
+      await move.getByLabel('Thôn, tổ dân phố').click();
+      await chooseOption(page, 'Thôn 2');
+      await move.getByRole('button', { name: 'Chuyển thôn' }).click();
+      await hidden(move);
+      await visible(page.getByText('Đã chuyển hộ sang Thôn 2.'));
+
+      await more('Lưu trữ hộ');
+      const archive = page.getByRole('dialog', { name: `Lưu trữ hộ ${a.code}` });
+      await archive.getByLabel('Lý do lưu trữ').fill('Cả hộ chuyển vào Thành phố Hồ Chí Minh');
+      await archive.getByRole('button', { name: 'Lưu trữ hộ' }).click();
+      await hidden(archive);
+      await visible(page.getByText('Hộ đã được lưu trữ: Cả hộ chuyển vào Thành phố Hồ Chí Minh'));
+      expect(await page.getByRole('button', { name: /Sửa thông tin hộ/u }).count()).toBe(0);
+
+      await page.getByRole('tab', { name: 'Lịch sử thay đổi' }).click();
+      for (const text of [
+        'Tách hộ: Lê Văn Con, Hồ Thị Dâu sang hộ mới',
+        'Nhập hộ: thêm Lê Văn Con, Hồ Thị Dâu',
+        'Đổi chủ hộ: Lê Văn Con làm chủ hộ',
+        /^Chuyển từ Thôn \S+ sang Thôn 2$/u,
+        'Lưu trữ hộ: Cả hộ chuyển vào Thành phố Hồ Chí Minh',
+      ]) {
+        await visible(page.locator('.history').getByText(text));
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a viewer reads the registry with no buttons to change it', async () => {
     const { context, page } = await newPage(browser);
     try {

@@ -92,13 +92,22 @@ export interface CreatedHousehold {
   version: number;
 }
 
+/** A member as POST /api/households takes it (the fields the tests set). */
+export type MemberBody = Record<string, string | boolean | null>;
+
 /**
  * Through the API, as the page's signed-in session: a household of Thạch Hà's first village with
- * a head (born 1980) and a 7-year-old child without health insurance.
+ * a head (born 1980) and a 7-year-old child without health insurance, then `more` members.
  */
-export async function createHousehold(page: Page, code: string, headName: string): Promise<CreatedHousehold> {
+export async function createHousehold(
+  page: Page,
+  code: string,
+  headName: string,
+  more: MemberBody[] = [],
+  headCitizenId: string | null = null,
+): Promise<CreatedHousehold> {
   return page.evaluate(
-    async ({ code, headName }) => {
+    async ({ code, headName, more, headCitizenId }) => {
       const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
       const villages = (await (await fetch('/api/villages?commune=18562&limit=5')).json()) as {
         items: { id: string }[];
@@ -118,6 +127,7 @@ export async function createHousehold(page: Page, code: string, headName: string
               dateOfBirth: '1980-04-02',
               sex: 'male',
               relation: 'head',
+              citizenId: headCitizenId,
               healthInsurance: true,
               work: 'own_account',
               education: 'lower_secondary',
@@ -129,6 +139,7 @@ export async function createHousehold(page: Page, code: string, headName: string
               relation: 'child',
               attending: 'primary',
             },
+            ...more,
           ],
           dwelling: {
             walls: 'durable',
@@ -148,6 +159,6 @@ export async function createHousehold(page: Page, code: string, headName: string
       if (response.status !== 201) throw new Error(`create household: ${response.status} ${await response.text()}`);
       return (await response.json()) as { id: string; code: string; headName: string; version: number };
     },
-    { code, headName },
+    { code, headName, more, headCitizenId },
   );
 }
