@@ -133,6 +133,11 @@ describe('the household registry', () => {
       expect(new URL(page.url()).searchParams.get('q')).toBe(plain);
       expect(new URL(page.url()).searchParams.get('commune')).toBe('18562');
 
+      // The list as it is filtered, as an Excel file.
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: /Xuất Excel/u }).click();
+      expect((await download).suggestedFilename()).toMatch(/\.xlsx$/u);
+
       await row.getByRole('link', { name: head }).click();
       await visible(page.getByRole('heading', { name: `Hộ ${code} — ${head}` }));
 
@@ -339,6 +344,30 @@ describe('the household registry', () => {
       ]) {
         await visible(page.locator('.history').getByText(text));
       }
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a shared link opens the same list: its commune becomes the working area, its filters apply', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, 'tinh.giamngheo');
+      await page.goto('/ho-gia-dinh?commune=18562&year=2026&category=poor');
+      await visible(page.getByRole('heading', { name: 'Hộ gia đình — Xã Thạch Hà' }));
+      await visible(page.locator('.area-picker').getByText('Tỉnh Hà Tĩnh / Xã Thạch Hà'));
+      const rows = page.locator('.ant-table-row');
+      await visible(rows);
+      await page
+        .locator('.ant-spin-spinning')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => undefined);
+      const texts = await rows.allTextContents();
+      expect(texts.length).toBeGreaterThan(0);
+      for (const text of texts) expect(text).toContain('Hộ nghèo2026');
+      // The filters show what the link asked for.
+      await visible(page.locator('.household-toolbar').getByText('Hộ nghèo', { exact: true }));
     } finally {
       await context.close();
     }

@@ -4,6 +4,7 @@ import {
   chooseOption,
   createHousehold,
   DESKTOP,
+  hidden,
   launchBrowser,
   login,
   newPage,
@@ -166,6 +167,29 @@ for (const [device, viewport] of [
           await screenshot(page, `${device}-${name}`);
           if ((await documentOverflow(page)) > 0) overflows.push(name);
         }
+        // Its dialogs, and the page in English.
+        await page.goto(`/ho-gia-dinh/${household.id}`);
+        await settle(page);
+        await page.getByRole('button', { name: /Thêm nhân khẩu/u }).click();
+        await visible(page.getByRole('dialog'));
+        await page.locator('.ant-collapse-header').first().click();
+        await page.waitForTimeout(400);
+        await screenshot(page, `${device}-household-member-add`, false);
+        await page.keyboard.press('Escape');
+        await hidden(page.getByRole('dialog'));
+        await page.getByRole('button', { name: /Thao tác khác/u }).click();
+        await page.getByRole('menuitem', { name: 'Tách hộ' }).click();
+        await visible(page.getByRole('dialog'));
+        await page.waitForTimeout(400);
+        await screenshot(page, `${device}-household-split`, false);
+        await page.keyboard.press('Escape');
+        await page.evaluate(() => localStorage.setItem('chungtay.lang', 'en'));
+        await page.goto(`/ho-gia-dinh/${household.id}?tab=assessments`);
+        await visible(page.getByRole('heading', { name: /^Household ANH-/u }));
+        await settle(page);
+        await screenshot(page, `${device}-household-en`);
+        await page.evaluate(() => localStorage.setItem('chungtay.lang', 'vi'));
+
         await page.goto(`/ho-gia-dinh/${household.id}/danh-gia?year=2026`);
         await visible(page.getByRole('heading', { name: /2026/u }));
         await settle(page);

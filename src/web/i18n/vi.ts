@@ -15,7 +15,7 @@ export const vi = {
     enShort: 'EN',
   },
   common: {
-    datePlaceholder: 'ngày/tháng/năm',
+    datePlaceholder: 'dd/mm/yyyy',
     save: 'Lưu',
     cancel: 'Hủy',
     apply: 'Áp dụng',

@@ -223,12 +223,12 @@ export function MemberFields({
                     <Checkbox>{t('households.monthlySocialAllowance')}</Checkbox>
                   </Form.Item>
                 </Col>
-                <Col xs={12} md={4}>
+                <Col xs={24} sm={12} md={8}>
                   <Form.Item name={n('stunted')} label={t('households.stunted')}>
                     <TriState />
                   </Form.Item>
                 </Col>
-                <Col xs={12} md={4}>
+                <Col xs={24} sm={12} md={8}>
                   <Form.Item name={n('underweight')} label={t('households.underweight')}>
                     <TriState />
                   </Form.Item>
