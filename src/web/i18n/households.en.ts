@@ -190,6 +190,8 @@ export const householdsEn: Messages['households'] = {
   reassess: 'Re-assess',
   year: 'Year',
   standard: 'Standard',
+  standardDefault: 'The standard in force for the year',
+  decided: 'This year’s result was recognised by decision No. {number} of {date}; it cannot be re-assessed.',
   provisional: 'Provisional',
   deprivationCount: 'Deprivations',
   deprivationsOf: '{count} deprivations',

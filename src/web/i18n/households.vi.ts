@@ -193,6 +193,8 @@ export const householdsVi = {
   reassess: 'Đánh giá lại',
   year: 'Năm',
   standard: 'Chuẩn áp dụng',
+  standardDefault: 'Chuẩn đang áp dụng cho năm này',
+  decided: 'Kết quả năm này đã có quyết định công nhận số {number} ngày {date}: không đánh giá lại được.',
   provisional: 'Dự kiến',
   deprivationCount: 'Số chỉ số thiếu hụt',
   deprivationsOf: '{count} chỉ số thiếu hụt',

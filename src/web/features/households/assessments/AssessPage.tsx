@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Spin, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -11,7 +11,9 @@ import { ErrorResult, ForbiddenResult, FullPageSpin } from '../../../components/
 import { PageHeader } from '../../../components/PageHeader';
 import { useT } from '../../../i18n';
 import { applyFieldErrors, useErrorText } from '../../../lib/errors';
+import { formatDate } from '../../../lib/format';
 import { useDebounced } from '../../../lib/useDebounced';
+import { calculatorQueries } from '../../calculator/api';
 import { useIsMobile } from '../../../lib/useIsMobile';
 import {
   assessmentsApi,
@@ -29,6 +31,8 @@ import { IndicatorRow, type OverrideState } from './IndicatorRow';
 
 interface AssessForm {
   year: number;
+  /** Empty: the standard in force for the year. */
+  standard?: string;
   surveyDate?: Dayjs;
   incomePerCapitaMonthly?: number | null;
   incomeScore?: number | null;
@@ -106,6 +110,7 @@ function AssessFormView({
     if (!values?.year || !values.surveyDate || values.incomePerCapitaMonthly == null) return null;
     return {
       year: values.year,
+      standard: values.standard || undefined,
       surveyDate: fromDayjs(values.surveyDate),
       incomePerCapitaMonthly: values.incomePerCapitaMonthly,
       incomeScore: values.incomeScore ?? null,
@@ -140,6 +145,8 @@ function AssessFormView({
   });
 
   if (!canManage) return <ForbiddenResult />;
+  // A result with a recognition decision is final: shown, not changed.
+  const decided = existing?.decisionNumber != null;
 
   const submit = (v: AssessForm) => {
     setSaveError(null);
@@ -163,6 +170,17 @@ function AssessFormView({
         title={existing ? `${t('households.reassess')} ${year}` : t('households.assessYear', { year })}
         description={t('households.assessIntro')}
       />
+      {decided && (
+        <Alert
+          type="warning"
+          showIcon
+          className="page-alert"
+          title={t('households.decided', {
+            number: existing!.decisionNumber!,
+            date: formatDate(existing!.decisionDate),
+          })}
+        />
+      )}
       <Form<AssessForm>
         form={form}
         layout="vertical"
@@ -172,6 +190,7 @@ function AssessFormView({
           surveyDate: toDayjs(existing?.surveyDate ?? todayInHanoi()),
           incomePerCapitaMonthly: existing?.incomePerCapitaMonthly ?? undefined,
           incomeScore: existing?.incomeScore ?? null,
+          standard: existing?.standard.id,
           causes: existing?.causes ?? [],
           note: existing?.note ?? undefined,
         }}
@@ -222,6 +241,9 @@ function AssessFormView({
                   <Form.Item name="incomeScore" label={t('households.incomeScore')}>
                     <InputNumber min={0} max={1000} style={{ width: '100%' }} />
                   </Form.Item>
+                </Col>
+                <Col xs={24} md={12}>
+                  <StandardItem year={values?.year} provinceCode={h.provinceCode} />
                 </Col>
               </Row>
             </Card>
@@ -279,12 +301,32 @@ function AssessFormView({
         </Row>
         <div className="assess-actions">
           {result && isMobile && <CategoryTag category={result.category} />}
-          <Button type="primary" htmlType="submit" loading={save.isPending} disabled={!input}>
+          <Button type="primary" htmlType="submit" loading={save.isPending} disabled={!input || decided}>
             {t('households.save')}
           </Button>
         </div>
       </Form>
     </div>
+  );
+}
+
+/** The standards that apply to the year (national, or the household's province's own). */
+function StandardItem({ year, provinceCode }: { year: number | undefined; provinceCode: string }) {
+  const t = useT();
+  const standards = useQuery(calculatorQueries.standards());
+  const options = (standards.data?.items ?? [])
+    .filter((s) => s.current && year !== undefined && s.years.includes(year))
+    .filter((s) => s.provinceCode === null || s.provinceCode === provinceCode)
+    .map((s) => ({ value: s.id, label: t.label(s.name) }));
+  return (
+    <Form.Item name="standard" label={t('households.standard')}>
+      <Select
+        allowClear
+        loading={standards.isFetching}
+        placeholder={t('households.standardDefault')}
+        options={options}
+      />
+    </Form.Item>
   );
 }
 
