@@ -205,6 +205,35 @@ describe('the household registry', () => {
     }
   });
 
+  test('a household whose dwelling is not recorded is completed from the assessment form', async () => {
+    const { context, page } = await newPage(browser);
+    const code = `NO-${Date.now().toString(36)}`.toUpperCase();
+    try {
+      await login(page, 'canbo.thachha');
+      const household = await createHousehold(page, code, 'Phan Văn Nhà', [], null, false);
+      await page.goto(`/ho-gia-dinh/${household.id}/danh-gia`);
+      await page.getByLabel('Thu nhập bình quân đầu người một tháng').fill('3000000');
+      const result = page.locator('.assess-result');
+      await visible(result.getByText(/^Chưa ghi đủ thông tin nhà ở và điều kiện sống của hộ/u));
+      await result.getByRole('button', { name: 'Sửa nhà ở' }).click();
+      const dialog = page.getByRole('dialog', { name: `Nhà ở, điều kiện sống của hộ ${code}` });
+      for (const part of ['Tường', 'Khung, cột', 'Mái']) {
+        await dialog.getByLabel(part, { exact: true }).click();
+        await chooseOption(page, 'Bền chắc');
+      }
+      await dialog.getByLabel('Diện tích ở (m²)').fill('60');
+      for (const fact of await dialog.locator('.ant-radio-group').all()) {
+        await fact.getByText('Có', { exact: true }).click();
+      }
+      await dialog.getByText('Điện thoại', { exact: true }).click();
+      await dialog.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(dialog);
+      await visible(result.getByText('Hộ không nghèo', { exact: true }));
+    } finally {
+      await context.close();
+    }
+  });
+
   test('an officer checks a workbook with errors and reads the report, row by row', async () => {
     const { context, page } = await newPage(browser);
     try {

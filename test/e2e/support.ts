@@ -105,9 +105,11 @@ export async function createHousehold(
   headName: string,
   more: MemberBody[] = [],
   headCitizenId: string | null = null,
+  /** False: the dwelling is not recorded at all. */
+  withDwelling = true,
 ): Promise<CreatedHousehold> {
   return page.evaluate(
-    async ({ code, headName, more, headCitizenId }) => {
+    async ({ code, headName, more, headCitizenId, withDwelling }) => {
       const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
       const villages = (await (await fetch('/api/villages?commune=18562&limit=5')).json()) as {
         items: { id: string }[];
@@ -141,24 +143,26 @@ export async function createHousehold(
             },
             ...more,
           ],
-          dwelling: {
-            walls: 'durable',
-            frame: 'durable',
-            roof: 'non_durable',
-            floorArea: 40,
-            cleanWater: true,
-            hygienicLatrine: false,
-            telecomSubscription: true,
-            devices: ['tv', 'phone'],
-            hearsLoudspeaker: true,
-            internetUse: true,
-            wasteHandledHygienically: true,
-          },
+          dwelling: withDwelling
+            ? {
+                walls: 'durable',
+                frame: 'durable',
+                roof: 'non_durable',
+                floorArea: 40,
+                cleanWater: true,
+                hygienicLatrine: false,
+                telecomSubscription: true,
+                devices: ['tv', 'phone'],
+                hearsLoudspeaker: true,
+                internetUse: true,
+                wasteHandledHygienically: true,
+              }
+            : undefined,
         }),
       });
       if (response.status !== 201) throw new Error(`create household: ${response.status} ${await response.text()}`);
       return (await response.json()) as { id: string; code: string; headName: string; version: number };
     },
-    { code, headName, more, headCitizenId },
+    { code, headName, more, headCitizenId, withDwelling },
   );
 }

@@ -24,6 +24,7 @@ import {
   type Household,
 } from '../api';
 import { CategoryTag, DateInput, fromDayjs, toDayjs, useCanManage } from '../common';
+import { HouseholdDialogs } from '../HouseholdModals';
 import { todayInHanoi } from '../logic';
 import { householdPath } from '../paths';
 import { notDeployed, StandardName } from './AssessmentsPanel';
@@ -104,6 +105,7 @@ function AssessFormView({
   const [overrides, setOverrides] = useState<Record<string, OverrideState>>(() => overridesOf(existing));
   const [missingReason, setMissingReason] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
+  const [dwellingOpen, setDwellingOpen] = useState(false);
 
   const values = Form.useWatch([], form) as AssessForm | undefined;
   const input = useMemo<AssessmentInput | null>(() => {
@@ -123,7 +125,8 @@ function AssessFormView({
   }, [values, overrides]);
   const asked = useDebounced(input, 400);
   const preview = useQuery({
-    queryKey: ['households', 'assessment-preview', h.id, asked],
+    // The household's version: a dwelling completed here is read at once.
+    queryKey: ['households', 'assessment-preview', h.id, h.version, asked],
     queryFn: () => assessmentsApi.preview(h.id, asked!),
     enabled: asked !== null,
     placeholderData: keepPreviousData,
@@ -158,7 +161,13 @@ function AssessFormView({
 
   const result = preview.data;
   const resultCard = (
-    <ResultPanel result={result} error={preview.error} waiting={asked === null} fetching={preview.isFetching} />
+    <ResultPanel
+      result={result}
+      error={preview.error}
+      waiting={asked === null}
+      fetching={preview.isFetching}
+      onFixDwelling={() => setDwellingOpen(true)}
+    />
   );
 
   return (
@@ -306,6 +315,18 @@ function AssessFormView({
           </Button>
         </div>
       </Form>
+      {dwellingOpen && (
+        <HouseholdDialogs
+          dialog={{ kind: 'dwelling' }}
+          household={h}
+          onClose={() => setDwellingOpen(false)}
+          onSaved={(saved) => {
+            setDwellingOpen(false);
+            queryClient.setQueryData(householdQueries.one(h.id).queryKey, saved);
+            void message.success(t('common.saved'));
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -335,11 +356,14 @@ function ResultPanel({
   error,
   waiting,
   fetching,
+  onFixDwelling,
 }: {
   result: AssessmentPreview | undefined;
   error: unknown;
   waiting: boolean;
   fetching: boolean;
+  /** The dwelling is not fully recorded: complete it without leaving the form. */
+  onFixDwelling: () => void;
 }) {
   const t = useT();
   const errorText = useErrorText();
@@ -353,7 +377,18 @@ function ResultPanel({
         {waiting ? (
           <Typography.Text type="secondary">{t('households.resultPending')}</Typography.Text>
         ) : error ? (
-          <Alert type="error" showIcon title={errorText(error)} />
+          <Alert
+            type="error"
+            showIcon
+            title={errorText(error)}
+            action={
+              error instanceof ApiError && error.code === 'dwelling_incomplete' ? (
+                <Button size="small" onClick={onFixDwelling}>
+                  {t('households.editDwelling')}
+                </Button>
+              ) : undefined
+            }
+          />
         ) : result ? (
           <>
             <div className="calc-category-row">
