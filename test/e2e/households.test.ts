@@ -402,6 +402,30 @@ describe('the household registry', () => {
     }
   });
 
+  test('the comparison with the next standard lists the households that would change, changing nothing', async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, 'canbo.thachha');
+      await page.getByRole('menuitem', { name: 'So sánh chuẩn nghèo' }).click();
+      await visible(page.getByRole('heading', { name: 'So sánh chuẩn nghèo' }));
+      await visible(page.getByText(/^Đây chỉ là phép tính thử/u));
+      await page.getByLabel('Năm đánh giá').click();
+      await chooseOption(page, '2026');
+      await page.getByRole('button', { name: 'So sánh' }).click();
+      const matrix = page.locator('.compare-matrix');
+      await visible(matrix);
+      expect(await matrix.locator('tbody tr').count()).toBe(4);
+      const changed = page.locator('.ant-card').filter({ hasText: 'Các hộ đổi phân loại' }).locator('.ant-table-row');
+      await visible(changed);
+      const first = changed.first().getByRole('link');
+      const code = (await first.textContent()) ?? '';
+      await first.click();
+      await visible(page.getByRole('heading', { name: new RegExp(`^Hộ ${code} — `, 'u') }));
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a viewer reads the registry with no buttons to change it', async () => {
     const { context, page } = await newPage(browser);
     try {
