@@ -1,31 +1,35 @@
 import { Input, Select, Switch, type SelectProps } from 'antd';
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useT } from '../i18n';
 
 /** Above a list: a search box (an empty search clears it), then the list's own filters. */
 export function ListToolbar({
   searchPlaceholder,
   onSearch,
-  defaultValue,
+  current,
   className,
   children,
 }: {
   searchPlaceholder: string;
   /** The search in use when the list opens (from the address, say). */
-  defaultValue?: string;
+  current?: string;
   onSearch: (q: string | undefined) => void;
   /** A page's own layout of its filters. */
   className?: string;
   children?: ReactNode;
 }) {
   const t = useT();
+  // The box follows the search in use (a link, the browser's back button) and the typing.
+  const [text, setText] = useState(current ?? '');
+  useEffect(() => setText(current ?? ''), [current]);
   return (
     <div className={className ? `toolbar ${className}` : 'toolbar'}>
       <Input.Search
         className="toolbar-search"
         allowClear
         placeholder={searchPlaceholder}
-        defaultValue={defaultValue}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
         aria-label={t('common.search')}
         onSearch={(q) => onSearch(q.trim() || undefined)}
       />

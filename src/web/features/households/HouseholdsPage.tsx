@@ -244,10 +244,9 @@ export function HouseholdsPage() {
         }
       />
       <ListToolbar
-        key={filters.q ?? ''}
         className="household-toolbar"
         searchPlaceholder={t('households.searchPlaceholder')}
-        defaultValue={filters.q}
+        current={filters.q}
         onSearch={(q) => setFilters({ q })}
       >
         <ToolbarSelect<PolicyFlag>

@@ -66,7 +66,7 @@ export function ComparisonPage() {
           </Form.Item>
           <Form.Item name="to" label={t('households.compareTo')} rules={[{ required: true }]}>
             <Select
-              style={{ width: 260 }}
+              style={{ width: 360 }}
               loading={standards.isFetching}
               options={usable.map((s) => {
                 const span = yearSpan(s);
