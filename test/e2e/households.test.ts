@@ -70,12 +70,14 @@ function headersOf(workbook: ExcelJS.Workbook): Map<string, string[]> {
   return result;
 }
 
+type Cell = string | Date;
+
 /**
- * A workbook with the template's sheets and headers and one row on sheet "Hộ" (`values` by
- * header; a header may end with " *"). Written as the server writes (streaming), which its
- * streaming reader takes.
+ * A workbook with the template's sheets "Hộ" and "Nhân khẩu" and their headers, and one row per
+ * entry of `rows` (values by header; a header may end with " *"). Written as the server writes
+ * (streaming), which its streaming reader takes.
  */
-async function workbookWith(template: ExcelJS.Workbook, values: Record<string, string>): Promise<Buffer> {
+async function workbookWith(template: ExcelJS.Workbook, rows: Record<string, Record<string, Cell>[]>): Promise<Buffer> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -84,8 +86,8 @@ async function workbookWith(template: ExcelJS.Workbook, values: Record<string, s
     if (name !== 'Hộ' && name !== 'Nhân khẩu') continue;
     const sheet = writer.addWorksheet(name);
     sheet.addRow(headers).commit();
-    if (name === 'Hộ') {
-      const plain = headers.map((h) => h.replace(/\s*\*$/u, ''));
+    const plain = headers.map((h) => h.replace(/\s*\*$/u, ''));
+    for (const values of rows[name] ?? []) {
       for (const header of Object.keys(values)) expect(plain).toContain(header);
       sheet.addRow(plain.map((h) => values[h] ?? null)).commit();
     }
@@ -205,6 +207,49 @@ describe('the household registry', () => {
     }
   });
 
+  test('an officer imports a valid workbook and finds the new household in the list', async () => {
+    const { context, page } = await newPage(browser);
+    const code = `XL-${Date.now().toString(36)}`.toUpperCase();
+    try {
+      await login(page, 'canbo.thachha');
+      await page.goto('/ho-gia-dinh');
+      await page.getByRole('link', { name: /Nhập từ Excel$/u }).click();
+      await visible(page.getByRole('heading', { name: 'Nhập hộ gia đình từ Excel' }));
+      const template = await page.request.get('/api/households/import-template?commune=18562');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await template.body()) as unknown as ArrayBuffer);
+      const file = await workbookWith(workbook, {
+        Hộ: [
+          { 'Mã xã': '18562', 'Mã hộ': code, 'Thôn/tổ dân phố': 'Thôn 1', 'Địa chỉ': 'Thôn 1', 'Khu vực': 'Nông thôn' },
+        ],
+        'Nhân khẩu': [
+          {
+            'Mã hộ': code,
+            'Họ và tên': 'Võ Thị Nhập',
+            'Ngày sinh': new Date(Date.UTC(1975, 2, 15)),
+            'Giới tính': 'Nữ',
+            'Quan hệ với chủ hộ': 'Chủ hộ',
+          },
+        ],
+      });
+      await page.getByLabel('Tệp Excel (.xlsx)').setInputFiles({
+        name: 'ho-moi.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: file,
+      });
+      await page.getByRole('button', { name: /Nhập dữ liệu/u }).click();
+      const result = page.locator('.import-result');
+      await visible(result.getByText('Đã nhập xong tệp ho-moi.xlsx.'));
+      const households = result.locator('.ant-table-row').filter({ hasText: 'Hộ' }).first();
+      expect((await households.textContent())?.replace(/\s+/gu, '')).toBe('Hộ10');
+
+      await page.goto(`/ho-gia-dinh?q=${code}`);
+      await visible(page.locator('.ant-table-row').getByText('Võ Thị Nhập'));
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a household whose dwelling is not recorded is completed from the assessment form', async () => {
     const { context, page } = await newPage(browser);
     const code = `NO-${Date.now().toString(36)}`.toUpperCase();
@@ -247,11 +292,15 @@ describe('the household registry', () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await template.body()) as unknown as ArrayBuffer);
       const file = await workbookWith(workbook, {
-        'Mã xã': '18562',
-        'Mã hộ': 'LOI-01',
-        'Thôn/tổ dân phố': 'Thôn Không Có',
-        'Địa chỉ': 'Thạch Hà',
-        'Khu vực': 'Sao Hỏa',
+        Hộ: [
+          {
+            'Mã xã': '18562',
+            'Mã hộ': 'LOI-01',
+            'Thôn/tổ dân phố': 'Thôn Không Có',
+            'Địa chỉ': 'Thạch Hà',
+            'Khu vực': 'Sao Hỏa',
+          },
+        ],
       });
 
       await page.getByLabel('Tệp Excel (.xlsx)').setInputFiles({

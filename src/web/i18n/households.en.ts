@@ -287,6 +287,7 @@ export const householdsEn: Messages['households'] = {
   importDone: 'File {file} imported.',
   importChecked: 'File {file} is valid and can be imported.',
   importCounts: 'Result',
+  importOpenList: 'Open the household list',
   importWhat: 'Records',
   importCreated: 'Created',
   importUpdated: 'Updated',

@@ -294,6 +294,7 @@ export const householdsVi = {
   importDone: 'Đã nhập xong tệp {file}.',
   importChecked: 'Tệp {file} hợp lệ: có thể nhập.',
   importCounts: 'Kết quả',
+  importOpenList: 'Xem danh sách hộ',
   importWhat: 'Loại',
   importCreated: 'Thêm mới',
   importUpdated: 'Cập nhật',

@@ -199,7 +199,11 @@ function ImportDone({ outcome }: { outcome: Extract<Outcome, { kind: 'done' }> }
   const t = useT();
   const rows = COUNTED.map(([what, label]) => ({ what, label: t(label), ...outcome.counts[what] }));
   return (
-    <Card className="form-section import-result" title={t('households.importCounts')}>
+    <Card
+      className="form-section import-result"
+      title={t('households.importCounts')}
+      extra={!outcome.dryRun && <Link to={HOUSEHOLDS_PATH}>{t('households.importOpenList')}</Link>}
+    >
       <Alert
         type="success"
         showIcon
