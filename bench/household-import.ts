@@ -15,6 +15,7 @@ import path from 'node:path';
 import { ensureAdminUnits } from '../src/server/modules/admin-units/reference-data';
 import { ASSESSMENT_SHEET, HOUSEHOLD_SHEET, MEMBER_SHEET } from '../src/server/modules/registry-excel/columns';
 import { importHouseholds } from '../src/server/modules/registry-excel/import';
+import { worksheets } from '../src/server/modules/registry-excel/reader';
 import { createVillage } from '../src/server/modules/villages/service';
 import type { Actor } from '../src/server/platform/access';
 import { loadConfig } from '../src/server/platform/config';
@@ -116,6 +117,18 @@ report(
   `${mb(fs.statSync(file).size)}, ${(Number(process.hrtime.bigint() - t) / 1e9).toFixed(1)} s to write`,
 );
 
+/** The floor: ExcelJS's streaming reader alone, every row of every sheet, nothing done with them. */
+async function parseOnly() {
+  const start = process.hrtime.bigint();
+  let rows = 0;
+  for await (const sheet of worksheets(fs.createReadStream(file)))
+    for await (const row of sheet.rows) rows += row ? 1 : 0;
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  report('parse only (ExcelJS streaming reader)', `${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s`);
+  report('parse only households/s', (total / seconds).toFixed(0));
+}
+await parseOnly();
+
 const database = await openDatabase(
   config.engine === 'postgres'
     ? { engine: 'postgres', url: config.databaseUrl! }
@@ -145,9 +158,12 @@ try {
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
   const before = peak;
   t = process.hrtime.bigint();
-  const result = await importHouseholds(db, actor, COMMUNE, fs.createReadStream(file));
+  const phases = new Map<string, number>();
+  const profile = (phase: string, ms: number) => phases.set(phase, (phases.get(phase) ?? 0) + ms);
+  const result = await importHouseholds(db, actor, COMMUNE, fs.createReadStream(file), { profile });
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   clearInterval(sampler);
+  for (const [phase, ms] of phases) report(`  ${phase}`, `${(ms / 1000).toFixed(2)} s`);
   report(
     'imported',
     `${result.households.created} households, ${result.members.created} members in ${seconds.toFixed(1)} s`,

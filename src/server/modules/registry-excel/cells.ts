@@ -4,7 +4,7 @@
  * with thousands separators ("1.500.000", "1,500,000", "1 500 000"); a coded value by its
  * Vietnamese label or its code, whatever the case, accents or spacing.
  */
-import type { CellKind } from './columns';
+import { foldLabel, remembered, type CellKind } from './columns';
 
 export interface CellProblem {
   vi: string;
@@ -96,6 +96,12 @@ export function parseBoolean(value: string | number | boolean | Date, fold: (s: 
   if (NO.has(text)) return { value: false };
   return problem(`"${String(value)}": ghi Có hoặc Không.`, `"${String(value)}": write Có (yes) or Không (no).`);
 }
+const TRUE = { value: true };
+const FALSE = { value: false };
+const booleanOf = remembered((text: string) => {
+  const folded = foldLabel(text);
+  return YES.has(folded) ? TRUE : NO.has(folded) ? FALSE : null;
+});
 
 /** Citizen IDs typed as numbers lose their leading zeros (province codes 001–096): put them back. */
 export function parseCitizenId(value: string | number | boolean | Date): CellResult {
@@ -119,7 +125,7 @@ export function readCell(raw: unknown, kind: CellKind, fold: (s: string) => stri
     case 'decimal':
       return parseNumber(value, kind === 'integer');
     case 'boolean':
-      return parseBoolean(value, fold);
+      return (typeof value === 'string' && fold === foldLabel && booleanOf(value)) || parseBoolean(value, fold);
   }
   if ('code' in kind) {
     const code = kind.code.find(String(value));

@@ -50,7 +50,27 @@ export function codeList(name: string, codes: readonly string[], labels: Record<
     lookup.set(foldLabel(labels[code]!.vi), code);
     lookup.set(foldLabel(labels[code]!.en), code);
   }
-  return { name, codes, label: (code) => labels[code]?.vi ?? code, find: (text) => lookup.get(foldLabel(text)) };
+  return {
+    name,
+    codes,
+    label: (code) => labels[code]?.vi ?? code,
+    find: remembered((text) => lookup.get(foldLabel(text))),
+  };
+}
+
+/**
+ * A lookup by cell text, remembered: a column of a large file repeats a handful of texts, and
+ * folding each again was the import's largest cost after parsing. Bounded, so memory stays flat.
+ */
+export function remembered<T>(find: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text)!;
+    const found = find(text);
+    if (seen.size >= 10_000) seen.clear();
+    seen.set(text, found);
+    return found;
+  };
 }
 
 const SEX_LABELS = { male: { vi: 'Nam', en: 'Male' }, female: { vi: 'Nữ', en: 'Female' } };

@@ -1,10 +1,9 @@
 /**
  * Reading an uploaded workbook as a stream: the bytes are counted (size limit), hashed (SHA-256
- * for the audit) and checked to be a zip before ExcelJS's streaming reader parses them, one
+ * for the audit) and checked to be a zip before the sheet reader (sheet-xml.ts) parses them, one
  * worksheet and one row at a time. Memory does not depend on the number of rows (shared strings
  * aside: a file written with inline strings, as the export writes, keeps none).
  */
-import ExcelJS from './exceljs';
 import { createHash } from 'node:crypto';
 import { PassThrough, type Readable } from 'node:stream';
 import { foldLabel, type Column, type SheetLayout } from './columns';
@@ -55,28 +54,7 @@ export function guardUpload(upload: Readable, limitBytes: number) {
   return { feed, info };
 }
 
-/** A worksheet's rows as the reader yields them: number and 1-based values. */
-export interface SheetRows {
-  name: string;
-  rows: AsyncIterable<{ number: number; values: unknown[] }>;
-}
-
-export async function* worksheets(feed: Readable): AsyncGenerator<SheetRows> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(feed, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
-  for await (const sheet of reader) {
-    const name = (sheet as unknown as { name: string }).name;
-    const rows = (async function* () {
-      for await (const row of sheet) yield { number: row.number, values: row.values as unknown[] };
-    })();
-    yield { name, rows };
-  }
-}
+export { worksheets, type SheetRows } from './sheet-xml';
 
 const withoutUnits = (folded: string) => folded.replace(/\s*\([^)]*\)\s*$/u, '').trim();
 

@@ -75,6 +75,37 @@ describe('POST /api/households/import', () => {
   });
 });
 
+describe('re-importing a household', () => {
+  it('keeps members the file leaves out, demotes a head it no longer names, and recomputes the keys', async () => {
+    const first = await templateWorkbook({
+      households: [household('KEEP-1')],
+      members: [
+        member('KEEP-1', { citizenId: '042085000555' }),
+        member('KEEP-1', { fullName: 'Đỗ Thị Hạnh', sex: 'Nữ', relation: 'Vợ/chồng', dateOfBirth: '04/05/1988' }),
+      ],
+    });
+    expect((await post(officer, IMPORT, first)).statusCode).toBe(200);
+    const second = await templateWorkbook({
+      households: [household('KEEP-1')],
+      members: [
+        member('KEEP-1', { fullName: 'Đỗ Thị Hạnh', sex: 'Nữ', relation: 'Chủ hộ', dateOfBirth: '04/05/1988' }),
+        member('KEEP-1', { fullName: 'Nguyễn Minh Khôi', relation: 'Con', dateOfBirth: '01/01/2015' }),
+      ],
+    });
+    const res = await post(officer, IMPORT, second);
+    expect(res.json()).toMatchObject({ households: { updated: 1 }, members: { created: 1, updated: 1 } });
+    const { items } = (await officer.get(`/api/households?commune=${THACH_HA}&q=KEEP-1`)).json();
+    expect(items[0]).toMatchObject({ headName: 'Đỗ Thị Hạnh', memberCount: 3 });
+    const detail = (await officer.get(`/api/households/${items[0].id}`)).json();
+    expect(detail.members.map((m: { fullName: string; relation: string }) => [m.fullName, m.relation])).toEqual([
+      ['Nguyễn Văn An', 'other'],
+      ['Đỗ Thị Hạnh', 'head'],
+      ['Nguyễn Minh Khôi', 'child'],
+    ]);
+    expect((await officer.get(`/api/households?commune=${THACH_HA}&q=minh khoi`)).json().items[0]?.code).toBe('KEEP-1');
+  });
+});
+
 const IMPORT = `/api/households/import?commune=${THACH_HA}`;
 type Problem = { sheet: string | null; row: number | null; column: string | null; message: string };
 
