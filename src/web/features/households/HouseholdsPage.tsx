@@ -94,9 +94,8 @@ export function HouseholdsPage() {
   const [params, setParams] = useSearchParams();
   const place = useAreaInAddress(params, setParams);
   const filters = filtersFromSearch(params);
-  const canManage = useCanManage(
-    area.communeCode ? { provinceCode: area.provinceCode, communeCode: area.communeCode } : undefined,
-  );
+  // Adding and importing ask for a commune on their own pages.
+  const canManage = useCanManage({ provinceCode: area.provinceCode, communeCode: area.communeCode });
   const [exporting, setExporting] = useState(false);
   const isMobile = useIsMobile();
 
