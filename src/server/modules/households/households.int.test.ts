@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
-import { buildHousehold, buildVillage, CAM_XUYEN, HA_TINH, member, THACH_HA } from '../../../../test/helpers/factories';
+import {
+  buildHousehold,
+  buildVillage,
+  CAM_XUYEN,
+  HA_TINH,
+  member,
+  PHU_KHUONG,
+  THACH_HA,
+  VINH_LONG,
+} from '../../../../test/helpers/factories';
 import { auditTrail } from '../../../../test/helpers/trace';
 
 let t: TestApp;
@@ -126,6 +135,19 @@ describe('finding households', () => {
     }
     expect((await officer.get(`/api/households/${far.id}`)).statusCode).toBe(404);
     expect((await officer.get(`/api/households?commune=${CAM_XUYEN}`)).statusCode).toBe(403);
+  });
+
+  it('narrows a national list to one province; a province officer cannot ask for another', async () => {
+    const haTinh = await buildHousehold(t.database.db, { headName: 'Võ Thị Tỉnh' });
+    const vinhLong = await buildHousehold(t.database.db, { communeCode: PHU_KHUONG, headName: 'Võ Thị Tỉnh' });
+    const national = await signIn(t, { scopeCode: null, roles: ['officer'] });
+    const ids = async (query: string) =>
+      (await national.get(`/api/households?q=vo%20thi%20tinh&${query}`)).json().items.map((h: { id: string }) => h.id);
+    expect(await ids('')).toEqual(expect.arrayContaining([haTinh.id, vinhLong.id]));
+    expect(await ids(`province=${HA_TINH}`)).toEqual([haTinh.id]);
+    const province = await signIn(t, { scopeCode: HA_TINH, roles: ['officer'] });
+    expect((await province.get(`/api/households?province=${VINH_LONG}`)).statusCode).toBe(403);
+    expect((await province.get('/api/households?province=99')).statusCode).toBe(400);
   });
 
   it('matches whole words typed and an unfinished last word, in order', async () => {

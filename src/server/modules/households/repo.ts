@@ -63,6 +63,7 @@ export async function list(
   const where = and(
     inScope(scope),
     assessed,
+    f.province ? eq(households.provinceCode, f.province) : undefined,
     f.commune ? eq(households.communeCode, f.commune) : undefined,
     f.village ? eq(households.villageId, f.village) : undefined,
     f.policyFlag ? arrayContains(households.policyFlags, [f.policyFlag]) : undefined,

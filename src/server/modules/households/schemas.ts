@@ -150,6 +150,10 @@ export const HouseholdSummarySchema = HouseholdBase;
 export const HouseholdSchema = HouseholdBase.extend({ dwelling: DwellingSchema, members: z.array(MemberSchema) });
 
 export const HouseholdListQuerySchema = listQuerySchema(['head', 'code', 'createdAt']).extend({
+  province: z
+    .string()
+    .regex(/^\d{2}$/u)
+    .optional(),
   commune: z
     .string()
     .regex(/^\d{5}$/u)

@@ -85,9 +85,11 @@ function mask(view: HouseholdView, actor: Actor): HouseholdView {
 }
 
 export async function listHouseholds(db: Db, actor: Actor, query: HouseholdListReq) {
-  if (query.commune) {
-    const commune = await requireCurrentUnit(db, query.commune, 'querystring.commune', 'commune');
-    if (!scopeCovers(actor.scope, commune.area)) throw errors.outOfScope();
+  for (const level of ['province', 'commune'] as const) {
+    const code = query[level];
+    if (!code) continue;
+    const unit = await requireCurrentUnit(db, code, `querystring.${level}`, level);
+    if (!scopeCovers(actor.scope, unit.area)) throw errors.outOfScope();
   }
   // Several words are most often a full name typed from its start: answered from the members'
   // name index; only when no name starts so does the broader phrase search run.
