@@ -104,7 +104,9 @@ export function HouseholdsPage() {
     setParams(searchOfFilters(next, place));
   };
 
-  const query = { ...filters, ...place };
+  // A province picked alone in the working area narrows a national user's list to it.
+  const province = place.commune ? undefined : (area.provinceCode ?? undefined);
+  const query = { ...filters, ...place, province };
   const list = useQuery({
     queryKey: ['households', 'list', query],
     queryFn: () => householdsApi.list(query),

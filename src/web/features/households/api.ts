@@ -108,6 +108,7 @@ export type HouseholdSort = 'head' | 'code' | 'createdAt';
 
 export interface HouseholdListQuery {
   q?: string;
+  province?: string;
   commune?: string;
   village?: string;
   policyFlag?: PolicyFlag;
