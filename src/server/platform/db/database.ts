@@ -45,6 +45,9 @@ const PGLITE_EXTENSIONS = { pg_trgm, unaccent };
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle connection the server closed (restart, failover) is dropped and replaced by the
+    // pool; without a listener its error would stop the process.
+    pool.on('error', () => {});
     await pool.query('select 1');
     const db = drizzleNodePg(pool) as unknown as Db;
     return {
