@@ -13,6 +13,7 @@ import type { Db, Executor } from '../../platform/db/database';
 import { requireCurrentUnit, type CurrentUnit } from '../admin-units/service';
 import { keysFrom, memberRow, requireManage } from '../households/service';
 import { listVillages } from '../villages/service';
+import { AssessmentImport, type Place } from './assessments';
 import { ASSESSMENT_SHEET, HOUSEHOLD_SHEET, MEMBER_SHEET, foldLabel, type SheetLayout } from './columns';
 import { NATIONAL_LAYOUT, NationalRows, isNationalHeader, type NationalBatch } from './national';
 import { fileTooLarge, importRefused, ProblemList } from './problems';
@@ -138,9 +139,12 @@ export async function checkAndImport(
         layout: importer.layout,
         sha256: info.sha256,
       };
+      // A dry run writes too (results are derived from the registry as the file leaves it), then rolls back.
+      const assessments = new AssessmentImport(tx, actor, importer.place, problems);
+      await write(tx, actor, commune, result, info.bytes, time, assessments);
+      if (problems.total > 0) throw new Rollback();
       outcome = { result, problems };
       if (options.dryRun) throw new Rollback();
-      await write(tx, actor, commune, result, info.bytes, time);
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
@@ -183,6 +187,7 @@ async function write(
   result: ImportResult,
   bytes: number,
   time: ReturnType<typeof timer>,
+  assessments: AssessmentImport,
 ) {
   const area: Area = { provinceCode: commune.area.provinceCode!, communeCode: commune.code };
   await time('keep before', () => repo.keepBefore(tx));
@@ -198,6 +203,7 @@ async function write(
       importId,
     ),
   );
+  result.assessments = await time('assessments', () => assessments.run(area.provinceCode));
   await recordAudit(tx, actor, {
     action: 'household.import',
     entity: 'household_import',
@@ -232,14 +238,7 @@ async function computeKeys(tx: Executor) {
 async function crossCheck(tx: Executor, communeCode: string, importer: RowImporter, problems: ProblemList) {
   const found = await repo.crossChecks(tx, communeCode, 1000);
   const national = importer.layout === 'national';
-  const at = (sheet: SheetLayout, key: string) => {
-    const place = importer.headers.get(national ? NATIONAL_LAYOUT : sheet);
-    return {
-      sheet: place?.name ?? sheet.name,
-      col: place?.at.get(key) ?? null,
-      column: sheet.columns.find((c) => c.key === key)?.header ?? null,
-    };
-  };
+  const at = (sheet: SheetLayout, key: string) => importer.place(national ? NATIONAL_LAYOUT : sheet, key);
   const add = (
     list: repo.Located[],
     sheet: SheetLayout,
@@ -330,6 +329,16 @@ class RowImporter {
     private readonly problems: ProblemList,
     private readonly time: ReturnType<typeof timer>,
   ) {}
+
+  /** Where a layout's column is in this file (its sheet's name, the column's index and header). */
+  readonly place: Place = (layout, key) => {
+    const found = this.headers.get(layout);
+    return {
+      sheet: found?.name ?? layout.name,
+      col: key ? (found?.at.get(key) ?? null) : null,
+      column: (key && layout.columns.find((c) => c.key === key)?.header) || null,
+    };
+  };
 
   /**
    * A sheet is known by its name, or else by a header naming every required column of a layout
@@ -422,7 +431,9 @@ class RowImporter {
       this.report(sheet, at, rowNumber, all);
       await this.member(rowNumber, checked.record ?? fields, all.length === 0);
     } else {
-      const checked = validateAssessment(layout, fields);
+      // An override whose indicator could not be read is still an override row, not a result row.
+      const read = failed.has('overrideIndicator') ? { ...fields, overrideIndicator: '?' } : fields;
+      const checked = validateAssessment(layout, read);
       const all = keep(checked.problems);
       this.report(sheet, at, rowNumber, all);
       await this.assessment(rowNumber, checked.record, fields, all.length === 0);

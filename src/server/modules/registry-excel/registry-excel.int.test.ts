@@ -202,13 +202,28 @@ describe('a file with problems is refused whole, every problem located', () => {
   });
 });
 
+/** The dwelling fields an assessment needs besides those `household()` fills. */
+const FULL_DWELLING = {
+  frame: 'Bền chắc',
+  roof: 'Bền chắc',
+  hygienicLatrine: 'Không',
+  telecomSubscription: 'Có',
+  hearsLoudspeaker: 'Có',
+};
+
 describe('tolerance of hand-made files', () => {
   it('reads text dates, thousands separators, merged titles, spaces, case and accents, trailing empty rows', async () => {
     const file = await templateWorkbook({
       title: 'DANH SÁCH HỘ GIA ĐÌNH — XÃ THẠCH HÀ',
       households: [
-        household('TOL-1', { area: '  nong THON ', floorArea: '1.234,5', walls: 'ben chac', cleanWater: 'x' }),
-        household('TOL-2', { area: 'urban', floorArea: 30 }),
+        household('TOL-1', {
+          area: '  nong THON ',
+          floorArea: '1.234,5',
+          walls: 'ben chac',
+          cleanWater: 'x',
+          ...FULL_DWELLING,
+        }),
+        household('TOL-2', { area: 'urban', floorArea: 30, ...FULL_DWELLING }),
         {},
         {},
       ],
@@ -226,6 +241,113 @@ describe('tolerance of hand-made files', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ dryRun: true, households: { created: 2 }, members: { created: 2 } });
     expect((await officer.get(`/api/households?commune=${THACH_HA}&q=TOL-1`)).json().total).toBe(0);
+  });
+});
+
+describe('the assessments sheet', () => {
+  const assessed = (code: string) => household(code, FULL_DWELLING);
+  const survey = (code: string, extra: Record<string, unknown> = {}) => ({
+    householdCode: code,
+    year: 2026,
+    surveyDate: '15/10/2025',
+    incomePerCapitaMonthly: '1.500.000',
+    ...extra,
+  });
+
+  it('creates the year result with indicators derived from the imported household, and replaces it on re-import', async () => {
+    const file = await templateWorkbook({
+      households: [assessed('ASM-1')],
+      members: [member('ASM-1', { citizenId: '042085000901' })],
+      assessments: [
+        survey('ASM-1', { causes: 'Thiếu vốn sản xuất, kinh doanh' }),
+        {
+          householdCode: 'ASM-1',
+          year: 2026,
+          overrideIndicator: 'health_insurance',
+          overrideDeprived: 'Có',
+          overrideReason: 'Thẻ BHYT hết hạn 9/2025',
+        },
+      ],
+    });
+    const res = await post(officer, IMPORT, file);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().assessments).toEqual({ created: 1, updated: 0 });
+    const id = (await officer.get(`/api/households?commune=${THACH_HA}&q=ASM-1`)).json().items[0].id;
+    const { items } = (await officer.get(`/api/households/${id}/assessments`)).json();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ year: 2026, source: 'survey', surveyDate: '2025-10-15', causes: ['no_capital'] });
+    const find = (key: string) => items[0].indicators.find((i: { indicator: string }) => i.indicator === key);
+    expect(find('sanitation')).toMatchObject({ deprived: true, derived: { deprived: true } });
+    expect(find('health_insurance')).toMatchObject({ deprived: true, override: { deprived: true } });
+    const audits = await count('audit_events');
+    const again = await post(officer, IMPORT, file);
+    expect(again.json().assessments).toEqual({ created: 0, updated: 1 });
+    expect(await count('audit_events')).toBeGreaterThan(audits);
+    expect((await officer.get(`/api/households/${id}/assessments`)).json().items).toHaveLength(1);
+  });
+
+  it('a bad assessment row is located at its row and column, and nothing is written', async () => {
+    const unreadable = await templateWorkbook({
+      households: [assessed('BAD-A1'), assessed('BAD-A2')],
+      members: [member('BAD-A1'), member('BAD-A2')],
+      assessments: [
+        survey('BAD-A1'),
+        {
+          householdCode: 'BAD-A1',
+          year: 2026,
+          overrideIndicator: 'Chỉ tiêu không có',
+          overrideDeprived: 'Có',
+          overrideReason: 'x',
+        },
+        survey('BAD-A2'),
+        { householdCode: 'BAD-A2', year: 2026, overrideIndicator: 'health_insurance', overrideDeprived: 'Có' },
+      ],
+    });
+    const read = (await refused(unreadable)).errors;
+    expect(read).toHaveLength(2);
+    expect(at(read, 'Đánh giá', 3, 'Chỉ tiêu điều chỉnh')?.message).toMatch(/không có trong danh mục/u);
+    expect(at(read, 'Đánh giá', 5, 'Lý do điều chỉnh')?.message).toMatch(/lý do/iu);
+
+    // Results are checked by the assessments module once the file reads cleanly.
+    const national = await nationalWorkbook([
+      {
+        headName: 'Trương Văn Quyết',
+        fullName: 'Trương Văn Quyết',
+        relation: 'Chủ hộ',
+        dateOfBirth: '03/03/1975',
+        sex: 'Nam',
+        communeCode: THACH_HA,
+        communeName: 'Xã Thạch Hà',
+        village: 'Thôn Đông Hà',
+        category: 'Hộ nghèo',
+        decisionNumber: '45/QĐ-UBND',
+        decisionDate: '20/12/2025',
+      },
+    ]);
+    expect((await post(officer, IMPORT, national)).statusCode).toBe(200);
+    const decided = (await officer.get(`/api/households?commune=${THACH_HA}&q=truong van quyet`)).json().items[0];
+    const refusedByRules = await templateWorkbook({
+      households: [assessed('BAD-A3'), assessed(decided.code), household('BAD-A4')],
+      members: [
+        member('BAD-A3'),
+        member(decided.code, { fullName: 'Trương Văn Quyết', dateOfBirth: '03/03/1975' }),
+        member('BAD-A4'),
+      ],
+      assessments: [
+        survey('BAD-A3', { surveyDate: '01/03/2023' }),
+        survey(decided.code),
+        survey('BAD-A4'), // the household's dwelling is not fully recorded
+      ],
+    });
+    const ruled = (await refused(refusedByRules)).errors;
+    expect(at(ruled, 'Đánh giá', 2, 'Ngày khảo sát')?.message).toMatch(/2025 hoặc 2026/u);
+    expect(at(ruled, 'Đánh giá', 3, 'Năm')?.message).toMatch(/45\/QĐ-UBND/u);
+    expect(at(ruled, 'Đánh giá', 4, 'Mã hộ')?.message).toMatch(/sheet "Hộ"/u);
+    expect((await officer.get(`/api/households?commune=${THACH_HA}&q=BAD-A`)).json().total).toBe(0);
+    expect((await officer.get(`/api/households/${decided.id}/assessments`)).json().items[0]).toMatchObject({
+      source: 'import',
+      category: 'poor',
+    });
   });
 });
 
@@ -336,9 +458,21 @@ describe('the national software list', () => {
     expect(res.json()).toMatchObject({ layout: 'national', households: { created: 2 }, members: { created: 4 } });
     const again = await post(officer, IMPORT, file);
     expect(again.json()).toMatchObject({ households: { created: 0, updated: 2 }, members: { updated: 4 } });
+    expect(res.json().assessments).toEqual({ created: 2, updated: 0 });
+    expect(again.json().assessments).toEqual({ created: 0, updated: 2 });
     const found = (await officer.get(`/api/households?commune=${THACH_HA}&q=dinh thi hoa`)).json();
     expect(found.items[0]).toMatchObject({ headName: 'Đinh Thị Hoa', policyFlags: ['merit_family'] });
     expect(found.items[0].code).toMatch(/^QG-[0-9A-F]{12}$/u);
+    const { items } = (await officer.get(`/api/households/${found.items[0].id}/assessments`)).json();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      year: 2026,
+      source: 'import',
+      category: 'near_poor',
+      decisionNumber: '123/QĐ-UBND',
+      decisionDate: '2025-12-15',
+      causes: ['no_capital'],
+    });
   });
 
   it('a bad row of the national list is located', async () => {

@@ -348,6 +348,27 @@ export async function auditHouseholds(
     left join import_before b on b.id = s.household_id`);
 }
 
+export async function anyAssessments(tx: Executor) {
+  return rowsOf(await tx.execute(sql`select 1 from import_assessments limit 1`)).length > 0;
+}
+
+/** The staged results by household and year (a page at a time), with the household's id. */
+export async function* stagedAssessments(tx: Executor, pageSize = 1000) {
+  let after: { household_code: string; year: number; row: number } | null = null;
+  for (;;) {
+    const page: { household_code: string; year: number; row: number; householdId: string; payload: unknown }[] = rowsOf(
+      await tx.execute(sql`
+          select a.household_code, a.year, a.row, h.household_id as "householdId", a.payload
+          from import_assessments a join import_households h on h.code = a.household_code
+          where ${after ? sql`(a.household_code, a.year, a.row) > (${after.household_code}, ${after.year}, ${after.row})` : sql`true`}
+          order by a.household_code, a.year, a.row limit ${pageSize}`),
+    );
+    yield* page;
+    if (page.length < pageSize) return;
+    after = page.at(-1)!;
+  }
+}
+
 export async function anyStaged(tx: Executor) {
   return rowsOf(await tx.execute(sql`select 1 from import_households limit 1`)).length > 0;
 }
