@@ -12,14 +12,15 @@ export interface CellProblem {
 }
 export type CellResult = { value: unknown } | { problem: CellProblem };
 
+const UNEVEN_SPACES = /\s\s|[\t\n\r\f\v\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]|^\s|\s$/u;
+
 /** The text of a cell's value as ExcelJS gives it (rich text, formula results, hyperlinks). */
 export function cellText(value: unknown): string | number | boolean | Date | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') {
-    const text = value
-      .normalize('NFC')
-      .replace(/[\s\u00a0]+/gu, ' ')
-      .trim();
+    const nfc = value.normalize('NFC');
+    // Most cells need no spacing fixed: checking is cheaper than replacing (millions of cells a file).
+    const text = UNEVEN_SPACES.test(nfc) ? nfc.replace(/[\s\u00a0]+/gu, ' ').trim() : nfc;
     return text === '' ? null : text;
   }
   if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;

@@ -12,6 +12,7 @@ import { recordAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { requireCurrentUnit, type CurrentUnit } from '../admin-units/service';
 import { keysFrom, memberRow, requireManage } from '../households/service';
+import { remembered } from './columns';
 import { listVillages } from '../villages/service';
 import { AssessmentImport, type Place } from './assessments';
 import { ASSESSMENT_SHEET, HOUSEHOLD_SHEET, MEMBER_SHEET, foldLabel, type SheetLayout } from './columns';
@@ -310,6 +311,21 @@ function recognised(layouts: SheetLayout[], seen: Set<SheetLayout>, values: unkn
   );
 }
 
+/**
+ * A member's name keys as the households service computes them (memberRow), its folding and
+ * sort key remembered by full name: a province repeats common names, and folding was a fifth of
+ * the reading time.
+ */
+const nameKeys = remembered((fullName: string) => {
+  const keys = memberRow({ fullName, citizenId: null } as Parameters<typeof memberRow>[0]);
+  return { nameKey: keys.nameKey, sortKey: keys.sortKey, searchKey: keys.searchKey };
+});
+function memberKeys(member: { fullName: string; citizenId: string | null }) {
+  const keys = nameKeys(member.fullName);
+  // The search key folds "name ID": an ID is digits, so it is the folded name and the ID.
+  return member.citizenId ? { ...keys, searchKey: `${keys.nameKey} ${member.citizenId}` } : keys;
+}
+
 /** Reads the sheets as they stream by, validating and staging rows. */
 class RowImporter {
   layout: ImportResult['layout'] = 'template';
@@ -490,7 +506,7 @@ class RowImporter {
         relation: typeof m.relation === 'string' ? m.relation : null,
       });
     const { householdCode, ...member } = m;
-    const keys = memberRow(member);
+    const keys = memberKeys(member);
     await this.push('import_members', {
       row: rowNumber,
       valid,

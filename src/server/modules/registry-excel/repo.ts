@@ -82,6 +82,10 @@ const STAGED_EXTRA: Record<StagedTable, string> = {
 export async function createStaging(tx: Executor) {
   await tx.execute(sql`set local jit = off`);
   await tx.execute(sql`set local work_mem = '64MB'`);
+  // The audit documents (hundreds of MB for a province) compress several times faster with lz4.
+  await tx.execute(sql`
+    select set_config('default_toast_compression', 'lz4', true) from pg_settings
+    where name = 'default_toast_compression' and 'lz4' = any(enumvals)`);
   for (const [table, cols] of Object.entries(STAGED) as [StagedTable, Columns][])
     await tx.execute(
       sql.raw(
@@ -199,6 +203,7 @@ export async function matchExisting(tx: Executor, communeCode: string) {
       case when m.relation = 'head' then 'other' else m.relation end as relation
     from import_households h join household_members m on m.household_id = h.household_id and m.left_at is null
     where not h.created and not exists (select 1 from import_members s where s.member_id = m.id)`);
+  await tx.execute(sql`create index on import_kept (code)`);
   await tx.execute(sql`
     create temporary table import_keys (row int primary key, head_name text, sort_key text, search_key text,
       search_words text[]) on commit drop`);
@@ -272,11 +277,11 @@ export async function keySources(tx: Executor, afterRow: number, limit: number):
         coalesce(json_agg(json_build_object('fullName', x.full_name, 'citizenId', x.citizen_id, 'relation', x.relation)
                           order by x.position, x.row) filter (where x.full_name is not null), '[]'::json) as members
       from (select row, code, address from import_households where row > ${afterRow} order by row limit ${limit}) h
-      left join (
-        select household_code as code, full_name, citizen_id, relation, coalesce(position, 2147483647) as position, row
-        from import_members
+      left join lateral (
+        select full_name, citizen_id, relation, coalesce(position, 2147483647) as position, row
+        from import_members s where s.household_code = h.code
         union all
-        select code, full_name, citizen_id, relation, position, 0 from import_kept) x on x.code = h.code
+        select full_name, citizen_id, relation, position, 0 from import_kept k where k.code = h.code) x on true
       group by h.row, h.code, h.address
       order by h.row`),
   );
@@ -324,16 +329,33 @@ export async function mergeMembers(tx: Executor, area: { provinceCode: string; c
       h.next_position + row_number() over (partition by s.household_code order by s.row) - 1,
       ${names(MEMBER_DATA, 's.')}
     from import_members s join import_households h on h.code = s.household_code
-    where s.member_id is null
-    order by s.row`);
+    where s.member_id is null`);
 }
 
-/** One audit row per household written, as the service's own writes record them (set-wise). */
+/**
+ * One audit row per household written, as the service's own writes record them: set-wise, a
+ * range of rows at a time so that the documents being built fit in memory.
+ */
 export async function auditHouseholds(
   tx: Executor,
   actor: { id: string; username: string; ip: string | null; requestId: string | null },
   area: { provinceCode: string; communeCode: string },
   importId: string,
+  rowsAtOnce = 20_000,
+) {
+  const [range] = rowsOf<{ first: number; last: number }>(
+    await tx.execute(sql`select min(row) as first, max(row) as last from import_households`),
+  );
+  for (let from = range?.first ?? 0; range && from <= range.last; from += rowsAtOnce)
+    await auditRange(tx, actor, area, importId, sql`s.row >= ${from} and s.row < ${from + rowsAtOnce}`);
+}
+
+async function auditRange(
+  tx: Executor,
+  actor: { id: string; username: string; ip: string | null; requestId: string | null },
+  area: { provinceCode: string; communeCode: string },
+  importId: string,
+  rows: SQL,
 ) {
   await tx.execute(sql`
     insert into audit_events (actor_id, actor_username, action, entity, entity_id, province_code, commune_code,
@@ -344,8 +366,9 @@ export async function auditHouseholds(
       b.doc, ${householdDocument} || jsonb_build_object('importId', ${importId}::text),
       ${actor.ip}, ${actor.requestId}
     from import_households s join households h on h.id = s.household_id
-    left join ${membersDocuments(sql`true`)} d on d.household_id = s.household_id
-    left join import_before b on b.id = s.household_id`);
+    left join ${membersDocuments(rows)} d on d.household_id = s.household_id
+    left join import_before b on b.id = s.household_id
+    where ${rows}`);
 }
 
 export async function anyAssessments(tx: Executor) {
