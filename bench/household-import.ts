@@ -2,7 +2,9 @@
  * Household import from Excel (issue 3, item 8): a workbook of N households (default 100,000)
  * with 4 members each is streamed to a temporary file, then imported into one commune through
  * the import service, all or nothing, in one transaction. Prints households/s and the peak RSS
- * (sampled every 50 ms). Run at two sizes to see that memory does not grow with the file.
+ * (sampled every 50 ms), the time of each phase, the parse-only rate of the sheet reader and of
+ * ExcelJS, then exports the same households (keyset pages) and prints that rate and peak RSS.
+ * Run at two sizes to see that memory does not grow with the file.
  *   npx tsx bench/household-import.ts [households]                (PGlite in a temporary directory)
  *   DATABASE_URL=… npx tsx bench/household-import.ts [households] (PostgreSQL; the database is emptied)
  * Results: docs/benchmarks.md.
@@ -12,9 +14,12 @@ import ExcelJS from '../src/server/modules/registry-excel/exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { ensureAdminUnits } from '../src/server/modules/admin-units/reference-data';
 import { ASSESSMENT_SHEET, HOUSEHOLD_SHEET, MEMBER_SHEET } from '../src/server/modules/registry-excel/columns';
 import { importHouseholds } from '../src/server/modules/registry-excel/import';
+import type { ExportQuery } from '../src/server/modules/registry-excel/schemas';
+import { exportHouseholds } from '../src/server/modules/registry-excel/service';
 import { worksheets } from '../src/server/modules/registry-excel/reader';
 import { createVillage } from '../src/server/modules/villages/service';
 import type { Actor } from '../src/server/platform/access';
@@ -117,17 +122,29 @@ report(
   `${mb(fs.statSync(file).size)}, ${(Number(process.hrtime.bigint() - t) / 1e9).toFixed(1)} s to write`,
 );
 
-/** The floor: ExcelJS's streaming reader alone, every row of every sheet, nothing done with them. */
-async function parseOnly() {
+/** The floor: the sheet reader alone (and ExcelJS's streaming reader, for comparison), nothing done with the rows. */
+async function parseOnly(what: string, sheets: AsyncIterable<{ rows: AsyncIterable<unknown> }>) {
   const start = process.hrtime.bigint();
   let rows = 0;
-  for await (const sheet of worksheets(fs.createReadStream(file)))
-    for await (const row of sheet.rows) rows += row ? 1 : 0;
+  for await (const sheet of sheets) for await (const row of sheet.rows) rows += row ? 1 : 0;
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  report('parse only (ExcelJS streaming reader)', `${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s`);
-  report('parse only households/s', (total / seconds).toFixed(0));
+  report(
+    `parse only, ${what}`,
+    `${rows.toLocaleString('en')} rows in ${seconds.toFixed(1)} s, ${(total / seconds).toFixed(0)} households/s`,
+  );
 }
-await parseOnly();
+async function* excelJsSheets() {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(fs.createReadStream(file), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  for await (const sheet of reader) yield { rows: sheet as AsyncIterable<unknown> };
+}
+await parseOnly('sheet reader (sheet-xml.ts)', worksheets(fs.createReadStream(file)));
+await parseOnly('ExcelJS streaming reader', excelJsSheets());
 
 const database = await openDatabase(
   config.engine === 'postgres'
@@ -170,6 +187,26 @@ try {
   );
   report('households/s', (total / seconds).toFixed(0));
   report('RSS before / peak during the import', `${mb(before)} / ${mb(peak)}`);
+
+  // The export of the same households (the list walked by keyset), written to a file.
+  peak = process.memoryUsage().rss;
+  const exportSampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  t = process.hrtime.bigint();
+  const exported = path.join(dir, 'export.xlsx');
+  const stream = await exportHouseholds(db, actor, {
+    commune: COMMUNE,
+    sort: 'head',
+    order: 'asc',
+    includeArchived: false,
+  } as ExportQuery);
+  await pipeline(stream, fs.createWriteStream(exported));
+  const exportSeconds = Number(process.hrtime.bigint() - t) / 1e9;
+  clearInterval(exportSampler);
+  report(
+    'export',
+    `${mb(fs.statSync(exported).size)} in ${exportSeconds.toFixed(1)} s, ${(total / exportSeconds).toFixed(0)} households/s`,
+  );
+  report('RSS peak during the export', mb(peak));
 } finally {
   await database.close();
   fs.rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,17 @@
-import { and, arrayContains, asc, count, eq, inArray, isNull, like, ne, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  count,
+  eq,
+  getTableColumns,
+  inArray,
+  isNull,
+  like,
+  ne,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { foldAccents } from '../../../domain/text';
 import { insideScope } from '../../platform/access';
@@ -52,14 +65,34 @@ function searchPredicate(db: Executor, scope: AreaScope, q: string | undefined, 
 
 export type SearchMode = 'phrase' | 'name_prefix';
 
-/** `assessed`: the assessments module's filter on the households' yearly results. */
+/**
+ * Where a keyset page starts: after this household in the list's order. The sort value travels
+ * as the database's text of it (a JavaScript date would lose the microseconds of created_at).
+ */
+export interface ListCursor {
+  key: string;
+  id: string;
+}
+
+const SORT_COLUMNS = { head: households.sortKey, code: households.code, createdAt: households.createdAt };
+
+/**
+ * `assessed`: the assessments module's filter on the households' yearly results. `after`: the
+ * page after that household (keyset), instead of `offset`, for walking a province (the export).
+ */
 export async function list(
   db: Executor,
   scope: AreaScope,
   f: HouseholdListReq,
   mode: SearchMode = 'phrase',
   assessed?: SQL,
+  after?: ListCursor,
 ) {
+  const column = SORT_COLUMNS[f.sort];
+  const beyond = after
+    ? sql`(${column} ${sql.raw(f.order === 'desc' ? '<' : '>')} ${after.key}
+           or (${column} = ${after.key} and ${households.id} > ${after.id}))`
+    : undefined;
   const where = and(
     inScope(scope),
     assessed,
@@ -70,7 +103,6 @@ export async function list(
     searchPredicate(db, scope, f.q, mode),
     f.includeArchived ? undefined : isNull(households.archivedAt),
   );
-  const column = { head: households.sortKey, code: households.code, createdAt: households.createdAt }[f.sort];
   const capped = db
     .select({ one: sql`1` })
     .from(households)
@@ -79,12 +111,12 @@ export async function list(
     .as('capped');
   const [items, [total]] = await Promise.all([
     db
-      .select()
+      .select({ ...getTableColumns(households), sortValue: sql<string>`${column}::text` })
       .from(households)
-      .where(where)
+      .where(and(where, beyond))
       .orderBy(orderBy(column, f.order), households.id)
       .limit(f.limit)
-      .offset(f.offset),
+      .offset(after ? 0 : f.offset),
     db.select({ n: count() }).from(capped),
   ]);
   const n = total?.n ?? 0;

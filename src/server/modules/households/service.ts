@@ -84,21 +84,46 @@ function mask(view: HouseholdView, actor: Actor): HouseholdView {
   };
 }
 
-export async function listHouseholds(db: Db, actor: Actor, query: HouseholdListReq) {
+/** The province and commune a list names: in force, and inside the caller's scope. */
+async function requireListUnits(db: Db, actor: Actor, query: HouseholdListReq) {
   for (const level of ['province', 'commune'] as const) {
     const code = query[level];
     if (!code) continue;
     const unit = await requireCurrentUnit(db, code, `querystring.${level}`, level);
     if (!scopeCovers(actor.scope, unit.area)) throw errors.outOfScope();
   }
+}
+
+export async function listHouseholds(db: Db, actor: Actor, query: HouseholdListReq) {
+  await requireListUnits(db, actor, query);
+  const { found } = await firstPage(db, actor, query);
+  const { items, total, totalCapped } = found;
+  return { items: await presentSummaries(db, items), total, totalCapped };
+}
+
+async function firstPage(db: Db, actor: Actor, query: HouseholdListReq) {
   // Several words are most often a full name typed from its start: answered from the members'
   // name index; only when no name starts so does the broader phrase search run.
   const severalWords = (query.q ?? '').trim().includes(' ');
   const assessed = assessmentFilter(query);
-  let found = severalWords ? await repo.list(db, actor.scope, query, 'name_prefix', assessed) : undefined;
-  if (!found || found.total === 0) found = await repo.list(db, actor.scope, query, 'phrase', assessed);
-  const { items, total, totalCapped } = found;
-  return { items: await presentSummaries(db, items), total, totalCapped };
+  const byName = severalWords ? await repo.list(db, actor.scope, query, 'name_prefix', assessed) : undefined;
+  if (byName && byName.total > 0) return { found: byName, mode: 'name_prefix' as const, assessed };
+  return { found: await repo.list(db, actor.scope, query, 'phrase', assessed), mode: 'phrase' as const, assessed };
+}
+
+/**
+ * Every household the list would show (same filters, scope and order), a page at a time by
+ * keyset: a province's hundreds of thousands are walked without offsets (the Excel export).
+ */
+export async function* allHouseholdPages(db: Db, actor: Actor, query: HouseholdListReq) {
+  await requireListUnits(db, actor, query);
+  const { found, mode, assessed } = await firstPage(db, actor, { ...query, offset: 0 });
+  for (let items = found.items; ;) {
+    yield { items: await presentSummaries(db, items), rows: items };
+    if (items.length < query.limit) return;
+    const after = { key: items.at(-1)!.sortValue, id: items.at(-1)!.id };
+    items = (await repo.list(db, actor.scope, { ...query, offset: 0 }, mode, assessed, after)).items;
+  }
 }
 
 export async function getHousehold(db: Executor, actor: Actor, id: string) {

@@ -5,10 +5,11 @@ import { rowsOf } from '../../platform/db/database';
 import { createTestApp, signIn, type Session, type TestApp } from '../../../../test/helpers/app';
 import { buildVillage, CAM_XUYEN, THACH_HA } from '../../../../test/helpers/factories';
 import { nationalWorkbook, templateWorkbook } from '../../../../test/helpers/workbooks';
+import { allHouseholdPages } from '../households/service';
 import { XLSX_TYPE } from './schemas';
 
 let t: TestApp;
-let officer: Session;
+let officer: Awaited<ReturnType<typeof signIn>>;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -403,6 +404,36 @@ describe('template, export and annotated file', () => {
     const ids = workbook.getWorksheet('Nhân khẩu')!.getColumn(5).values.map(String);
     expect(ids).toContain('********0777');
     expect(ids).not.toContain('042085000777');
+  });
+
+  it('the export walks the list by keyset: every household once, in the list order', async () => {
+    const codes = Array.from({ length: 25 }, (_, i) => `PAGE-${String(i).padStart(2, '0')}`);
+    const file = await templateWorkbook({
+      households: codes.map((c) => household(c)),
+      members: codes.map((c, i) => member(c, { fullName: `Phạm Văn ${String.fromCharCode(65 + (i % 7))}` })),
+    });
+    expect((await post(officer, IMPORT, file)).statusCode).toBe(200);
+    for (const [sort, order] of [
+      ['code', 'asc'],
+      ['head', 'asc'],
+      ['createdAt', 'desc'],
+    ] as const) {
+      const query = { commune: THACH_HA, q: 'PAGE', sort, order, includeArchived: false } as const;
+      const whole = (
+        await officer.get(`/api/households?commune=${THACH_HA}&q=PAGE&sort=${sort}&order=${order}&limit=100`)
+      )
+        .json()
+        .items.map((h: { code: string }) => h.code);
+      const walked: string[] = [];
+      for await (const page of allHouseholdPages(t.database.db, officer.actor, {
+        ...query,
+        limit: 10,
+        offset: 0,
+      }))
+        walked.push(...page.items.map((h) => h.code));
+      expect(walked).toEqual(whole);
+      expect(new Set(walked).size).toBe(25);
+    }
   });
 
   it('an export outside the scope is refused', async () => {

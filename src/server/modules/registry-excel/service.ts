@@ -11,7 +11,7 @@ import type { Db } from '../../platform/db/database';
 import { errors } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
 import { householdPolicy } from '../households/policy';
-import { listHouseholds } from '../households/service';
+import { allHouseholdPages } from '../households/service';
 import { HOUSEHOLD_SHEET, MEMBER_SHEET, PROBLEMS_SHEET, type Column, type SheetLayout } from './columns';
 import { checkAndImport, communeVillages, IMPORT_LIMIT_BYTES } from './import';
 import { columnLetter, fileTooLarge, importRefused, type ImportProblem } from './problems';
@@ -34,7 +34,7 @@ export async function importTemplate(db: Db, actor: Actor, communeCode: string |
   return out;
 }
 
-const EXPORT_PAGE = 500;
+const EXPORT_PAGE = 1000;
 
 /** A cell's value as the workbook shows it: labels for codes, Có/Không, real dates. */
 function cellValue(column: Column, value: unknown): unknown {
@@ -52,19 +52,20 @@ const rowOf = (layout: SheetLayout, record: Record<string, unknown>) =>
   layout.columns.map((c) => cellValue(c, record[c.key]));
 
 /**
- * The households the list would show (same filters, same scope, same order), every page, in the
- * template's layout so that the file imports back. Citizen IDs masked for those who may not see them.
+ * The households the list would show (same filters, same scope, same order), every page walked by
+ * keyset, in the template's layout so that the file imports back. Citizen IDs masked for those
+ * who may not see them. Memory holds one page of households and their members.
  */
 export async function exportHouseholds(db: Db, actor: Actor, query: ExportQuery): Promise<Readable> {
-  const page = (offset: number) => listHouseholds(db, actor, { ...query, limit: EXPORT_PAGE, offset });
-  await page(0); // scope and filters checked before the file starts
+  const walk = () => allHouseholdPages(db, actor, { ...query, limit: EXPORT_PAGE, offset: 0 });
+  const checked = walk();
+  const first = await checked.next(); // scope and filters checked before the file starts
   const showIds = householdPolicy.seeCitizenIds(actor);
   const out = new PassThrough();
   const rows = async (layout: SheetLayout, add: (values: unknown[]) => void) => {
     if (layout !== HOUSEHOLD_SHEET && layout !== MEMBER_SHEET) return;
-    for (let offset = 0; ; offset += EXPORT_PAGE) {
-      const { items } = await page(offset);
-      if (items.length === 0) break;
+    const pages = layout === HOUSEHOLD_SHEET ? resumed(first, checked) : walk();
+    for await (const { items } of pages) {
       const found = await repo.householdsWithMembers(
         db,
         items.map((h) => h.id),
@@ -81,11 +82,17 @@ export async function exportHouseholds(db: Db, actor: Actor, query: ExportQuery)
               citizenId: m.citizenId && !showIds ? `********${m.citizenId.slice(-4)}` : m.citizenId,
             }),
           );
-      if (items.length < EXPORT_PAGE) break;
     }
   };
   writeWorkbook(out, { communeCode: query.commune, rows }).catch((error: Error) => out.destroy(error));
   return out;
+}
+
+/** A walk whose first step was already taken. */
+async function* resumed<T>(first: IteratorResult<T>, rest: AsyncGenerator<T>) {
+  if (first.done) return;
+  yield first.value;
+  yield* rest;
 }
 
 const PROBLEM_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFF9999' } } as const;
