@@ -5,7 +5,7 @@
  */
 import { and, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Executor } from '../../platform/db/database';
-import { householdMembers, households as householdTable } from '../households/tables';
+import { householdMembers } from '../households/tables';
 
 type Columns = readonly (readonly [string, string])[];
 
@@ -239,14 +239,14 @@ const MEMBER_DOCUMENT = [
 ];
 const memberDocument = sql.raw(`jsonb_build_object(${MEMBER_DOCUMENT.map((n) => `'${n}', m.${n}`).join(', ')})`);
 
-/** The members of the staged households (those matching `which`) as one JSON array per household. */
-const membersDocuments = (which: SQL) => sql`(
-  select m.household_id, jsonb_agg(${memberDocument} order by m.position) as members
-  from household_members m join import_households s on s.household_id = m.household_id
-  where ${which} group by m.household_id)`;
+/**
+ * A household and its members as the audit keeps them. The members are read per household through
+ * its index (not by joining the whole table: a province holds millions of members).
+ */
 const householdDocument = sql`jsonb_build_object(
   'household', to_jsonb(h) - 'search_key' - 'search_words' - 'sort_key',
-  'members', coalesce(d.members, '[]'::jsonb))`;
+  'members', coalesce((select jsonb_agg(${memberDocument} order by m.position) from household_members m
+                       where m.household_id = h.id), '[]'::jsonb))`;
 
 /** The households the import updates, as they were, for the audit's before (set-wise, one statement). */
 export async function keepBefore(tx: Executor) {
@@ -254,7 +254,6 @@ export async function keepBefore(tx: Executor) {
     create temporary table import_before on commit drop as
     select h.id, ${householdDocument} as doc
     from import_households s join households h on h.id = s.household_id
-    left join ${membersDocuments(sql`not s.created`)} d on d.household_id = h.id
     where not s.created`);
   await tx.execute(sql`create index on import_before (id)`);
 }
@@ -366,7 +365,6 @@ async function auditRange(
       b.doc, ${householdDocument} || jsonb_build_object('importId', ${importId}::text),
       ${actor.ip}, ${actor.requestId}
     from import_households s join households h on h.id = s.household_id
-    left join ${membersDocuments(rows)} d on d.household_id = s.household_id
     left join import_before b on b.id = s.household_id
     where ${rows}`);
 }
@@ -396,16 +394,12 @@ export async function anyStaged(tx: Executor) {
   return rowsOf(await tx.execute(sql`select 1 from import_households limit 1`)).length > 0;
 }
 
-/** Households and their current members by id, for the export (ids already scoped by the list). */
-export async function householdsWithMembers(db: Executor, ids: string[]) {
-  if (ids.length === 0) return { households: [], members: [] };
-  const [households, members] = await Promise.all([
-    db.select().from(householdTable).where(inArray(householdTable.id, ids)),
-    db
-      .select()
-      .from(householdMembers)
-      .where(and(inArray(householdMembers.householdId, ids), isNull(householdMembers.leftAt)))
-      .orderBy(householdMembers.householdId, householdMembers.position),
-  ]);
-  return { households, members };
+/** The current members of these households (ids already scoped by the list), for the export. */
+export async function currentMembers(db: Executor, householdIds: string[]) {
+  if (householdIds.length === 0) return [];
+  return db
+    .select()
+    .from(householdMembers)
+    .where(and(inArray(householdMembers.householdId, householdIds), isNull(householdMembers.leftAt)))
+    .orderBy(householdMembers.householdId, householdMembers.position);
 }

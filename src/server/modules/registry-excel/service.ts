@@ -65,23 +65,20 @@ export async function exportHouseholds(db: Db, actor: Actor, query: ExportQuery)
   const rows = async (layout: SheetLayout, add: (values: unknown[]) => void) => {
     if (layout !== HOUSEHOLD_SHEET && layout !== MEMBER_SHEET) return;
     const pages = layout === HOUSEHOLD_SHEET ? resumed(first, checked) : walk();
-    for await (const { items } of pages) {
-      const found = await repo.householdsWithMembers(
-        db,
-        items.map((h) => h.id),
-      );
-      const byId = new Map(found.households.map((h) => [h.id, h]));
-      if (layout === HOUSEHOLD_SHEET)
-        for (const summary of items) add(rowOf(layout, { ...byId.get(summary.id), village: summary.villageName }));
-      else
-        for (const m of found.members)
-          add(
-            rowOf(layout, {
-              ...m,
-              householdCode: byId.get(m.householdId)?.code,
-              citizenId: m.citizenId && !showIds ? `********${m.citizenId.slice(-4)}` : m.citizenId,
-            }),
-          );
+    for await (const { items, rows: households } of pages) {
+      if (layout === HOUSEHOLD_SHEET) {
+        households.forEach((h, i) => add(rowOf(layout, { ...h, village: items[i]!.villageName })));
+        continue;
+      }
+      const codes = new Map(households.map((h) => [h.id, h.code]));
+      for (const m of await repo.currentMembers(db, [...codes.keys()]))
+        add(
+          rowOf(layout, {
+            ...m,
+            householdCode: codes.get(m.householdId),
+            citizenId: m.citizenId && !showIds ? `********${m.citizenId.slice(-4)}` : m.citizenId,
+          }),
+        );
     }
   };
   writeWorkbook(out, { communeCode: query.commune, rows }).catch((error: Error) => out.destroy(error));
