@@ -6,6 +6,10 @@ import { createTestApp, signIn, type Session, type TestApp } from '../../../../t
 import { buildVillage, CAM_XUYEN, THACH_HA } from '../../../../test/helpers/factories';
 import { nationalWorkbook, templateWorkbook } from '../../../../test/helpers/workbooks';
 import { allHouseholdPages } from '../households/service';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { worksheets } from './reader';
 import { XLSX_TYPE } from './schemas';
 
 let t: TestApp;
@@ -349,6 +353,30 @@ describe('the assessments sheet', () => {
       source: 'import',
       category: 'poor',
     });
+  });
+});
+
+describe('the sheet reader', () => {
+  it('reads the same rows however the upload is cut into chunks', async () => {
+    const made = await templateWorkbook({
+      title: 'DANH SÁCH — XÃ THẠCH HÀ',
+      households: [household('CHUNK-1', { address: 'Xóm 1 & 2 <Đông>' }), {}, {}],
+      members: [member('CHUNK-1', { dateOfBirth: new Date(Date.UTC(1990, 0, 15)), citizenId: 42090000321 }), {}],
+    });
+    const saved = fs.readFileSync(path.join(__dirname, '../../../../test/fixtures/excel/template-libreoffice.xlsx'));
+    for (const file of [made, saved]) {
+      const read = async (size: number) => {
+        const parts: Buffer[] = [];
+        for (let at = 0; at < file.length; at += size) parts.push(file.subarray(at, at + size));
+        const rows: string[] = [];
+        for await (const sheet of worksheets(Readable.from(parts)))
+          for await (const row of sheet.rows) rows.push(`${sheet.name}!${row.number} ${JSON.stringify(row.values)}`);
+        return rows;
+      };
+      const whole = await read(file.length);
+      expect(whole.join('\n')).toContain(file === made ? 'Xóm 1 & 2 <Đông>' : 'Nguyễn Văn Lộc');
+      for (const size of [1, 7, 61, 4096]) expect(await read(size)).toEqual(whole);
+    }
   });
 });
 
