@@ -314,6 +314,7 @@ function refuseDecided(current: repo.AssessmentRow) {
       'assessment_decided',
       `Kết quả năm ${current.year} đã được công nhận theo quyết định ${current.decisionNumber}; không sửa được.`,
       `The ${current.year} result was decided by ${current.decisionNumber}; it cannot be edited.`,
+      'year',
     );
 }
 
