@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
 import { buildHousehold, buildVillage, CAM_XUYEN, member, THACH_HA } from '../../../../test/helpers/factories';
 import { auditTrail } from '../../../../test/helpers/trace';
+import { importListedResult, standardsForImport, type ListedResult } from './service';
 
 let t: TestApp;
 let officer: Awaited<ReturnType<typeof signIn>>;
@@ -173,6 +174,60 @@ describe('assessing a household', () => {
       true,
     );
     expect(JSON.stringify(seen)).not.toMatch(/1\.?400\.?000/u);
+  });
+});
+
+describe('results imported from a list', () => {
+  it('the same decision re-imported replaces itself; another list cannot overwrite a decided result', async () => {
+    const household = await buildHousehold(t.database.db);
+    const db = t.database.db;
+    const listed: ListedResult = {
+      year: 2025,
+      category: 'poor',
+      decisionNumber: '88/QĐ-UBND',
+      decisionDate: '2024-12-28',
+    };
+    const put = (result: ListedResult) =>
+      db.transaction(async (tx) =>
+        importListedResult(tx, officer.actor, await standardsForImport(tx, '42'), household.id, result),
+      );
+    expect(await put(listed)).toBe('created');
+    expect(await put(listed)).toBe('updated');
+    await expect(put({ ...listed, category: 'near_poor', decisionNumber: '99/QĐ-UBND' })).rejects.toMatchObject({
+      code: 'assessment_decided',
+    });
+    const [kept] = (await officer.get(`/api/households/${household.id}/assessments`)).json().items;
+    expect(kept).toMatchObject({ source: 'import', category: 'poor', decisionNumber: '88/QĐ-UBND' });
+  });
+});
+
+describe('what a viewer may see', () => {
+  it('the history shows no income, override reason or health fact to a viewer, but all to an officer', async () => {
+    const village = await buildVillage(t.database.db, { communeCode: THACH_HA });
+    const created = await officer.post('/api/households', {
+      communeCode: THACH_HA,
+      villageId: village.id,
+      code: `KT-${Date.now()}`,
+      address: 'Thôn 4',
+      area: 'rural',
+      members: [member({ relation: 'head', fullName: 'Hồ Văn Khuyết', disability: true })],
+      dwelling: (await buildHousehold(t.database.db)).dwelling,
+    });
+    const id = created.json().id;
+    const reason = 'Chủ hộ điều trị bệnh phổi dài ngày';
+    await officer.post(
+      `/api/households/${id}/assessments`,
+      survey({ overrides: [{ indicator: 'health_insurance', deprived: true, reason }] }),
+    );
+    const seenBy = async (who: typeof officer) =>
+      JSON.stringify((await who.get(`/api/households/${id}/history`)).json());
+    const officers = await seenBy(officer);
+    expect(officers).toContain(reason);
+    expect(officers).toMatch(/"disability":true/u);
+    const viewers = await seenBy(viewer);
+    expect(viewers).not.toContain(reason);
+    expect(viewers).not.toMatch(/1400000|"disability":true/u);
+    expect((await viewer.get(`/api/households/${id}`)).json().members[0].disability).toBeNull();
   });
 });
 

@@ -24,7 +24,7 @@ const REQUIRED_DWELLING = {
 /** Living in the household on that day: born by then and not yet left. */
 const presentOn = (date: string) => (m: Member) => m.dateOfBirth <= date && (!m.leftAt || m.leftAt > date);
 
-export function memberFacts(m: MemberInput): MemberFacts {
+export function memberFacts(m: Omit<MemberInput, 'disability'> & { disability: boolean | null }): MemberFacts {
   return {
     name: m.fullName,
     dateOfBirth: m.dateOfBirth,

@@ -14,6 +14,7 @@ import {
   type StandardDefinition,
 } from '../../../domain/poverty';
 import type { PovertyCause } from '../../../domain/registry/codes';
+import { todayInVietnam } from '../../../domain/calendar';
 import { movements } from '../../../domain/registry/movement';
 import { scopeCovers } from '../../../domain/access';
 import { requireInScope, type Actor } from '../../platform/access';
@@ -58,17 +59,19 @@ function standardFor(all: readonly StandardDefinition[], input: Pick<AssessmentI
   return standard;
 }
 
-/** A periodic review late in one year decides the next year's list; a regular one, the same year's. */
-function checkSurveyDate(input: AssessmentInput, today: string) {
-  const surveyYear = Number(input.surveyDate.slice(0, 4));
-  if (surveyYear !== input.year && surveyYear !== input.year - 1)
+/**
+ * A periodic review (from 1 September) decides the next year's list; a regular one during the
+ * year decides that year's. Today is Vietnam's date.
+ */
+function checkSurveyDate(surveyDate: string, year: number, field = 'surveyDate') {
+  if (surveyDate < `${year - 1}-09-01` || surveyDate > `${year}-12-31`)
     throw errors.invalid(
-      'surveyDate',
-      `Ngày điều tra phải thuộc năm ${input.year - 1} hoặc ${input.year}.`,
-      `The survey date must fall in ${input.year - 1} or ${input.year}.`,
+      field,
+      `Ngày điều tra phải từ 01/09/${year - 1} đến 31/12/${year} để xác định danh sách năm ${year}.`,
+      `The survey date must fall between ${year - 1}-09-01 and ${year}-12-31 to decide the ${year} list.`,
     );
-  if (input.surveyDate > today)
-    throw errors.invalid('surveyDate', 'Ngày điều tra chưa đến.', 'The survey date is in the future.');
+  if (surveyDate > todayInVietnam())
+    throw errors.invalid(field, 'Ngày điều tra chưa đến.', 'The survey date is in the future.');
 }
 
 type Catalogue = readonly StandardDefinition[];
@@ -81,7 +84,7 @@ interface Evaluated {
 }
 
 function evaluate(all: Catalogue, household: HouseholdView, input: AssessmentInput): Evaluated {
-  checkSurveyDate(input, new Date().toISOString().slice(0, 10));
+  checkSurveyDate(input.surveyDate, input.year);
   const standard = standardFor(all, input);
   const facts = householdFactsAt(household, input.surveyDate);
   try {
@@ -195,7 +198,7 @@ function present(all: Catalogue, row: repo.NewAssessmentRow, seeIncome: boolean)
     explanation,
     indicators,
     causes: (row.causes ?? []) as PovertyCause[],
-    note: row.note ?? null,
+    note: seeIncome ? (row.note ?? null) : null,
     decisionNumber: row.decisionNumber ?? null,
     decisionDate: row.decisionDate ?? null,
   };
@@ -377,6 +380,7 @@ export async function importListedResult(
   result: ListedResult,
 ): Promise<'created' | 'updated'> {
   const household = await householdToAssess(tx, actor, householdId);
+  if (result.decisionDate) checkSurveyDate(result.decisionDate, result.year, 'decisionDate');
   const standard = standardFor(standards, result);
   const points = standard.scoreForm?.pointsPerDeprivation;
   const count = points && result.deprivationScore ? Math.round(result.deprivationScore / points) : 0;
@@ -411,9 +415,15 @@ async function upsert(tx: Executor, actor: Actor, household: HouseholdView, valu
     return 'created' as const;
   }
   const current = (await repo.findForUpdate(tx, existing.id, actor.scope))!;
-  // The same list imported again replaces itself; a decided survey is never overwritten.
-  if (!(current.source === 'import' && values.source === 'import')) refuseDecided(current);
-  await updateAudited(tx, actor, household, current, values);
+  // Only the same decision imported again replaces a decided result, and it keeps the standard
+  // version it was decided by (a correction loaded since does not reach back).
+  const sameDecision =
+    current.source === 'import' && values.source === 'import' && current.decisionNumber === values.decisionNumber;
+  if (!sameDecision) refuseDecided(current);
+  const kept = current.decisionNumber
+    ? { ...values, standardId: current.standardId, standardVersion: current.standardVersion }
+    : values;
+  await updateAudited(tx, actor, household, current, kept);
   return 'updated' as const;
 }
 

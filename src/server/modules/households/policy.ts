@@ -7,3 +7,23 @@ export const householdPolicy = {
   /** Citizen IDs in full only for those who work with them; others see the last four digits. */
   seeCitizenIds: (actor: Actor) => hasRole(actor, 'officer', 'approver', 'admin'),
 };
+
+/** Facts about health and income, and free text that may hold them: hidden from viewers. */
+const HIDDEN = new Set(['disability', 'stunted', 'underweight', 'incomePerCapitaMonthly', 'incomeScore', 'note']);
+
+/**
+ * A household view or a history document as a viewer may see it: citizen IDs down to their last
+ * four digits, health and income facts null, the surveyor's written reasons blank.
+ */
+export function maskPersonal(value: unknown, key = ''): unknown {
+  if (typeof value === 'string') return /^\d{12}$/u.test(value) ? `********${value.slice(-4)}` : value;
+  if (Array.isArray(value)) return key === 'reasons' ? [] : value.map((v) => maskPersonal(v));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      if (HIDDEN.has(k)) return [k, null];
+      if (k === 'overrides' && Array.isArray(v)) return [k, v.map((o: object) => ({ ...o, reason: '' }))];
+      return [k, maskPersonal(v, k)];
+    }),
+  );
+}

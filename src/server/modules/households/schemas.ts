@@ -111,6 +111,7 @@ export const MemberParamsSchema = z.strictObject({ id: z.uuid(), memberId: z.uui
 
 export const MemberSchema = MemberInputSchema.extend({
   id: z.uuid(),
+  disability: z.boolean().nullable().describe('null: người chỉ xem không thấy thông tin sức khỏe'),
   citizenId: z.string().nullable().describe('Đủ 12 số cho cán bộ nghiệp vụ; người xem chỉ thấy 4 số cuối'),
   position: z.number().int(),
   leftAt: z.string().nullable(),

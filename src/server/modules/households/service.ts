@@ -10,7 +10,7 @@ import { requireCurrentUnit } from '../admin-units/service';
 import { assessmentFilter } from '../assessments/service';
 import { historyOf } from '../audit/service';
 import { requireVillage } from '../villages/service';
-import { householdPolicy } from './policy';
+import { householdPolicy, maskPersonal } from './policy';
 import { presentHousehold, presentSummaries } from './presenter';
 import * as repo from './repo';
 import type {
@@ -78,10 +78,7 @@ async function derivedKeys(tx: Executor, householdId: string, code: string, addr
 
 function mask(view: HouseholdView, actor: Actor): HouseholdView {
   if (householdPolicy.seeCitizenIds(actor)) return view;
-  return {
-    ...view,
-    members: view.members.map((m) => ({ ...m, citizenId: m.citizenId ? `********${m.citizenId.slice(-4)}` : null })),
-  };
+  return maskPersonal(view) as HouseholdView;
 }
 
 /** The province and commune a list names: in force, and inside the caller's scope. */
@@ -490,14 +487,8 @@ export async function householdHistory(db: Db, actor: Actor, id: string, page: {
   if (!(await repo.findInScope(db, id, actor.scope))) throw notFound();
   const history = await historyOf(db, ENTITY, id, page);
   if (householdPolicy.seeCitizenIds(actor)) return history;
-  const maskIds = (value: unknown) =>
-    JSON.parse(
-      JSON.stringify(value)
-        .replace(/"\d{8}(\d{4})"/gu, '"********$1"')
-        .replace(/"incomePerCapitaMonthly":\d+/gu, '"incomePerCapitaMonthly":null'),
-    ) as unknown;
   return {
     ...history,
-    items: history.items.map((e) => ({ ...e, before: maskIds(e.before), after: maskIds(e.after) })),
+    items: history.items.map((e) => ({ ...e, before: maskPersonal(e.before), after: maskPersonal(e.after) })),
   };
 }

@@ -5,6 +5,7 @@
  * Vietnamese label or its code, whatever the case, accents or spacing.
  */
 import { foldLabel, remembered, type CellKind } from './columns';
+import { todayInVietnam } from '../../../domain/calendar';
 
 export interface CellProblem {
   vi: string;
@@ -42,8 +43,6 @@ function isoOf(year: number, month: number, day: number): string | null {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
   return date.toISOString().slice(0, 10);
 }
-
-const todayInVietnam = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 export function parseDate(value: string | number | boolean | Date): CellResult {
   let iso: string | null = null;

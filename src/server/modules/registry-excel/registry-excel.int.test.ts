@@ -345,7 +345,7 @@ describe('the assessments sheet', () => {
       ],
     });
     const ruled = (await refused(refusedByRules)).errors;
-    expect(at(ruled, 'Đánh giá', 2, 'Ngày khảo sát')?.message).toMatch(/2025 hoặc 2026/u);
+    expect(at(ruled, 'Đánh giá', 2, 'Ngày khảo sát')?.message).toMatch(/từ 01\/09\/2025 đến 31\/12\/2026/u);
     expect(at(ruled, 'Đánh giá', 3, 'Năm')?.message).toMatch(/45\/QĐ-UBND/u);
     expect(at(ruled, 'Đánh giá', 4, 'Mã hộ')?.message).toMatch(/sheet "Hộ"/u);
     expect((await officer.get(`/api/households?commune=${THACH_HA}&q=BAD-A`)).json().total).toBe(0);

@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db/database';
 import { errors } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
-import { householdPolicy } from '../households/policy';
+import { householdPolicy, maskPersonal } from '../households/policy';
 import { allHouseholdPages } from '../households/service';
 import { HOUSEHOLD_SHEET, MEMBER_SHEET, PROBLEMS_SHEET, type Column, type SheetLayout } from './columns';
 import { checkAndImport, communeVillages, IMPORT_LIMIT_BYTES } from './import';
@@ -73,11 +73,7 @@ export async function exportHouseholds(db: Db, actor: Actor, query: ExportQuery)
       const codes = new Map(households.map((h) => [h.id, h.code]));
       for (const m of await repo.currentMembers(db, [...codes.keys()]))
         add(
-          rowOf(layout, {
-            ...m,
-            householdCode: codes.get(m.householdId),
-            citizenId: m.citizenId && !showIds ? `********${m.citizenId.slice(-4)}` : m.citizenId,
-          }),
+          rowOf(layout, { ...(showIds ? m : (maskPersonal(m) as typeof m)), householdCode: codes.get(m.householdId) }),
         );
     }
   };

@@ -10,7 +10,8 @@ import { useT } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useIsMobile } from '../../lib/useIsMobile';
 import type { Member } from './api';
-import { ageOn, todayInHanoi } from './logic';
+import { todayInVietnam } from '../../../domain/calendar';
+import { ageOn } from './logic';
 import { householdPath } from './paths';
 
 /** What is notable about a member, as short tags: no health insurance stands out. */
@@ -102,7 +103,7 @@ export function MembersTable({
   const t = useT();
   const isMobile = useIsMobile();
   const [showLeft, setShowLeft] = useState(false);
-  const today = todayInHanoi();
+  const today = todayInVietnam();
   const anyLeft = members.some((m) => m.leftAt);
   const rows = showLeft ? members : members.filter((m) => !m.leftAt);
   const canChange = onEdit !== undefined && onLeave !== undefined;

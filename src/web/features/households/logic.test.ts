@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fieldPath } from '../../lib/errors';
-import { ageOn, describeHistory, filtersFromSearch, searchOfFilters, todayInHanoi } from './logic';
+import { todayInVietnam } from '../../../domain/calendar';
+import { ageOn, describeHistory, filtersFromSearch, searchOfFilters } from './logic';
 
 describe('the household list filters in the address bar', () => {
   test('read back what was written', () => {
@@ -52,7 +53,7 @@ describe('ages and dates', () => {
   });
 
   test('today is the Hanoi date', () => {
-    expect(todayInHanoi(new Date('2026-11-21T18:30:00Z'))).toBe('2026-11-22');
+    expect(todayInVietnam(new Date('2026-11-21T18:30:00Z'))).toBe('2026-11-22');
   });
 
   test('server field names become form paths', () => {

@@ -66,11 +66,6 @@ export function ageOn(dateOfBirth: string, on: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
-/** Today in Hanoi as `YYYY-MM-DD`. */
-export function todayInHanoi(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
-
 // --- History -------------------------------------------------------------------------------
 
 interface MemberLike {

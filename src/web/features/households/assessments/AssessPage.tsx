@@ -25,7 +25,7 @@ import {
 } from '../api';
 import { CategoryTag, DateInput, fromDayjs, toDayjs, useCanManage } from '../common';
 import { HouseholdDialogs } from '../HouseholdModals';
-import { todayInHanoi } from '../logic';
+import { todayInVietnam } from '../../../../domain/calendar';
 import { householdPath } from '../paths';
 import { notDeployed, StandardName } from './AssessmentsPanel';
 import { IndicatorRow, type OverrideState } from './IndicatorRow';
@@ -43,7 +43,7 @@ interface AssessForm {
 
 /** The year to assess when none is asked: this year, or the next when this one is done. */
 function defaultYear(assessments: Assessment[]): number {
-  const year = Number(todayInHanoi().slice(0, 4));
+  const year = Number(todayInVietnam().slice(0, 4));
   return assessments.some((a) => a.year === year) ? year + 1 : year;
 }
 
@@ -196,7 +196,7 @@ function AssessFormView({
         onFinish={submit}
         initialValues={{
           year,
-          surveyDate: toDayjs(existing?.surveyDate ?? todayInHanoi()),
+          surveyDate: toDayjs(existing?.surveyDate ?? todayInVietnam()),
           incomePerCapitaMonthly: existing?.incomePerCapitaMonthly ?? undefined,
           incomeScore: existing?.incomeScore ?? null,
           standard: existing?.standard.id,
