@@ -6,7 +6,7 @@ import { buildApp } from '../../src/server/app';
 import { LoginThrottle } from '../../src/server/platform/auth/throttle';
 import { openDatabase, type Database } from '../../src/server/platform/db/database';
 import { buildUser, systemAdmin, TEST_PASSWORD } from './factories';
-import { POSTGRES_TEMPLATE, withAdminConnection } from './postgres';
+import { dropTestDatabase, POSTGRES_TEMPLATE, withAdminConnection } from './postgres';
 
 export interface TestApp {
   database: Database;
@@ -26,7 +26,7 @@ export async function openTestDatabase(): Promise<Database & { dispose(): Promis
     return Object.assign(database, {
       dispose: async () => {
         await database.close();
-        await withAdminConnection(url, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+        await dropTestDatabase(url, name);
       },
     });
   }

@@ -14,3 +14,18 @@ export async function withAdminConnection<T>(url: string, task: (client: pg.Clie
     await client.end();
   }
 }
+
+/**
+ * Drop a test database once its own connections are closed. A plain DROP makes the server stop
+ * an autovacuum worker busy in it (a big seed wakes one), which FORCE, run by a role that is not
+ * a superuser, is not allowed to terminate; FORCE still ends anything the test leaked.
+ */
+export async function dropTestDatabase(url: string, name: string) {
+  await withAdminConnection(url, async (c) => {
+    try {
+      await c.query(`DROP DATABASE IF EXISTS ${name}`);
+    } catch {
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+  });
+}
