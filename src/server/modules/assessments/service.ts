@@ -22,7 +22,7 @@ import { recordAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
-import { getHousehold } from '../households/service';
+import { getHousehold, lockHousehold } from '../households/service';
 import { requireVillage, villageNames } from '../villages/service';
 import { householdPolicy } from '../households/policy';
 import type { HouseholdView } from '../households/schemas';
@@ -237,7 +237,9 @@ export async function listAssessments(db: Db, actor: Actor, householdId: string)
   return { items: await presentAll(db, household, await repo.ofHousehold(db, householdId), actor) };
 }
 
-async function householdToAssess(db: Executor, actor: Actor, householdId: string) {
+/** The household, in scope, manageable and not archived; locked when read inside a transaction. */
+async function householdToAssess(db: Executor, actor: Actor, householdId: string, lock = true) {
+  if (lock) await lockHousehold(db, actor, householdId);
   const household = await getHousehold(db, actor, householdId);
   requireInScope(actor, household);
   if (!householdPolicy.manage(actor, household)) throw errors.forbidden();
@@ -248,7 +250,7 @@ async function householdToAssess(db: Executor, actor: Actor, householdId: string
 
 /** What the survey would decide, without saving: the form shows it as the surveyor types. */
 export async function previewAssessment(db: Db, actor: Actor, householdId: string, input: AssessmentInput) {
-  const household = await householdToAssess(db, actor, householdId);
+  const household = await householdToAssess(db, actor, householdId, false);
   const evaluated = evaluate(await standardsIn(db, household.provinceCode), household, input);
   return present([evaluated.standard], rowFrom(household, input, evaluated), true);
 }
@@ -266,10 +268,10 @@ const auditSummary = (view: AssessmentView) => ({
 });
 
 export async function createAssessment(db: Db, actor: Actor, householdId: string, input: AssessmentInput) {
-  const household = await householdToAssess(db, actor, householdId);
-  const evaluated = evaluate(await standardsIn(db, household.provinceCode), household, input);
   return db
     .transaction(async (tx) => {
+      const household = await householdToAssess(tx, actor, householdId);
+      const evaluated = evaluate(await standardsIn(tx, household.provinceCode), household, input);
       if (await repo.findByYear(tx, householdId, input.year)) throw yearTaken(input.year)();
       return insertAudited(tx, actor, household, rowFrom(household, input, evaluated));
     })

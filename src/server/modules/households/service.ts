@@ -123,6 +123,11 @@ export async function* allHouseholdPages(db: Db, actor: Actor, query: HouseholdL
   }
 }
 
+/** Hold the household still (inside the caller's transaction) while something is decided from it. */
+export async function lockHousehold(tx: Executor, actor: Actor, id: string) {
+  if (!(await repo.findForUpdate(tx, id, actor.scope))) throw notFound();
+}
+
 export async function getHousehold(db: Executor, actor: Actor, id: string) {
   const row = await repo.findInScope(db, id, actor.scope);
   if (!row) throw notFound();
