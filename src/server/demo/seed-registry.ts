@@ -11,6 +11,7 @@ import type { Actor } from '../platform/access';
 import { auditEvents } from '../platform/audit/tables';
 import type { Db } from '../platform/db/database';
 import { listAdminUnits } from '../modules/admin-units/service';
+import { assessmentAuditSummary } from '../modules/assessments/service';
 import { householdAssessments } from '../modules/assessments/tables';
 import { keysFrom, memberRow } from '../modules/households/service';
 import { householdMembers, households } from '../modules/households/tables';
@@ -103,17 +104,7 @@ export async function seedRegistry(db: Db, admin: Actor, provinceCode: string): 
         audit('household.create', id, household.communeCode, created(household, villageNames.get(household.villageId))),
       ),
       ...assessments.map((a) =>
-        audit('household.assess', a.householdId, a.communeCode, {
-          assessmentId: a.id,
-          year: a.year,
-          standard: `${a.standardId} v${a.standardVersion}`,
-          surveyDate: a.surveyDate,
-          incomePerCapitaMonthly: a.incomePerCapitaMonthly,
-          category: a.category,
-          deprivations: a.deprivations,
-          overrides: [],
-          causes: a.causes,
-        }),
+        audit('household.assess', a.householdId, a.communeCode, assessmentAuditSummary(a.id, a)),
       ),
     ];
     for (let i = 0; i < events.length; i += BATCH) await db.insert(auditEvents).values(events.slice(i, i + BATCH));

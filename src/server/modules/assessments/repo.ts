@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, min, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, gt, inArray, isNull, min, sql, type SQL } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { insideScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
@@ -79,7 +79,7 @@ export function assessedIn(filter: { year: number; category?: string; indicator?
   const matching = sql`select ${householdAssessments.householdId} from ${householdAssessments} where ${and(
     eq(householdAssessments.year, filter.year),
     filter.category ? eq(householdAssessments.category, filter.category) : undefined,
-    filter.indicator ? sql`${householdAssessments.deprivations} @> array[${filter.indicator}]::text[]` : undefined,
+    filter.indicator ? arrayContains(householdAssessments.deprivations, [filter.indicator]) : undefined,
   )}`;
   return sql`${households.id} in (${matching})`;
 }

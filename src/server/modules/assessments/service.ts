@@ -24,7 +24,7 @@ import { errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
 import { getHousehold, lockHousehold } from '../households/service';
 import { requireVillage, villageNames } from '../villages/service';
-import { householdPolicy } from '../households/policy';
+import { householdPolicy, maskPersonal } from '../households/policy';
 import type { HouseholdView } from '../households/schemas';
 import { asInputError, requireStandard, standardsIn, statusOf } from '../poverty/service';
 import { householdFactsAt } from './facts';
@@ -134,7 +134,7 @@ function standardOf(all: Catalogue, id: string, version: number) {
   return all.find((s) => s.id === id && s.version === version);
 }
 
-function present(all: Catalogue, row: repo.NewAssessmentRow, seeIncome: boolean): AssessmentPreview {
+function present(all: Catalogue, row: repo.NewAssessmentRow): AssessmentPreview {
   const standard = standardOf(all, row.standardId, row.standardVersion);
   const names = new Map(
     (standard?.dimensions ?? []).flatMap((d) => d.indicators.map((i) => [i.key, { name: i.name, dimension: d.name }])),
@@ -154,27 +154,17 @@ function present(all: Catalogue, row: repo.NewAssessmentRow, seeIncome: boolean)
         )
       : undefined;
   const label = CATEGORY_LABELS[category];
-  const explanation: Localized =
-    recomputed && seeIncome
-      ? recomputed.explanation
-      : row.source === 'import'
-        ? {
-            vi: `Kết quả ${label.vi} nhập từ danh sách${row.decisionNumber ? ` theo quyết định số ${row.decisionNumber}` : ''}.`,
-            en: `Result (${label.en}) imported from a list${row.decisionNumber ? ` under decision ${row.decisionNumber}` : ''}.`,
-          }
-        : {
-            vi: `Kết quả: ${label.vi}, ${count} chỉ số thiếu hụt. Thu nhập chỉ hiển thị cho cán bộ nghiệp vụ.`,
-            en: `Result: ${label.en}, ${count} deprivations. Income is shown to officers only.`,
-          };
+  const explanation: Localized = recomputed?.explanation ?? {
+    vi: `Kết quả ${label.vi} nhập từ danh sách${row.decisionNumber ? ` theo quyết định số ${row.decisionNumber}` : ''}.`,
+    en: `Result (${label.en}) imported from a list${row.decisionNumber ? ` under decision ${row.decisionNumber}` : ''}.`,
+  };
   const indicators = (row.indicators as AssessedIndicator[]).map((item) => ({
     indicator: item.indicator,
     name: names.get(item.indicator)?.name ?? { vi: item.indicator, en: item.indicator },
     dimension: names.get(item.indicator)?.dimension ?? { vi: '', en: '' },
     deprived: item.deprived,
-    derived: { ...item.derived, reasons: seeIncome ? item.derived.reasons : [] },
-    override: item.override
-      ? { deprived: item.override.deprived, reason: seeIncome ? item.override.reason : '' }
-      : null,
+    derived: item.derived,
+    override: item.override ?? null,
   }));
   return {
     householdId: row.householdId,
@@ -188,8 +178,8 @@ function present(all: Catalogue, row: repo.NewAssessmentRow, seeIncome: boolean)
     source: row.source as 'survey' | 'import',
     surveyDate: row.surveyDate,
     area: row.area as 'rural' | 'urban',
-    incomePerCapitaMonthly: seeIncome ? row.incomePerCapitaMonthly : null,
-    incomeScore: seeIncome ? (row.incomeScore ?? null) : null,
+    incomePerCapitaMonthly: row.incomePerCapitaMonthly,
+    incomeScore: row.incomeScore ?? null,
     category,
     rule: row.rule,
     deprivationCount: count,
@@ -198,12 +188,28 @@ function present(all: Catalogue, row: repo.NewAssessmentRow, seeIncome: boolean)
     explanation,
     indicators,
     causes: (row.causes ?? []) as PovertyCause[],
-    note: seeIncome ? (row.note ?? null) : null,
+    note: row.note ?? null,
     decisionNumber: row.decisionNumber ?? null,
     decisionDate: row.decisionDate ?? null,
   };
 }
 
+/**
+ * A viewer's copy: income, reasons and notes masked like the rest of the registry, and an
+ * explanation without the income it quotes.
+ */
+function forViewer(view: AssessmentView): AssessmentView {
+  const label = CATEGORY_LABELS[view.category];
+  return {
+    ...(maskPersonal(view) as AssessmentView),
+    explanation: {
+      vi: `Kết quả: ${label.vi}, ${view.deprivationCount} chỉ số thiếu hụt. Thu nhập chỉ hiển thị cho cán bộ nghiệp vụ.`,
+      en: `Result: ${label.en}, ${view.deprivationCount} deprivations. Income is shown to officers only.`,
+    },
+  };
+}
+
+/** Each result with its movement from the year before, as the actor may see it. */
 async function presentAll(db: Executor, household: HouseholdView, rows: repo.AssessmentRow[], actor: Actor) {
   const [all, firstYear] = await Promise.all([
     standardsIn(db, household.provinceCode),
@@ -213,15 +219,15 @@ async function presentAll(db: Executor, household: HouseholdView, rows: repo.Ass
     rows.map((r) => ({ year: r.year, category: r.category as Category })),
     firstYear ?? Math.min(...rows.map((r) => r.year)),
   );
-  const seeIncome = householdPolicy.seeCitizenIds(actor);
-  return rows.map((row): AssessmentView => ({
-    ...present(all, row, seeIncome),
+  const views = rows.map((row): AssessmentView => ({
+    ...present(all, row),
     id: row.id,
     movement: moved.get(row.year)!,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   }));
+  return householdPolicy.seeCitizenIds(actor) ? views : views.map(forViewer);
 }
 
 async function presentOne(db: Executor, household: HouseholdView, id: string, actor: Actor) {
@@ -252,19 +258,22 @@ async function householdToAssess(db: Executor, actor: Actor, householdId: string
 export async function previewAssessment(db: Db, actor: Actor, householdId: string, input: AssessmentInput) {
   const household = await householdToAssess(db, actor, householdId, false);
   const evaluated = evaluate(await standardsIn(db, household.provinceCode), household, input);
-  return present([evaluated.standard], rowFrom(household, input, evaluated), true);
+  return present([evaluated.standard], rowFrom(household, input, evaluated));
 }
 
-const auditSummary = (view: AssessmentView) => ({
-  assessmentId: view.id,
-  year: view.year,
-  standard: `${view.standard.id} v${view.standard.version}`,
-  surveyDate: view.surveyDate,
-  incomePerCapitaMonthly: view.incomePerCapitaMonthly,
-  category: view.category,
-  deprivations: view.deprivations,
-  overrides: view.indicators.filter((i) => i.override).map((i) => ({ indicator: i.indicator, ...i.override })),
-  causes: view.causes,
+/** What the audit keeps of a result: the inputs that decided it and the outcome. */
+export const assessmentAuditSummary = (id: string, row: repo.NewAssessmentRow) => ({
+  assessmentId: id,
+  year: row.year,
+  standard: `${row.standardId} v${row.standardVersion}`,
+  surveyDate: row.surveyDate,
+  incomePerCapitaMonthly: row.incomePerCapitaMonthly,
+  category: row.category,
+  deprivations: row.deprivations,
+  overrides: (row.indicators as AssessedIndicator[]).flatMap((i) =>
+    i.override ? [{ indicator: i.indicator, ...i.override }] : [],
+  ),
+  causes: row.causes,
 });
 
 export async function createAssessment(db: Db, actor: Actor, householdId: string, input: AssessmentInput) {
@@ -273,22 +282,22 @@ export async function createAssessment(db: Db, actor: Actor, householdId: string
       const household = await householdToAssess(tx, actor, householdId);
       const evaluated = evaluate(await standardsIn(tx, household.provinceCode), household, input);
       if (await repo.findByYear(tx, householdId, input.year)) throw yearTaken(input.year)();
-      return insertAudited(tx, actor, household, rowFrom(household, input, evaluated));
+      const row = await insertAudited(tx, actor, household, rowFrom(household, input, evaluated));
+      return presentOne(tx, household, row.id, actor);
     })
     .catch(whenUniqueViolated('household_assessments_year', yearTaken(input.year)));
 }
 
 async function insertAudited(tx: Executor, actor: Actor, household: HouseholdView, values: repo.NewAssessmentRow) {
   const row = await repo.insert(tx, values);
-  const view = await presentOne(tx, household, row.id, actor);
   await recordAudit(tx, actor, {
     action: 'household.assess',
     entity: 'household',
     entityId: household.id,
     area: household,
-    after: auditSummary(view),
+    after: assessmentAuditSummary(row.id, values),
   });
-  return view;
+  return row;
 }
 
 async function updateAudited(
@@ -298,19 +307,17 @@ async function updateAudited(
   current: repo.AssessmentRow,
   values: repo.NewAssessmentRow,
 ) {
-  const before = await presentOne(tx, household, current.id, actor);
   const updated = await repo.update(tx, current.id, current.version, values);
   if (!updated) throw errors.staleVersion();
-  const after = await presentOne(tx, household, current.id, actor);
   await recordAudit(tx, actor, {
     action: 'household.reassess',
     entity: 'household',
     entityId: household.id,
     area: household,
-    before: auditSummary(before),
-    after: auditSummary(after),
+    before: assessmentAuditSummary(current.id, current),
+    after: assessmentAuditSummary(current.id, values),
   });
-  return after;
+  return updated;
 }
 
 function refuseDecided(current: repo.AssessmentRow) {
@@ -334,7 +341,8 @@ export async function reassess(db: Db, actor: Actor, id: string, input: Assessme
     if (input.year !== current.year)
       throw errors.invalid('year', 'Không đổi được năm của kết quả đánh giá.', 'The year of an assessment is fixed.');
     const evaluated = evaluate(await standardsIn(tx, household.provinceCode), household, input);
-    return updateAudited(tx, actor, household, current, rowFrom(household, input, evaluated));
+    await updateAudited(tx, actor, household, current, rowFrom(household, input, evaluated));
+    return presentOne(tx, household, id, actor);
   });
 }
 
@@ -539,7 +547,7 @@ export async function compareSelection(db: Db, actor: Actor, query: ComparisonRe
 /** Filter households by their result of a year (default: this year). */
 export function assessmentFilter(filter: { year?: number; category?: string; indicator?: string }) {
   if (!filter.category && !filter.indicator) return undefined;
-  return repo.assessedIn({ ...filter, year: filter.year ?? new Date().getFullYear() });
+  return repo.assessedIn({ ...filter, year: filter.year ?? Number(todayInVietnam().slice(0, 4)) });
 }
 
 /** Each household's current status: its latest assessment. */

@@ -4,7 +4,10 @@ import { hasRole, type Actor } from '../../platform/access';
 /** Commune and provincial officers keep the registry; everyone in the area may read it. */
 export const householdPolicy = {
   manage: (actor: Actor, area: Area) => hasRole(actor, 'officer', 'admin') && scopeCovers(actor.scope, area),
-  /** Citizen IDs in full only for those who work with them; others see the last four digits. */
+  /**
+   * Personal data (citizen IDs in full, health, income, the surveyor's reasons) only for those who
+   * work with it; others see it masked (maskPersonal).
+   */
   seeCitizenIds: (actor: Actor) => hasRole(actor, 'officer', 'approver', 'admin'),
 };
 
@@ -17,13 +20,14 @@ const HIDDEN = new Set(['disability', 'stunted', 'underweight', 'incomePerCapita
  */
 export function maskPersonal(value: unknown, key = ''): unknown {
   if (typeof value === 'string') return /^\d{12}$/u.test(value) ? `********${value.slice(-4)}` : value;
-  if (Array.isArray(value)) return key === 'reasons' ? [] : value.map((v) => maskPersonal(v));
+  if (Array.isArray(value)) return key === 'reasons' ? [] : value.map((v) => maskPersonal(v, key));
   if (value === null || typeof value !== 'object') return value;
+  // An override's written reason may name an illness.
+  const override = key === 'override' || key === 'overrides';
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => {
-      if (HIDDEN.has(k)) return [k, null];
-      if (k === 'overrides' && Array.isArray(v)) return [k, v.map((o: object) => ({ ...o, reason: '' }))];
-      return [k, maskPersonal(v, k)];
-    }),
+    Object.entries(value).map(([k, v]) => [
+      k,
+      HIDDEN.has(k) ? null : override && k === 'reason' ? '' : maskPersonal(v, k),
+    ]),
   );
 }
