@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Readable } from 'node:stream';
+import { todayInVietnam } from '../../../domain/calendar';
 import { actorOf } from '../../platform/auth/hook';
 import type { Db } from '../../platform/db/database';
 import { importHouseholds, IMPORT_LIMIT_BYTES } from './import';
@@ -22,7 +23,6 @@ class Upload {
 }
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
-const today = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 function uploaded(body: unknown, contentLength: string | undefined): Readable {
   if (contentLength && Number(contentLength) > IMPORT_LIMIT_BYTES) {
@@ -111,7 +111,7 @@ export const registryExcelRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app
     },
     async (request, reply) => {
       const file = await exportHouseholds(db, actorOf(request), request.query);
-      const name = `danh-sach-ho-${request.query.commune ?? 'dia-ban'}-${today()}.xlsx`;
+      const name = `danh-sach-ho-${request.query.commune ?? 'dia-ban'}-${todayInVietnam()}.xlsx`;
       return reply.type(XLSX_TYPE).header('content-disposition', attachment(name)).send(file);
     },
   );

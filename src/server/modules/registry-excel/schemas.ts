@@ -32,19 +32,12 @@ export const AssessmentRowSchema = z
   });
 
 export const ImportQuerySchema = z.strictObject({
-  commune: z
-    .string()
-    .regex(/^\d{5}$/u, 'Mã xã/phường gồm 5 chữ số')
-    .describe('Mã xã/phường nhận dữ liệu'),
+  commune: HouseholdCreateSchema.shape.communeCode.describe('Mã xã/phường nhận dữ liệu'),
   dryRun: queryBoolean.describe('true: chỉ kiểm tra, không ghi'),
 });
 
 export const TemplateQuerySchema = z.strictObject({
-  commune: z
-    .string()
-    .regex(/^\d{5}$/u, 'Mã xã/phường gồm 5 chữ số')
-    .optional()
-    .describe('Điền sẵn mã xã và danh sách thôn của xã'),
+  commune: HouseholdCreateSchema.shape.communeCode.optional().describe('Điền sẵn mã xã và danh sách thôn của xã'),
 });
 
 const counts = z.object({ created: z.number().int(), updated: z.number().int() });
@@ -60,6 +53,3 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 export const ExportQuerySchema = HouseholdListQuerySchema.omit({ limit: true, offset: true });
 export type ExportQuery = z.infer<typeof ExportQuerySchema>;
-
-/** The file sent as the body: documented for OpenAPI, read as a stream by the route. */
-export const XlsxBodyDescription = 'Tệp .xlsx (Content-Type ' + XLSX_TYPE + '), tối đa 100 MB';
