@@ -44,7 +44,7 @@ function isoOf(year: number, month: number, day: number): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-export function parseDate(value: string | number | boolean | Date): CellResult {
+function parseDate(value: string | number | boolean | Date): CellResult {
   let iso: string | null = null;
   if (value instanceof Date) iso = value.toISOString().slice(0, 10);
   else if (typeof value === 'number') {
@@ -64,7 +64,7 @@ export function parseDate(value: string | number | boolean | Date): CellResult {
 }
 
 /** A number typed with thousands separators; a decimal comma or point for decimal columns. */
-export function parseNumber(value: string | number | boolean | Date, integer: boolean): CellResult {
+function parseNumber(value: string | number | boolean | Date, integer: boolean): CellResult {
   let n: number | null = null;
   if (typeof value === 'number') n = value;
   else if (typeof value === 'string') {
@@ -89,29 +89,25 @@ export function parseNumber(value: string | number | boolean | Date, integer: bo
 const YES = new Set(['co', 'c', 'x', 'yes', 'y', 'true', '1', 'dung', 'v']);
 const NO = new Set(['khong', 'k', 'no', 'n', 'false', '0', 'sai', '-']);
 
-export function parseBoolean(value: string | number | boolean | Date, fold: (s: string) => string): CellResult {
-  if (typeof value === 'boolean') return { value };
-  const text = fold(String(value));
-  if (YES.has(text)) return { value: true };
-  if (NO.has(text)) return { value: false };
-  return problem(`"${String(value)}": ghi Có hoặc Không.`, `"${String(value)}": write Có (yes) or Không (no).`);
-}
+/** Có/Không as typed, remembered by text: a column of a large file repeats a handful of texts. */
 const TRUE = { value: true };
 const FALSE = { value: false };
-const booleanOf = remembered((text: string) => {
+const booleanOf = remembered((text: string): CellResult => {
   const folded = foldLabel(text);
-  return YES.has(folded) ? TRUE : NO.has(folded) ? FALSE : null;
+  if (YES.has(folded)) return TRUE;
+  if (NO.has(folded)) return FALSE;
+  return problem(`"${text}": ghi Có hoặc Không.`, `"${text}": write Có (yes) or Không (no).`);
 });
 
 /** Citizen IDs typed as numbers lose their leading zeros (province codes 001–096): put them back. */
-export function parseCitizenId(value: string | number | boolean | Date): CellResult {
+function parseCitizenId(value: string | number | boolean | Date): CellResult {
   if (typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 1e12)
     return { value: String(value).padStart(12, '0') };
   return { value: String(value).replace(/[\s.]/gu, '') };
 }
 
 /** One cell read for its column: `undefined` when empty (the schema's default applies). */
-export function readCell(raw: unknown, kind: CellKind, fold: (s: string) => string): CellResult {
+export function readCell(raw: unknown, kind: CellKind): CellResult {
   const value = cellText(raw);
   if (value === null) return { value: undefined };
   switch (kind) {
@@ -125,7 +121,7 @@ export function readCell(raw: unknown, kind: CellKind, fold: (s: string) => stri
     case 'decimal':
       return parseNumber(value, kind === 'integer');
     case 'boolean':
-      return (typeof value === 'string' && fold === foldLabel && booleanOf(value)) || parseBoolean(value, fold);
+      return typeof value === 'boolean' ? { value } : booleanOf(String(value));
   }
   if ('code' in kind) {
     const code = kind.code.find(String(value));

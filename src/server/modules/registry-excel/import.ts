@@ -12,10 +12,9 @@ import { recordAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { requireCurrentUnit, type CurrentUnit } from '../admin-units/service';
 import { keysFrom, memberRow, requireManage } from '../households/service';
-import { remembered } from './columns';
 import { listVillages } from '../villages/service';
 import { AssessmentImport, type Place } from './assessments';
-import { ASSESSMENT_SHEET, HOUSEHOLD_SHEET, MEMBER_SHEET, foldLabel, type SheetLayout } from './columns';
+import { ASSESSMENT_SHEET, HOUSEHOLD_SHEET, MEMBER_SHEET, foldLabel, remembered, type SheetLayout } from './columns';
 import { NATIONAL_LAYOUT, NationalRows, isNationalHeader, type NationalBatch } from './national';
 import { fileTooLarge, importRefused, ProblemList } from './problems';
 import { guardUpload, HEADER_SEARCH_ROWS, matchHeader, worksheets, type SheetRows } from './reader';
@@ -239,6 +238,7 @@ async function computeKeys(tx: Executor) {
 async function crossCheck(tx: Executor, communeCode: string, importer: RowImporter, problems: ProblemList) {
   const found = await repo.crossChecks(tx, communeCode, 1000);
   const national = importer.layout === 'national';
+  // The national list holds households and members on its one sheet.
   const at = (sheet: SheetLayout, key: string) => importer.place(national ? NATIONAL_LAYOUT : sheet, key);
   const add = (
     list: repo.Located[],
@@ -247,46 +247,44 @@ async function crossCheck(tx: Executor, communeCode: string, importer: RowImport
     vi: (l: repo.Located) => string,
     en: (l: repo.Located) => string,
   ) => list.forEach((l) => problems.add({ ...at(sheet, key), row: l.row, message: vi(l), messageEn: en(l) }));
-  const H = national ? NATIONAL_LAYOUT : HOUSEHOLD_SHEET;
-  const M = national ? NATIONAL_LAYOUT : MEMBER_SHEET;
   add(
     found.duplicateCodes,
-    H,
+    HOUSEHOLD_SHEET,
     'code',
     (l) => `Mã hộ "${l.code}" bị lặp (đã có ở dòng ${l.other}).`,
     (l) => `Household code "${l.code}" repeated (first at row ${l.other}).`,
   );
   add(
     found.archived,
-    H,
+    HOUSEHOLD_SHEET,
     'code',
     (l) => `Hộ mã "${l.code}" đã được lưu trữ, không cập nhật được.`,
     (l) => `Household "${l.code}" is archived.`,
   );
   add(
     found.noHead,
-    H,
+    HOUSEHOLD_SHEET,
     'code',
     (l) => `Hộ "${l.code}" chưa có chủ hộ ở sheet "${MEMBER_SHEET.name}".`,
     (l) => `Household "${l.code}" has no head among the members.`,
   );
   add(
     found.duplicateCitizenIds,
-    M,
+    MEMBER_SHEET,
     'citizenId',
     (l) => `Số định danh ${l.code} bị lặp (đã có ở dòng ${l.other}).`,
     (l) => `Citizen ID repeated (first at row ${l.other}).`,
   );
   add(
     found.unknownMemberHousehold,
-    M,
+    MEMBER_SHEET,
     'householdCode',
     (l) => `Mã hộ "${l.code}" không có ở sheet "${HOUSEHOLD_SHEET.name}".`,
     (l) => `Household code "${l.code}" is not in the households sheet.`,
   );
   add(
     found.secondHead,
-    M,
+    MEMBER_SHEET,
     'relation',
     (l) => `Hộ "${l.code}" có hai chủ hộ (chủ hộ đầu tiên ở dòng ${l.other}).`,
     (l) => `Household "${l.code}" has two heads (the first at row ${l.other}).`,

@@ -4,7 +4,7 @@
  */
 import { AppError, type FieldProblem } from '../../platform/errors';
 
-export const MAX_LISTED = 1000;
+const MAX_LISTED = 1000;
 
 export interface ImportProblem {
   sheet: string | null;
@@ -37,10 +37,6 @@ export class ProblemList {
   file(message: string, messageEn: string, sheet: string | null = null) {
     this.fileLevel++;
     this.add({ sheet, row: null, col: null, column: null, message, messageEn });
-  }
-
-  get full() {
-    return this.items.length >= MAX_LISTED;
   }
 }
 

@@ -8,7 +8,7 @@ import { foldAccents } from '../../../domain/text';
 import { DwellingSchema, HouseholdCreateSchema, MemberInputSchema } from '../households/schemas';
 import { nameText } from '../../platform/schemas';
 import { readCell } from './cells';
-import { foldLabel, type Column, type SheetLayout } from './columns';
+import type { Column, SheetLayout } from './columns';
 import { AssessmentRowSchema } from './schemas';
 
 export interface RowProblem {
@@ -28,7 +28,7 @@ export function readFields(layout: SheetLayout, at: Map<string, number>, values:
     const index = at.get(column.key);
     if (index === undefined) continue;
     const raw = values[index];
-    const read = readCell(raw, column.kind, foldLabel);
+    const read = readCell(raw, column.kind);
     if ('problem' in read) {
       empty = false;
       problems.push({ column, ...read.problem });
