@@ -119,6 +119,7 @@ export const householdsEn: Messages['households'] = {
   citizenIdInvalid: 'A citizen ID has exactly 12 digits.',
   ethnicity: 'Ethnicity',
   disability: 'Disability',
+  healthHidden: 'Health facts hidden',
   healthInsurance: 'Health insurance',
   noHealthInsurance: 'No health insurance',
   attending: 'Attending',

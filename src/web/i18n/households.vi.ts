@@ -118,6 +118,7 @@ export const householdsVi = {
   citizenIdInvalid: 'Số định danh gồm đúng 12 chữ số.',
   ethnicity: 'Dân tộc',
   disability: 'Khuyết tật',
+  healthHidden: 'Thông tin sức khỏe bị ẩn',
   healthInsurance: 'Có thẻ BHYT',
   noHealthInsurance: 'Không có BHYT',
   attending: 'Đang học',

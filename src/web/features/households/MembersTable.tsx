@@ -19,7 +19,8 @@ function MemberFlags({ m }: { m: Member }) {
   const t = useT();
   const tags: { key: string; text: string; color?: string }[] = [];
   if (!m.healthInsurance) tags.push({ key: 'bhyt', text: t('households.noHealthInsurance'), color: 'red' });
-  if (m.disability) tags.push({ key: 'disability', text: t('households.disability'), color: 'orange' });
+  if (m.disability === null) tags.push({ key: 'health', text: t('households.healthHidden') });
+  else if (m.disability) tags.push({ key: 'disability', text: t('households.disability'), color: 'orange' });
   if (!m.ableToWork) tags.push({ key: 'unable', text: t('households.unableToWork') });
   if (m.monthlySocialAllowance) tags.push({ key: 'allowance', text: t('households.monthlySocialAllowance') });
   if (m.attending) {

@@ -45,7 +45,9 @@ export interface MemberInput {
   underweight: boolean | null;
 }
 
-export interface Member extends MemberInput {
+export interface Member extends Omit<MemberInput, 'disability'> {
+  /** Null when health facts are hidden from the viewer (as are `stunted` and `underweight`). */
+  disability: boolean | null;
   id: string;
   position: number;
   leftAt: string | null;

@@ -25,7 +25,7 @@ import {
 import { useT } from '../../i18n';
 import { foldedSearch } from '../../lib/search';
 import { villageQueries } from '../villages/api';
-import type { Dwelling, HouseholdFields, MemberInput } from './api';
+import type { Dwelling, HouseholdFields, Member, MemberInput } from './api';
 import { DateInput, fromDayjs, toDayjs } from './common';
 import { DWELLING_FACTS, DWELLING_FIELDS } from './logic';
 
@@ -49,8 +49,9 @@ export const NEW_MEMBER: Partial<MemberForm> = {
   underweight: null,
 };
 
-export function memberToForm(m: MemberInput): MemberForm {
-  return { ...m, dateOfBirth: toDayjs(m.dateOfBirth) };
+/** Only those who see health facts may edit a member, so `disability` is known here. */
+export function memberToForm(m: Member): MemberForm {
+  return { ...m, disability: m.disability ?? false, dateOfBirth: toDayjs(m.dateOfBirth) };
 }
 
 export function memberFromForm(m: MemberForm): MemberInput {
