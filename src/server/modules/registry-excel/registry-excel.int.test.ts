@@ -409,6 +409,8 @@ describe('template, export and annotated file', () => {
     const values = lists.getSheetValues().flat().map(String);
     expect(values).toContain('Nông thôn');
     expect(values).toContain('Thôn Đông Hà');
+    // Another commune's villages are not the officer's to read.
+    expect((await officer.get(`/api/households/import-template?commune=${CAM_XUYEN}`)).statusCode).toBe(403);
   });
 
   it('an export re-imports as updates, not duplicates', async () => {

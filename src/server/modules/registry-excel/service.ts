@@ -5,30 +5,21 @@
 import ExcelJS from './exceljs';
 import type { Workbook } from 'exceljs';
 import { PassThrough, Readable } from 'node:stream';
-import { scopeCovers } from '../../../domain/access';
 import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db/database';
-import { errors } from '../../platform/errors';
-import { requireCurrentUnit } from '../admin-units/service';
 import { householdPolicy, maskPersonal } from '../households/policy';
 import { allHouseholdPages } from '../households/service';
-import { HOUSEHOLD_SHEET, MEMBER_SHEET, PROBLEMS_SHEET, type Column, type SheetLayout } from './columns';
+import { HOUSEHOLD_SHEET, LISTS, MEMBER_SHEET, PROBLEMS_SHEET, type Column, type SheetLayout } from './columns';
 import { checkAndImport, communeVillages, IMPORT_LIMIT_BYTES } from './import';
 import { columnLetter, fileTooLarge, importRefused, type ImportProblem } from './problems';
 import * as repo from './repo';
 import type { ExportQuery } from './schemas';
 import { writeWorkbook } from './writer';
 
-async function villageNamesOf(db: Db, actor: Actor, communeCode: string) {
-  const commune = await requireCurrentUnit(db, communeCode, 'querystring.commune', 'commune');
-  if (!scopeCovers(actor.scope, commune.area)) throw errors.outOfScope();
-  const items = await communeVillages(db, actor, communeCode);
-  return items.map((v) => v.name);
-}
-
 /** The empty workbook to fill, with the commune's villages in the drop-down when one is given. */
 export async function importTemplate(db: Db, actor: Actor, communeCode: string | undefined): Promise<Readable> {
-  const villages = communeCode ? await villageNamesOf(db, actor, communeCode) : [];
+  // The village list checks the commune (in force, in the caller's scope).
+  const villages = communeCode ? (await communeVillages(db, actor, communeCode)).map((v) => v.name) : [];
   const out = new PassThrough();
   writeWorkbook(out, { communeCode, villages }).catch((error: Error) => out.destroy(error));
   return out;
@@ -39,7 +30,7 @@ const EXPORT_PAGE = 1000;
 /** A cell's value as the workbook shows it: labels for codes, Có/Không, real dates. */
 function cellValue(column: Column, value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (column.kind === 'boolean') return value ? 'Có' : 'Không';
+  if (column.kind === 'boolean') return LISTS.boolean.label(String(value));
   if (column.kind === 'date') return new Date(`${String(value)}T00:00:00Z`);
   if (typeof column.kind === 'object') {
     if ('code' in column.kind) return column.kind.code.label(String(value));
