@@ -13,13 +13,7 @@ const tags = ['households'];
 
 /** The uploaded file, handed to the service as a stream (never buffered by the framework). */
 class Upload {
-  readonly #stream: Readable;
-  constructor(stream: Readable) {
-    this.#stream = stream;
-  }
-  get stream() {
-    return this.#stream;
-  }
+  constructor(readonly stream: Readable) {}
 }
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
