@@ -6,6 +6,7 @@
  * SHA-256), so the same list imported again finds the same households.
  */
 import { createHash } from 'node:crypto';
+import { todayInVietnam } from '../../../domain/calendar';
 import { CATEGORIES, CATEGORY_LABELS } from '../../../domain/poverty';
 import { foldAccents } from '../../../domain/text';
 import type { CurrentUnit } from '../admin-units/service';
@@ -182,7 +183,7 @@ export class NationalRows {
 
 /** A decision of the periodic review (September–December) decides the next year's list. */
 function listYear(decisionDate: string | undefined) {
-  if (!decisionDate) return new Date().getUTCFullYear();
+  if (!decisionDate) return Number(todayInVietnam().slice(0, 4));
   const year = Number(decisionDate.slice(0, 4));
   return Number(decisionDate.slice(5, 7)) >= 9 ? year + 1 : year;
 }

@@ -6,7 +6,15 @@
 import ExcelJS from './exceljs';
 import type { DataValidation, Worksheet } from 'exceljs';
 import type { Writable } from 'node:stream';
-import { DATA_SHEETS, INSTRUCTION_SHEET, LISTS_SHEET, type CodeList, type Column, type SheetLayout } from './columns';
+import {
+  DATA_SHEETS,
+  INSTRUCTION_SHEET,
+  LISTS,
+  LISTS_SHEET,
+  type CodeList,
+  type Column,
+  type SheetLayout,
+} from './columns';
 import { columnLetter } from './problems';
 
 /** Rows of a data sheet, as cell values in the sheet's column order. */
@@ -16,13 +24,16 @@ const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDE
 /** Drop-down lists cover this many rows below the header. */
 const VALIDATED_ROWS = 5000;
 
+/** The code list a column picks from: Có/Không is one too. */
 const listOf = (kind: Column['kind']): { list: CodeList; many: boolean } | null =>
-  typeof kind === 'object'
-    ? 'code' in kind
-      ? { list: kind.code, many: false }
-      : { list: kind.codes, many: true }
-    : null;
-const booleanLabels = ['Có', 'Không'];
+  kind === 'boolean'
+    ? { list: LISTS.boolean, many: false }
+    : typeof kind === 'object'
+      ? 'code' in kind
+        ? { list: kind.code, many: false }
+        : { list: kind.codes, many: true }
+      : null;
+const labels = (list: CodeList) => list.codes.map((c) => list.label(c));
 
 export async function writeWorkbook(
   out: Writable,
@@ -75,15 +86,11 @@ function listColumns(villages: string[]) {
       range: `'${LISTS_SHEET}'!$${letter}$2:$${letter}$${Math.max(2, values.length + 1)}`,
     });
   };
-  add('Có/Không', booleanLabels);
+  add(LISTS.boolean.name, labels(LISTS.boolean));
   for (const layout of DATA_SHEETS)
     for (const column of layout.columns) {
       const found = listOf(column.kind);
-      if (found && !lists.has(found.list.name))
-        add(
-          found.list.name,
-          found.list.codes.map((c) => found.list.label(c)),
-        );
+      if (found && !lists.has(found.list.name)) add(found.list.name, labels(found.list));
     }
   if (villages.length) add('Thôn/tổ dân phố', villages);
   return lists;
@@ -91,14 +98,7 @@ function listColumns(villages: string[]) {
 
 function validate(sheet: Worksheet, column: Column, index: number, lists: Map<string, ListColumn>) {
   const found = listOf(column.kind);
-  const list =
-    column.kind === 'boolean'
-      ? lists.get('Có/Không')
-      : found
-        ? lists.get(found.list.name)
-        : column.key === 'village'
-          ? lists.get('Thôn/tổ dân phố')
-          : undefined;
+  const list = found ? lists.get(found.list.name) : column.key === 'village' ? lists.get('Thôn/tổ dân phố') : undefined;
   if (!list) return;
   const letter = columnLetter(index);
   const validations = (sheet as unknown as { dataValidations: { add(range: string, v: DataValidation): void } })
@@ -138,11 +138,7 @@ function writeInstructions(sheet: Worksheet) {
     line(['Cột', 'Bắt buộc', 'Cách ghi', 'Giá trị được chọn'], true);
     for (const column of layout.columns) {
       const found = listOf(column.kind);
-      const allowed = found
-        ? found.list.codes.map((c) => found.list.label(c)).join('; ')
-        : column.kind === 'boolean'
-          ? booleanLabels.join('; ')
-          : '';
+      const allowed = found ? labels(found.list).join('; ') : '';
       line([column.header, column.required ? 'Có' : '', column.help, allowed]);
     }
   }
