@@ -5,11 +5,19 @@ import type { Relation } from '../../../domain/registry/codes';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { useDebounced } from '../../lib/useDebounced';
-import { householdsApi, type Dwelling, type Household, type HouseholdFields, type Member } from './api';
+import {
+  householdQueries,
+  householdsApi,
+  type Dwelling,
+  type Household,
+  type HouseholdFields,
+  type Member,
+} from './api';
 import { DateInput, fromDayjs } from './common';
 import {
   DwellingFields,
   EMPTY_DWELLING,
+  householdCodeRules,
   HouseholdFieldsForm,
   householdFromForm,
   MemberFields,
@@ -34,6 +42,7 @@ interface DialogProps {
 }
 
 const current = (h: Household) => h.members.filter((m) => !m.leftAt);
+const headOf = (h: Household) => current(h).find((m) => m.relation === 'head');
 
 const reasonRules = (t: ReturnType<typeof useT>, max: number) => [
   { required: true, whitespace: true, message: t('households.reasonRequired') },
@@ -150,7 +159,7 @@ function ArchiveModal({ household: h, onClose, onSaved }: DialogProps) {
 function HeadModal({ household: h, onClose, onSaved }: DialogProps) {
   const t = useT();
   const options = useCodeOptions();
-  const head = current(h).find((m) => m.relation === 'head');
+  const head = headOf(h);
   return (
     <FormModal<{ memberId: string; formerHeadRelation: Relation }, Household>
       open
@@ -267,14 +276,7 @@ function SplitModal({ household: h, onClose, onSaved }: DialogProps) {
       }
       onSaved={(result) => onSaved(result.from, t('households.splitDone', { code: result.created.code }))}
     >
-      <Form.Item
-        name="code"
-        label={t('households.splitCode')}
-        rules={[
-          { required: true, whitespace: true, message: t('households.codeRequired') },
-          { pattern: /^[A-Za-z0-9._-]{1,30}$/u, message: t('households.codeInvalid') },
-        ]}
-      >
+      <Form.Item name="code" label={t('households.splitCode')} rules={householdCodeRules(t)}>
         <Input autoComplete="off" />
       </Form.Item>
       <Form.Item
@@ -306,12 +308,8 @@ function MergeModal({ household: h, onClose, onSaved }: DialogProps) {
     queryKey: ['households', 'list', { merge: h.id, q: search }],
     queryFn: () => householdsApi.list({ commune: h.communeCode, q: search || undefined, limit: 20, offset: 0 }),
   });
-  const from = useQuery({
-    queryKey: ['households', 'one', fromId],
-    queryFn: () => householdsApi.get(fromId!),
-    enabled: fromId !== undefined,
-  });
-  const head = current(h).find((m) => m.relation === 'head');
+  const from = useQuery({ ...householdQueries.one(fromId ?? ''), enabled: fromId !== undefined });
+  const head = headOf(h);
   return (
     <FormModal<{ fromHouseholdId: string; members: Record<string, Relation | undefined> }, Household>
       open

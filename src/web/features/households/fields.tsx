@@ -282,6 +282,12 @@ export function DwellingFields({ name = [] }: { name?: Name }) {
   );
 }
 
+/** A household's code wherever one is typed, checked as the server does (households/schemas.ts). */
+export const householdCodeRules = (t: ReturnType<typeof useT>) => [
+  { required: true, whitespace: true, message: t('households.codeRequired') },
+  { pattern: /^[A-Za-z0-9._-]{1,30}$/u, message: t('households.codeInvalid') },
+];
+
 /** A household's own fields (code, address, area, groups); the village when `communeCode` is given. */
 export function HouseholdFieldsForm({ communeCode }: { communeCode?: string }) {
   const t = useT();
@@ -297,10 +303,7 @@ export function HouseholdFieldsForm({ communeCode }: { communeCode?: string }) {
           name="code"
           label={t('households.code')}
           extra={t('households.codeHelp')}
-          rules={[
-            { required: true, whitespace: true, message: t('households.codeRequired') },
-            { pattern: /^[A-Za-z0-9._-]{1,30}$/u, message: t('households.codeInvalid') },
-          ]}
+          rules={householdCodeRules(t)}
         >
           <Input autoComplete="off" />
         </Form.Item>
