@@ -79,7 +79,7 @@ export async function importHouseholds(
 }
 
 /** The commune the caller imports into: a commune in force, inside the scope, and theirs to manage. */
-export async function communeToImport(db: Db, actor: Actor, communeCode: string) {
+async function communeToImport(db: Db, actor: Actor, communeCode: string) {
   const commune = await requireCurrentUnit(db, communeCode, 'querystring.commune', 'commune');
   requireManage(actor, commune.area);
   return commune;

@@ -67,7 +67,7 @@ export function isNationalHeader(values: unknown[]) {
   );
 }
 
-export function nationalHouseholdCode(headName: string, dateOfBirth: string) {
+function nationalHouseholdCode(headName: string, dateOfBirth: string) {
   const digest = createHash('sha256')
     .update(`${foldAccents(headName)}|${dateOfBirth}`)
     .digest('hex');

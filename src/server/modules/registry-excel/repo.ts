@@ -51,7 +51,7 @@ const MEMBER_DATA: Columns = [
   ['search_key', 'text'],
 ];
 
-export const STAGED = {
+const STAGED = {
   import_households: [['row', 'int'], ['valid', 'boolean'], ['code', 'text'], ...HOUSEHOLD_DATA] as Columns,
   import_members: [['row', 'int'], ['valid', 'boolean'], ['household_code', 'text'], ...MEMBER_DATA] as Columns,
   import_assessments: [

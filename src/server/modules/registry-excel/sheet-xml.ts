@@ -30,10 +30,10 @@ export interface SheetRows {
   rows: AsyncIterable<{ number: number; values: unknown[] }>;
 }
 
-export class DamagedWorkbook extends Error {}
+class DamagedWorkbook extends Error {}
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-export function unescapeXml(text: string) {
+function unescapeXml(text: string) {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/gu, (_, name: string) =>
     name[0] === '#'
@@ -95,7 +95,7 @@ function cellValue(type: string | undefined, body: string, strings: readonly str
 }
 
 /** One row's cells (the XML between <row> and </row>) as a 1-based array, scanned with indexOf. */
-export function rowValues(xml: string, strings: readonly string[]): unknown[] {
+function rowValues(xml: string, strings: readonly string[]): unknown[] {
   const values: unknown[] = [];
   let col = 0;
   for (let at = xml.indexOf('<c'); at >= 0; at = xml.indexOf('<c', at)) {
