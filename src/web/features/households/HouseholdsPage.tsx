@@ -21,16 +21,8 @@ import { capitalise } from '../calculator/logic';
 import { villageQueries } from '../villages/api';
 import { householdsApi, type HouseholdSort, type HouseholdSummary } from './api';
 import { PolicyTags, StatusTag, useCanManage } from './common';
-import { filtersFromSearch, searchOfFilters, type ListFilters } from './logic';
+import { filtersFromSearch, searchOfFilters, yearInVietnam, yearOptions, type ListFilters } from './logic';
 import { HOUSEHOLD_CREATE_PATH, HOUSEHOLD_IMPORT_PATH, householdPath } from './paths';
-
-const FIRST_YEAR = 2016;
-
-/** Years a list can be filtered by: next year's list back to the first standard. */
-function yearOptions(): number[] {
-  const last = new Date().getFullYear() + 1;
-  return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
-}
 
 /**
  * A link's commune and village become the working area when the page opens; afterwards a change
@@ -114,7 +106,7 @@ export function HouseholdsPage() {
   });
 
   // Without a year the server filters this year's results.
-  const standard = standardForYear(filters.year ?? new Date().getFullYear());
+  const standard = standardForYear(filters.year ?? yearInVietnam());
   const indicators = standard?.dimensions.flatMap((d) => d.indicators) ?? [];
 
   const exportList = async () => {

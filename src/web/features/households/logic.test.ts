@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fieldPath } from '../../lib/errors';
 import { todayInVietnam } from '../../../domain/calendar';
-import { ageOn, describeHistory, filtersFromSearch, searchOfFilters } from './logic';
+import { ageOn, describeHistory, filtersFromSearch, searchOfFilters, yearInVietnam, yearOptions } from './logic';
 
 describe('the household list filters in the address bar', () => {
   test('read back what was written', () => {
@@ -131,5 +131,17 @@ describe('history in words', () => {
       key: 'other',
       params: { action: 'household.something' },
     });
+  });
+});
+
+describe('the years a list can be asked for', () => {
+  test('run from next year in Vietnam back to the first standard', () => {
+    // 31 December 2025, 18:00 UTC is already 1 January 2026 in Vietnam.
+    const now = new Date('2025-12-31T18:00:00Z');
+    expect(yearInVietnam(now)).toBe(2026);
+    const years = yearOptions(now);
+    expect(years[0]).toBe(2027);
+    expect(years.at(-1)).toBe(2016);
+    expect(years).toHaveLength(12);
   });
 });

@@ -2,6 +2,7 @@
  * The registry pages' pure pieces: the list's filters as a URL query, ages, and what a history
  * event changed, in words.
  */
+import { todayInVietnam } from '../../../domain/calendar';
 import { CATEGORIES, type Category } from '../../../domain/poverty/types';
 import { POLICY_FLAGS, type PolicyFlag } from '../../../domain/registry/codes';
 import type { HouseholdListQuery, HouseholdSort } from './api';
@@ -57,6 +58,18 @@ export function searchOfFilters(filters: ListFilters, area: { commune?: string; 
   ];
   for (const [key, value] of entries) if (value !== undefined && value !== '') params.set(key, String(value));
   return params;
+}
+
+/** The year in Vietnam, which the server's defaults use too. */
+export const yearInVietnam = (now = new Date()): number => Number(todayInVietnam(now).slice(0, 4));
+
+/** The first year of the first standard (2016–2020). */
+const FIRST_YEAR = 2016;
+
+/** Years a list or a comparison can be asked for: next year's back to the first standard's. */
+export function yearOptions(now = new Date()): number[] {
+  const last = yearInVietnam(now) + 1;
+  return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
 }
 
 /** Completed years at `on` (both `YYYY-MM-DD`). */

@@ -12,13 +12,9 @@ import { calculatorQueries } from '../../calculator/api';
 import { capitalise, usableStandards, yearSpan } from '../../calculator/logic';
 import { assessmentsApi, type Comparison, type ComparisonQuery } from '../api';
 import { AreaLine, CategoryTag } from '../common';
+import { yearInVietnam, yearOptions } from '../logic';
 import { householdPath } from '../paths';
 import { notDeployed } from './AssessmentsPanel';
-
-const YEARS = (() => {
-  const last = new Date().getFullYear() + 1;
-  return Array.from({ length: last - 2016 + 1 }, (_, i) => last - i);
-})();
 
 /** What-if: the households assessed in a year, classified under another standard. */
 export function ComparisonPage() {
@@ -50,7 +46,7 @@ export function ComparisonPage() {
           form={form}
           layout="inline"
           className="compare-form"
-          initialValues={{ year: new Date().getFullYear(), to: '2027-2030' }}
+          initialValues={{ year: yearInVietnam(), to: '2027-2030' }}
           onFinish={(v) =>
             setAsked({
               province: area.provinceCode ?? undefined,
@@ -62,7 +58,7 @@ export function ComparisonPage() {
           }
         >
           <Form.Item name="year" label={t('households.compareYear')} rules={[{ required: true }]}>
-            <Select style={{ width: 110 }} options={YEARS.map((y) => ({ value: y, label: String(y) }))} />
+            <Select style={{ width: 110 }} options={yearOptions().map((y) => ({ value: y, label: String(y) }))} />
           </Form.Item>
           <Form.Item name="to" label={t('households.compareTo')} rules={[{ required: true }]}>
             <Select
