@@ -238,7 +238,7 @@ export const ASSESSMENT_SHEET: SheetLayout = {
     'thêm dòng cùng mã hộ và năm, chỉ ghi ba cột điều chỉnh.',
   columns: [
     { key: 'householdCode', header: 'Mã hộ', kind: 'text', required: true, help: 'Mã hộ ở sheet "Hộ"' },
-    { key: 'year', header: 'Năm', kind: 'integer', required: true, help: 'Năm của danh sách (2000–2100)' },
+    { key: 'year', header: 'Năm', kind: 'integer', required: true, help: 'Năm của danh sách (2016–2100)' },
     { key: 'standardId', header: 'Chuẩn nghèo', kind: { code: LISTS.standard }, help: 'Mã chuẩn nghèo áp dụng' },
     { key: 'surveyDate', header: 'Ngày khảo sát', kind: 'date', help: 'dd/mm/yyyy; không sau hôm nay' },
     {

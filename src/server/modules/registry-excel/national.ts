@@ -13,6 +13,7 @@ import type { CurrentUnit } from '../admin-units/service';
 import { codeList, foldLabel, LISTS, type Column, type SheetLayout } from './columns';
 import { cellText } from './cells';
 import {
+  listedProblems,
   placeProblems,
   readFields,
   validateHousehold,
@@ -140,7 +141,8 @@ export class NationalRows {
     });
     const place = household.record ? placeProblems(NATIONAL_LAYOUT, household.record, this.commune, this.villages) : [];
     const householdProblems = [...household.problems, ...place];
-    this.late.push({ row, problems: householdProblems });
+    const listed = fields.category ? listedProblems(NATIONAL_LAYOUT, fields) : [];
+    this.late.push({ row, problems: [...householdProblems, ...listed] });
     out.households.push({
       row,
       record: household.record ?? { code },

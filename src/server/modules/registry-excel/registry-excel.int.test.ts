@@ -553,4 +553,29 @@ describe('the national software list', () => {
     const { errors } = await refused(file);
     expect(errors).toContainEqual(expect.objectContaining({ row: 4, column: 'Ngày sinh' }));
   });
+
+  it("the list's scores and decision number are bounded before they reach the database", async () => {
+    const file = await nationalWorkbook([
+      {
+        headName: 'Võ Văn Nam',
+        fullName: 'Võ Văn Nam',
+        relation: 'Chủ hộ',
+        dateOfBirth: '02/03/1970',
+        sex: 'Nam',
+        communeCode: THACH_HA,
+        communeName: 'Xã Thạch Hà',
+        village: 'Thôn Đông Hà',
+        category: 'Hộ nghèo',
+        decisionNumber: 'Q'.repeat(101),
+        b1: 3_000_000_000,
+        b2: 30,
+      },
+    ]);
+    const { errors } = await refused(file);
+    expect(errors).toContainEqual(
+      expect.objectContaining({ row: 4, column: 'B1', cell: expect.stringMatching(/4$/u) }),
+    );
+    expect(errors).toContainEqual(expect.objectContaining({ row: 4, column: 'Số quyết định' }));
+    expect(errors.some((e) => e.column === 'B2')).toBe(false);
+  });
 });

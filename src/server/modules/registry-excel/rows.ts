@@ -9,7 +9,7 @@ import { DwellingSchema, HouseholdCreateSchema, MemberInputSchema } from '../hou
 import { nameText } from '../../platform/schemas';
 import { readCell } from './cells';
 import type { Column, SheetLayout } from './columns';
-import { AssessmentRowSchema } from './schemas';
+import { AssessmentRowSchema, incomeScoreField } from './schemas';
 
 export interface RowProblem {
   column: Column | null;
@@ -103,6 +103,19 @@ export function validateAssessment(layout: SheetLayout, fields: Record<string, u
   const parsed = AssessmentRowSchema.safeParse(fields);
   if (!parsed.success) return { problems: schemaProblems(layout, parsed.error) };
   return { record: parsed.data, problems: [] as RowProblem[] };
+}
+
+/** The national list's result columns as they reach the assessment: scores and decision bounded. */
+const ListedSchema = z.object({
+  b1: incomeScoreField.optional(),
+  b2: incomeScoreField.optional(),
+  decisionNumber: nameText(100).optional(),
+});
+
+export function listedProblems(layout: SheetLayout, fields: Record<string, unknown>) {
+  const { b1, b2, decisionNumber } = fields;
+  const parsed = ListedSchema.safeParse({ b1, b2, decisionNumber });
+  return parsed.success ? [] : schemaProblems(layout, parsed.error);
 }
 
 /** A household row's commune must be the one imported into, and its village one of that commune. */

@@ -1,18 +1,24 @@
 import { z } from 'zod';
 import { HouseholdCreateSchema, HouseholdListQuerySchema } from '../households/schemas';
-import { isoDateField, nameText, queryBoolean } from '../../platform/schemas';
+import { nameText, queryBoolean } from '../../platform/schemas';
+import { AssessmentInputSchema } from '../assessments/schemas';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const survey = AssessmentInputSchema.shape;
+/** B1 (and B2 of the national list), as the assessments API bounds B1. */
+export const incomeScoreField = survey.incomeScore.unwrap().unwrap();
 
 /** A row of the "Đánh giá" sheet: a year's result, or one more indicator override of it. */
 export const AssessmentRowSchema = z
   .strictObject({
     householdCode: HouseholdCreateSchema.shape.code,
-    year: z.number().int().min(2000, 'Năm từ 2000').max(2100, 'Năm đến 2100'),
-    standardId: z.string().optional(),
-    surveyDate: isoDateField.optional(),
-    incomePerCapitaMonthly: z.number().int().min(0).max(1_000_000_000).optional(),
-    incomeScore: z.number().int().min(0).max(1000).optional(),
+    // The bounds the assessments API sets, so that a row it would refuse is refused at its cell.
+    year: survey.year,
+    standardId: survey.standard,
+    surveyDate: survey.surveyDate.optional(),
+    incomePerCapitaMonthly: survey.incomePerCapitaMonthly.optional(),
+    incomeScore: incomeScoreField.optional(),
     overrideIndicator: z.string().optional(),
     overrideDeprived: z.boolean().optional(),
     overrideReason: nameText(300).optional(),
