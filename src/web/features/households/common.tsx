@@ -44,7 +44,7 @@ export function StatusTag({ status }: { status: HouseholdStatus | null | undefin
   );
 }
 
-export const DATE_FORMAT = 'DD/MM/YYYY';
+const DATE_FORMAT = 'DD/MM/YYYY';
 
 /** A business date as the form holds it (dayjs) and as the API wants it (YYYY-MM-DD). */
 export const toDayjs = (value: string | null | undefined): Dayjs | undefined => (value ? dayjs(value) : undefined);
