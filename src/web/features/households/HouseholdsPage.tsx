@@ -1,7 +1,7 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Tag, Typography, type TableProps } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { standardForYear } from '../../../domain/poverty';
 import { CATEGORIES, CATEGORY_LABELS } from '../../../domain/poverty/types';
@@ -88,7 +88,6 @@ export function HouseholdsPage() {
   const filters = filtersFromSearch(params);
   // Adding and importing ask for a commune on their own pages.
   const canManage = useCanManage({ provinceCode: area.provinceCode, communeCode: area.communeCode });
-  const [exporting, setExporting] = useState(false);
   const isMobile = useIsMobile();
 
   const setFilters = (patch: Partial<ListFilters>, keepPage = false) => {
@@ -109,17 +108,13 @@ export function HouseholdsPage() {
   const standard = standardForYear(filters.year ?? yearInVietnam());
   const indicators = standard?.dimensions.flatMap((d) => d.indicators) ?? [];
 
-  const exportList = async () => {
-    setExporting(true);
-    try {
+  const exportList = useMutation({
+    mutationFn: () => {
       const { limit: _limit, offset: _offset, ...rest } = query;
-      await householdsApi.export(rest);
-    } catch (e) {
-      void message.error(`${t('households.exportFailed')}: ${errorText(e)}`);
-    } finally {
-      setExporting(false);
-    }
-  };
+      return householdsApi.export(rest);
+    },
+    onError: (e) => void message.error(`${t('households.exportFailed')}: ${errorText(e)}`),
+  });
 
   const headCell = (h: HouseholdSummary) => (
     <>
@@ -220,7 +215,7 @@ export function HouseholdsPage() {
         description={t('households.description')}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportList()}>
+            <Button icon={<DownloadOutlined />} loading={exportList.isPending} onClick={() => exportList.mutate()}>
               {t('households.export')}
             </Button>
             {canManage && (
