@@ -6,6 +6,13 @@ import { errors } from './errors';
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
 
+/** A value JSON or a query string can produce; anything else (a stream, a class instance) is not input text. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 function findControl(value: unknown, path: string): string | null {
   if (typeof value === 'string') return CONTROL.test(value) ? path : null;
   if (Array.isArray(value)) {
@@ -13,7 +20,7 @@ function findControl(value: unknown, path: string): string | null {
       const found = findControl(v, path ? `${path}.${i}` : String(i));
       if (found !== null) return found;
     }
-  } else if (value && typeof value === 'object') {
+  } else if (isPlainObject(value)) {
     for (const [k, v] of Object.entries(value)) {
       const found = findControl(v, path ? `${path}.${k}` : k);
       if (found !== null) return found;
@@ -22,7 +29,10 @@ function findControl(value: unknown, path: string): string | null {
   return null;
 }
 
-/** Refuse control characters anywhere in a query string or JSON body, naming the field. */
+/**
+ * Refuse control characters anywhere in a query string or JSON body, naming the field. Bodies
+ * parsed into something else (an uploaded file's stream) are left to their route.
+ */
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     const field = findControl(request.query, 'querystring') ?? findControl(request.body, '');

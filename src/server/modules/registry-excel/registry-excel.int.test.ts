@@ -80,6 +80,20 @@ describe('POST /api/households/import', () => {
   });
 });
 
+describe('an upload over a real connection', () => {
+  it('is read from the socket as the browser sends it (the request stream is not walked as JSON input)', async () => {
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const file = await templateWorkbook({ households: [household('NET-1')], members: [member('NET-1')] });
+    const res = await fetch(`${address}/api/households/import?commune=${THACH_HA}&dryRun=true`, {
+      method: 'POST',
+      headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrfToken, 'content-type': XLSX_TYPE },
+      body: file,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await res.json()).toMatchObject({ dryRun: true, households: { created: 1 } });
+  });
+});
+
 describe('re-importing a household', () => {
   it('keeps members the file leaves out, demotes a head it no longer names, and recomputes the keys', async () => {
     const first = await templateWorkbook({
