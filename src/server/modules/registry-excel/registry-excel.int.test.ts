@@ -87,7 +87,7 @@ describe('an upload over a real connection', () => {
     const res = await fetch(`${address}/api/households/import?commune=${THACH_HA}&dryRun=true`, {
       method: 'POST',
       headers: { cookie: officer.cookie, 'x-csrf-token': officer.csrfToken, 'content-type': XLSX_TYPE },
-      body: file,
+      body: new Uint8Array(file),
     });
     expect(res.status, await res.clone().text()).toBe(200);
     expect(await res.json()).toMatchObject({ dryRun: true, households: { created: 1 } });
