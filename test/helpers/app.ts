@@ -6,7 +6,7 @@ import { buildApp } from '../../src/server/app';
 import { LoginThrottle } from '../../src/server/platform/auth/throttle';
 import { openDatabase, type Database } from '../../src/server/platform/db/database';
 import { buildUser, systemAdmin, TEST_PASSWORD } from './factories';
-import { dropTestDatabase, POSTGRES_TEMPLATE, withAdminConnection } from './postgres';
+import { dropTestDatabase, postgresTemplate, withAdminConnection } from './postgres';
 
 export interface TestApp {
   database: Database;
@@ -19,7 +19,7 @@ export async function openTestDatabase(): Promise<Database & { dispose(): Promis
   if (inject('engine') === 'postgres') {
     const url = process.env.DATABASE_URL!;
     const name = `chungtay_test_${randomBytes(6).toString('hex')}`;
-    await withAdminConnection(url, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE}`));
+    await withAdminConnection(url, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplate(url)}`));
     const testUrl = new URL(url);
     testUrl.pathname = `/${name}`;
     const database = await openDatabase({ engine: 'postgres', url: testUrl.toString() });

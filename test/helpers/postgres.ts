@@ -1,6 +1,12 @@
 import pg from 'pg';
 
-export const POSTGRES_TEMPLATE = 'chungtay_test_template';
+/**
+ * The migrated template the test databases are copied from, named after DATABASE_URL's database
+ * so that two runs against one server (two checkouts, CI beside a developer) never share it.
+ */
+export function postgresTemplate(url: string): string {
+  return `${new URL(url).pathname.slice(1).replace(/[^a-z0-9_]/gu, '_')}_test_template`;
+}
 
 /** A short-lived connection to the server's maintenance database (to create and drop test databases). */
 export async function withAdminConnection<T>(url: string, task: (client: pg.Client) => Promise<T>): Promise<T> {

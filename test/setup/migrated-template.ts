@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureAdminUnits } from '../../src/server/modules/admin-units/reference-data';
 import { openDatabase, type Database } from '../../src/server/platform/db/database';
-import { POSTGRES_TEMPLATE, withAdminConnection } from '../helpers/postgres';
+import { postgresTemplate, withAdminConnection } from '../helpers/postgres';
 
 /**
  * Migrate once per run and let every test file start from a copy: on PGlite a data-directory
@@ -22,15 +22,15 @@ async function prepare(database: Database) {
 export default async function setup(project: TestProject) {
   if (project.name.endsWith('postgres')) {
     const url = process.env.DATABASE_URL!;
+    const template = postgresTemplate(url);
     await withAdminConnection(url, async (client) => {
-      await client.query(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE} WITH (FORCE)`);
-      await client.query(`CREATE DATABASE ${POSTGRES_TEMPLATE}`);
+      await client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${template}`);
     });
     const templateUrl = new URL(url);
-    templateUrl.pathname = `/${POSTGRES_TEMPLATE}`;
+    templateUrl.pathname = `/${template}`;
     await prepare(await openDatabase({ engine: 'postgres', url: templateUrl.toString() }));
-    return () =>
-      withAdminConnection(url, (client) => client.query(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE} WITH (FORCE)`));
+    return () => withAdminConnection(url, (client) => client.query(`DROP DATABASE IF EXISTS ${template} WITH (FORCE)`));
   }
   const database = await openDatabase({ engine: 'pglite' });
   await prepare(database);

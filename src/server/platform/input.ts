@@ -6,13 +6,6 @@ import { errors } from './errors';
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/u;
 
-/** A value JSON or a query string can produce; anything else (a stream, a class instance) is not input text. */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object') return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
 function findControl(value: unknown, path: string): string | null {
   if (typeof value === 'string') return CONTROL.test(value) ? path : null;
   if (Array.isArray(value)) {
@@ -20,7 +13,7 @@ function findControl(value: unknown, path: string): string | null {
       const found = findControl(v, path ? `${path}.${i}` : String(i));
       if (found !== null) return found;
     }
-  } else if (isPlainObject(value)) {
+  } else if (value && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       const found = findControl(v, path ? `${path}.${k}` : k);
       if (found !== null) return found;
@@ -30,12 +23,13 @@ function findControl(value: unknown, path: string): string | null {
 }
 
 /**
- * Refuse control characters anywhere in a query string or JSON body, naming the field. Bodies
- * parsed into something else (an uploaded file's stream) are left to their route.
+ * Refuse control characters anywhere in a query string or JSON body, naming the field. Other
+ * bodies (an uploaded workbook, read as a stream) are files, not text fields, and are not walked.
  */
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const field = findControl(request.query, 'querystring') ?? findControl(request.body, '');
+    const json = request.headers['content-type']?.includes('json') ?? false;
+    const field = findControl(request.query, 'querystring') ?? (json ? findControl(request.body, '') : null);
     if (field !== null) {
       throw errors.invalid(
         field || 'body',
