@@ -72,9 +72,12 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 /** Choose an option of an open antd Select/Cascader dropdown by its exact text. */
 export async function chooseOption(page: Page, text: string): Promise<void> {
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${text}"]`).click();
-  // The list closes with an animation; until it is gone it covers what lies under it.
+  // The list closes with an animation; until it is gone it covers what lies under it. On a
+  // loaded CI machine that animation has taken longer than the default 15 s.
   await page.waitForFunction(
     () => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0,
+    undefined,
+    { timeout: 45_000 },
   );
 }
 

@@ -179,7 +179,7 @@ export const householdsEn: Messages['households'] = {
     mergedInto: 'Merged into household {code}',
     assess: 'Assessed for {year}: {category}',
     reassess: 'Re-assessed for {year}: {category}',
-    importCreate: 'Household {code} created from an Excel file',
+    importCreate: 'Household {code} created from an Excel file (row {row})',
     importUpdate: 'Updated from an Excel file',
     other: 'Action {action}',
   },

@@ -181,7 +181,7 @@ export const householdsVi = {
     mergedInto: 'Nhập vào hộ {code}',
     assess: 'Đánh giá năm {year}: {category}',
     reassess: 'Đánh giá lại năm {year}: {category}',
-    importCreate: 'Lập hộ {code} từ tệp Excel',
+    importCreate: 'Lập hộ {code} từ tệp Excel (dòng {row})',
     importUpdate: 'Cập nhật từ tệp Excel',
     other: 'Thao tác {action}',
   },

@@ -11,7 +11,7 @@ import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { requireCurrentUnit, type CurrentUnit } from '../admin-units/service';
-import { keysFrom, memberRow, requireManage } from '../households/service';
+import { memberRow, requireManage } from '../households/service';
 import { listVillages } from '../villages/service';
 import { AssessmentImport, type Place } from './assessments';
 import { ASSESSMENT_SHEET, HOUSEHOLD_SHEET, MEMBER_SHEET, foldLabel, remembered, type SheetLayout } from './columns';
@@ -34,7 +34,6 @@ import type { ImportResult } from './schemas';
 
 export const IMPORT_LIMIT_BYTES = 100 * 1024 * 1024;
 const BATCH = 2000;
-const KEY_BATCH = 5000;
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -191,7 +190,7 @@ async function write(
 ) {
   const area: Area = { provinceCode: commune.area.provinceCode!, communeCode: commune.code };
   await time('keep before', () => repo.keepBefore(tx));
-  await time('keys', () => computeKeys(tx));
+  await time('keys', () => repo.stageKeys(tx));
   await time('merge households', () => repo.mergeHouseholds(tx, area));
   await time('merge members', () => repo.mergeMembers(tx, area));
   const importId = randomUUID();
@@ -211,28 +210,6 @@ async function write(
     area: commune.area,
     after: { ...result, bytes },
   });
-}
-
-/** Each household's head name and search keys, computed as the households service does. */
-async function computeKeys(tx: Executor) {
-  for (let last = 0; ;) {
-    const batch = await repo.keySources(tx, last, KEY_BATCH);
-    if (batch.length === 0) break;
-    await repo.stageKeys(
-      tx,
-      batch.map((h) => {
-        const k = keysFrom(h.code, h.address, h.members);
-        return {
-          row: h.row,
-          head_name: k.headName,
-          sort_key: k.sortKey,
-          search_key: k.searchKey,
-          search_words: k.searchWords,
-        };
-      }),
-    );
-    last = batch.at(-1)!.row;
-  }
 }
 
 async function crossCheck(tx: Executor, communeCode: string, importer: RowImporter, problems: ProblemList) {
@@ -474,6 +451,7 @@ class RowImporter {
       row: rowNumber,
       valid,
       code: record.code,
+      search_prefix: foldAccents(`${record.code} ${record.address}`),
       village_id: this.villages.get(foldAccents(record.village!)),
       address: record.address,
       area: record.area,

@@ -5,7 +5,7 @@ import { rowsOf } from '../../platform/db/database';
 import { createTestApp, signIn, type Session, type TestApp } from '../../../../test/helpers/app';
 import { buildVillage, CAM_XUYEN, THACH_HA } from '../../../../test/helpers/factories';
 import { nationalWorkbook, templateWorkbook } from '../../../../test/helpers/workbooks';
-import { allHouseholdPages } from '../households/service';
+import { allHouseholdPages, keysFrom } from '../households/service';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -53,6 +53,36 @@ async function count(table: string) {
     .n;
 }
 
+/** The import computes keys in SQL: they must be what the households service computes. */
+async function expectKeysAsTheService(codes: string[]) {
+  const rows = rowsOf<{
+    code: string;
+    address: string;
+    head_name: string;
+    sort_key: string;
+    search_key: string;
+    search_words: string[];
+    members: { fullName: string; citizenId: string | null; relation: string }[];
+  }>(
+    await t.database.db.execute(sql`
+      select h.code, h.address, h.head_name, h.sort_key, h.search_key, h.search_words,
+        (select json_agg(json_build_object('fullName', m.full_name, 'citizenId', m.citizen_id, 'relation', m.relation)
+                         order by m.position)
+         from household_members m where m.household_id = h.id and m.left_at is null) as members
+      from households h where h.commune_code = ${THACH_HA} and h.code in ${codes}`),
+  );
+  expect(rows).toHaveLength(codes.length);
+  for (const row of rows) {
+    const keys = keysFrom(row.code, row.address, row.members);
+    expect([row.head_name, row.sort_key, row.search_key, row.search_words], row.code).toEqual([
+      keys.headName,
+      keys.sortKey,
+      keys.searchKey,
+      keys.searchWords,
+    ]);
+  }
+}
+
 describe('POST /api/households/import', () => {
   it('creates households and members, then updates them when the same file comes again', async () => {
     const file = await templateWorkbook({
@@ -77,6 +107,31 @@ describe('POST /api/households/import', () => {
     });
     const list = (await officer.get(`/api/households?commune=${THACH_HA}&q=IMP-1`)).json();
     expect(list.items[0]).toMatchObject({ code: 'IMP-1', headName: 'Nguyễn Văn An', memberCount: 2 });
+    await expectKeysAsTheService(['IMP-1', 'IMP-2']);
+  });
+
+  it('records a created household by its code, row and import; its first change keeps what it held as before', async () => {
+    const file = await templateWorkbook({
+      households: [household('AUD-1')],
+      members: [member('AUD-1', { citizenId: '042085000777' })],
+    });
+    const imported = await post(officer, `/api/households/import?commune=${THACH_HA}`, file);
+    expect(imported.statusCode, imported.body).toBe(200);
+    const [found] = (await officer.get(`/api/households?commune=${THACH_HA}&q=AUD-1`)).json().items;
+    const [importEvent] = rowsOf<{ entity_id: string; after: { sha256: string } }>(
+      await t.database.db.execute(sql`select entity_id, after from audit_events
+        where action = 'household.import' order by id desc limit 1`),
+    );
+    expect(importEvent!.after.sha256).toBe(imported.json().sha256);
+    await officer.patch(`/api/households/${found.id}`, { phone: '0912345678', version: 1 });
+    const history = (await officer.get(`/api/households/${found.id}/history`)).json();
+    expect(history.items.map((e: { action: string }) => e.action)).toEqual([
+      'household.update',
+      'household.import_create',
+    ]);
+    expect(history.items[1].after).toEqual({ code: 'AUD-1', row: 2, importId: importEvent!.entity_id });
+    expect(history.items[0].before).toMatchObject({ code: 'AUD-1', phone: null, address: 'Xóm 1, thôn Đông Hà' });
+    expect(JSON.stringify(history.items[0].before)).toContain('042085000777');
   });
 });
 
@@ -122,6 +177,7 @@ describe('re-importing a household', () => {
       ['Nguyễn Minh Khôi', 'child'],
     ]);
     expect((await officer.get(`/api/households?commune=${THACH_HA}&q=minh khoi`)).json().items[0]?.code).toBe('KEEP-1');
+    await expectKeysAsTheService(['KEEP-1']);
   });
 });
 

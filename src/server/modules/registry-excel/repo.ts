@@ -52,7 +52,14 @@ const MEMBER_DATA: Columns = [
 ];
 
 const STAGED = {
-  import_households: [['row', 'int'], ['valid', 'boolean'], ['code', 'text'], ...HOUSEHOLD_DATA] as Columns,
+  import_households: [
+    ['row', 'int'],
+    ['valid', 'boolean'],
+    ['code', 'text'],
+    // The folded "code address" that starts the household's search key.
+    ['search_prefix', 'text'],
+    ...HOUSEHOLD_DATA,
+  ] as Columns,
   import_members: [['row', 'int'], ['valid', 'boolean'], ['household_code', 'text'], ...MEMBER_DATA] as Columns,
   import_assessments: [
     ['row', 'int'],
@@ -199,14 +206,11 @@ export async function matchExisting(tx: Executor, communeCode: string) {
     where not h.created`);
   await tx.execute(sql`
     create temporary table import_kept on commit drop as
-    select m.id, h.code, m.full_name, m.citizen_id, m.position, m.relation = 'head' as was_head,
+    select m.id, h.code, m.full_name, m.citizen_id, m.search_key, m.position, m.relation = 'head' as was_head,
       case when m.relation = 'head' then 'other' else m.relation end as relation
     from import_households h join household_members m on m.household_id = h.household_id and m.left_at is null
     where not h.created and not exists (select 1 from import_members s where s.member_id = m.id)`);
   await tx.execute(sql`create index on import_kept (code)`);
-  await tx.execute(sql`
-    create temporary table import_keys (row int primary key, head_name text, sort_key text, search_key text,
-      search_words text[]) on commit drop`);
   await analyzeStaging(tx);
 }
 
@@ -258,43 +262,36 @@ export async function keepBefore(tx: Executor) {
   await tx.execute(sql`create index on import_before (id)`);
 }
 
-export interface KeySource {
-  row: number;
-  code: string;
-  address: string;
-  members: { fullName: string; citizenId: string | null; relation: string }[];
-}
-
 /**
- * The next staged households (by row) with their members as they will stand after the merge
- * (existing ones in their order, then new ones in the file's order), for computing keys in code.
+ * Each household's head name and search keys as `keysFrom` (households service) computes them,
+ * here set-wise from keys already folded per member: the search key is the folded code and
+ * address, then each member's folded "name ID" — existing members in their order, then the
+ * file's new ones in its order — and its words, each once, in order of first appearance.
+ * (Folding joins piece by piece equals folding the joined text: it works per character and
+ * collapses spaces.) A test holds the two equal.
  */
-export async function keySources(tx: Executor, afterRow: number, limit: number): Promise<KeySource[]> {
-  return rowsOf<KeySource>(
-    await tx.execute(sql`
-      select h.row, h.code, h.address,
-        coalesce(json_agg(json_build_object('fullName', x.full_name, 'citizenId', x.citizen_id, 'relation', x.relation)
-                          order by x.position, x.row) filter (where x.full_name is not null), '[]'::json) as members
-      from (select row, code, address from import_households where row > ${afterRow} order by row limit ${limit}) h
-      left join lateral (
-        select full_name, citizen_id, relation, coalesce(position, 2147483647) as position, row
-        from import_members s where s.household_code = h.code
-        union all
-        select full_name, citizen_id, relation, position, 0 from import_kept k where k.code = h.code) x on true
-      group by h.row, h.code, h.address
-      order by h.row`),
-  );
-}
-
-export async function stageKeys(
-  tx: Executor,
-  keys: { row: number; head_name: string; sort_key: string; search_key: string; search_words: string[] }[],
-) {
+export async function stageKeys(tx: Executor) {
   await tx.execute(sql`
-    insert into import_keys (row, head_name, sort_key, search_key, search_words)
-    select row, head_name, sort_key, search_key, search_words
-    from json_to_recordset(${JSON.stringify(keys)}::json)
-      as k(row int, head_name text, sort_key text, search_key text, search_words text[])`);
+    create temporary table import_keys on commit drop as
+    with member as (
+      select household_code as code, search_key, coalesce(position, 2147483647) as position, row,
+        case when relation = 'head' then full_name end as head_name,
+        case when relation = 'head' then sort_key end as sort_key
+      from import_members
+      union all
+      select code, search_key, position, 0, null, null from import_kept),
+    joined as (
+      select code, string_agg(search_key, ' ' order by position, row) as members,
+        min(head_name) as head_name, min(sort_key) as sort_key
+      from member group by code)
+    select h.row, j.head_name, j.sort_key, concat_ws(' ', nullif(h.search_prefix, ''), j.members) as search_key
+    from import_households h join joined j on j.code = h.code`);
+  await tx.execute(sql`alter table import_keys add column search_words text[]`);
+  await tx.execute(sql`
+    update import_keys set search_words = array(
+      select word from unnest(string_to_array(search_key, ' ')) with ordinality as w(word, n)
+      group by word order by min(n))`);
+  await tx.execute(sql`create index on import_keys (row)`);
 }
 
 /** Households inserted or updated from the staged rows, with their keys, in one statement. */
@@ -331,42 +328,43 @@ export async function mergeMembers(tx: Executor, area: { provinceCode: string; c
     where s.member_id is null`);
 }
 
+type AuditActor = { id: string; username: string; ip: string | null; requestId: string | null };
+
 /**
- * One audit row per household written, as the service's own writes record them: set-wise, a
- * range of rows at a time so that the documents being built fit in memory.
+ * One audit row per household written. A household the import creates is recorded by its code,
+ * its row in the file and the import (whose own row keeps the file's SHA-256 and counts): what it
+ * held at creation is what the registry holds until its next change, whose audit row keeps it as
+ * "before" (docs/decisions/0001-import-audit-of-created-households.md). A household the import
+ * updates keeps its whole document before and after, as the service's own updates do — built
+ * set-wise a range of rows at a time, so that the documents being built fit in memory.
  */
 export async function auditHouseholds(
   tx: Executor,
-  actor: { id: string; username: string; ip: string | null; requestId: string | null },
+  actor: AuditActor,
   area: { provinceCode: string; communeCode: string },
   importId: string,
   rowsAtOnce = 20_000,
 ) {
-  const [range] = rowsOf<{ first: number; last: number }>(
-    await tx.execute(sql`select min(row) as first, max(row) as last from import_households`),
-  );
-  for (let from = range?.first ?? 0; range && from <= range.last; from += rowsAtOnce)
-    await auditRange(tx, actor, area, importId, sql`s.row >= ${from} and s.row < ${from + rowsAtOnce}`);
-}
-
-async function auditRange(
-  tx: Executor,
-  actor: { id: string; username: string; ip: string | null; requestId: string | null },
-  area: { provinceCode: string; communeCode: string },
-  importId: string,
-  rows: SQL,
-) {
   await tx.execute(sql`
     insert into audit_events (actor_id, actor_username, action, entity, entity_id, province_code, commune_code,
-                              before, after, ip, request_id)
-    select ${actor.id}::uuid, ${actor.username},
-      case when s.created then 'household.import_create' else 'household.import_update' end,
-      'household', s.household_id::text, ${area.provinceCode}, ${area.communeCode},
-      b.doc, ${householdDocument} || jsonb_build_object('importId', ${importId}::text),
-      ${actor.ip}, ${actor.requestId}
-    from import_households s join households h on h.id = s.household_id
-    left join import_before b on b.id = s.household_id
-    where ${rows}`);
+                              after, ip, request_id)
+    select ${actor.id}::uuid, ${actor.username}, 'household.import_create', 'household', s.household_id::text,
+      ${area.provinceCode}, ${area.communeCode},
+      jsonb_build_object('code', s.code, 'row', s.row, 'importId', ${importId}::text), ${actor.ip}, ${actor.requestId}
+    from import_households s where s.created`);
+  const [range] = rowsOf<{ first: number; last: number }>(
+    await tx.execute(sql`select min(row) as first, max(row) as last from import_households where not created`),
+  );
+  for (let from = range?.first ?? 0; range && from <= range.last; from += rowsAtOnce)
+    await tx.execute(sql`
+      insert into audit_events (actor_id, actor_username, action, entity, entity_id, province_code, commune_code,
+                                before, after, ip, request_id)
+      select ${actor.id}::uuid, ${actor.username}, 'household.import_update', 'household', s.household_id::text,
+        ${area.provinceCode}, ${area.communeCode},
+        b.doc, ${householdDocument} || jsonb_build_object('importId', ${importId}::text), ${actor.ip}, ${actor.requestId}
+      from import_households s join households h on h.id = s.household_id
+      join import_before b on b.id = s.household_id
+      where not s.created and s.row >= ${from} and s.row < ${from + rowsAtOnce}`);
 }
 
 export async function anyAssessments(tx: Executor) {

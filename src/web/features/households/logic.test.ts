@@ -126,6 +126,16 @@ describe('history in words', () => {
     ).toEqual({ key: 'reassess', params: { year: '2026', category: 'poor' } });
   });
 
+  test('a household created by an import names its code and its row in the file', () => {
+    expect(
+      describeHistory({
+        action: 'household.import_create',
+        before: null,
+        after: { code: 'H-7', row: 9, importId: 'x' },
+      }),
+    ).toEqual({ key: 'importCreate', params: { code: 'H-7', row: '9' } });
+  });
+
   test('an unknown action keeps its code', () => {
     expect(describeHistory({ action: 'household.something', before: null, after: null })).toEqual({
       key: 'other',

@@ -192,7 +192,8 @@ export function describeHistory(event: { action: string; before: unknown; after:
         params: { year: String(after.year ?? ''), category: String(after.category ?? '') },
       };
     case 'household.import_create':
-      return { key: 'importCreate', params: { code: after.code ?? '' } };
+      // The import records a household it creates by code and row (the import keeps the file's hash).
+      return { key: 'importCreate', params: { code: after.code ?? '', row: String(after.row ?? '') } };
     case 'household.import_update':
       return { key: 'importUpdate', params: {} };
     default:
