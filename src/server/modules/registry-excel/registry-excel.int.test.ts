@@ -110,6 +110,22 @@ describe('POST /api/households/import', () => {
     await expectKeysAsTheService(['IMP-1', 'IMP-2']);
   });
 
+  it('keeps backslashes, quotes and Vietnamese text exactly as the file has them (COPY on PostgreSQL)', async () => {
+    const address = 'Số 5\\7 "Đông Hà", ngõ \\N';
+    const file = await templateWorkbook({
+      households: [household('ODD-1', { address })],
+      members: [member('ODD-1', { fullName: 'Phạm Thị "Út" Hằng' })],
+    });
+    const res = await post(officer, `/api/households/import?commune=${THACH_HA}`, file);
+    expect(res.statusCode, res.body).toBe(200);
+    const [found] = (await officer.get(`/api/households?commune=${THACH_HA}&q=ODD-1`)).json().items;
+    const detail = (await officer.get(`/api/households/${found.id}`)).json();
+    expect(detail.address).toBe(address);
+    expect(detail.policyFlags).toEqual(['merit_family', 'woman_headed']);
+    expect(detail.members[0].fullName).toBe('Phạm Thị "Út" Hằng');
+    await expectKeysAsTheService(['ODD-1']);
+  });
+
   it('records a created household by its code, row and import; its first change keeps what it held as before', async () => {
     const file = await templateWorkbook({
       households: [household('AUD-1')],

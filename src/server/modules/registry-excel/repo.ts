@@ -4,7 +4,7 @@
  * with a few set-based statements, all inside the caller's transaction.
  */
 import { and, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Executor } from '../../platform/db/database';
+import { copyRows, rowsOf, type Executor } from '../../platform/db/database';
 import { householdMembers } from '../households/tables';
 
 type Columns = readonly (readonly [string, string])[];
@@ -101,10 +101,19 @@ export async function createStaging(tx: Executor) {
     );
 }
 
-/** One multi-row insert: the batch travels as one JSON parameter. */
+/** A batch of rows: by COPY on PostgreSQL, else one multi-row insert with the batch as one JSON parameter. */
 export async function stage(tx: Executor, table: StagedTable, rows: Record<string, unknown>[]) {
   if (rows.length === 0) return;
   const cols = STAGED[table];
+  if (
+    await copyRows(
+      tx,
+      table,
+      cols.map(([n]) => n),
+      rows,
+    )
+  )
+    return;
   await tx.execute(
     sql`insert into ${sql.raw(table)} (${names(cols)})
         select ${names(cols)} from json_to_recordset(${JSON.stringify(rows)}::json) as x(${recordType(cols)})`,
