@@ -1,0 +1,4 @@
+export * from './catalog';
+export * from './houses';
+export * from './priority';
+export * from './repeat';
