@@ -29,6 +29,7 @@ import { assessmentRoutes } from './modules/assessments/routes';
 import { householdRoutes } from './modules/households/routes';
 import { registryExcelRoutes } from './modules/registry-excel/routes';
 import { povertyRoutes } from './modules/poverty/routes';
+import { supportRoutes } from './modules/support/routes';
 import { systemRoutes } from './modules/system/routes';
 import { villageRoutes } from './modules/villages/routes';
 import type { Logger } from './platform/logger';
@@ -93,6 +94,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(povertyRoutes, { db });
   await app.register(householdRoutes, { db });
   await app.register(registryExcelRoutes, { db });
+  await app.register(supportRoutes, { db });
   await app.register(assessmentRoutes, { db });
 
   await serveWebApp(app, config.webDir);

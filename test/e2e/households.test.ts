@@ -2,7 +2,17 @@ import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chooseOption, createHousehold, hidden, launchBrowser, login, newPage, PHONE, visible } from './support';
+import {
+  chooseOption,
+  createHousehold,
+  hidden,
+  launchBrowser,
+  login,
+  newPage,
+  PHONE,
+  typeDate,
+  visible,
+} from './support';
 
 let browser: Browser;
 
@@ -19,14 +29,6 @@ const SYLLABLES = ['Bảo', 'Cường', 'Đức', 'Hưng', 'Khải', 'Lộc', 'M
 function uniqueName(): string {
   const n = Date.now();
   return `Kiểm Thử ${SYLLABLES[n % 12]} ${SYLLABLES[Math.floor(n / 12) % 12]} ${SYLLABLES[Math.floor(n / 144) % 12]}`;
-}
-
-/** Type a date into an antd date picker in dd/mm/yyyy and confirm it. */
-async function typeDate(page: Page, label: string, value: string, scope = page.locator('body')): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
 }
 
 async function choose(page: Page, scope: ReturnType<Page['locator']>, label: string, option: string): Promise<void> {

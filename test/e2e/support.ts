@@ -71,7 +71,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 
 /** Choose an option of an open antd Select/Cascader dropdown by its exact text. */
 export async function chooseOption(page: Page, text: string): Promise<void> {
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${text}"]`).click();
+  const title = text.replace(/["\\]/gu, '\\$&'); // quotes inside the attribute selector
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
   // The list closes with an animation; until it is gone it covers what lies under it. On a
   // loaded CI machine that animation has taken longer than the default 15 s.
   await page.waitForFunction(
@@ -79,6 +80,14 @@ export async function chooseOption(page: Page, text: string): Promise<void> {
     undefined,
     { timeout: 45_000 },
   );
+}
+
+/** Type a date into an antd date picker in dd/mm/yyyy and confirm it. */
+export async function typeDate(page: Page, label: string, value: string, scope = page.locator('body')): Promise<void> {
+  const input = scope.getByLabel(label, { exact: true });
+  await input.click();
+  await input.fill(value);
+  await input.press('Enter');
 }
 
 /** A PNG in test-results/screenshots; overlays (dialogs, drawers) are taken at viewport size. */

@@ -95,6 +95,13 @@ const anotherCommunesData: Case[] = [
     () => ({ ...member(), version: 1 }),
   ],
   ['read its assessments', 'GET', () => `/api/households/${other.householdId}/assessments`],
+  ['read what its household received', 'GET', () => `/api/households/${other.householdId}/supports`],
+  [
+    'record a support there',
+    'POST',
+    () => `/api/households/${other.householdId}/supports`,
+    () => ({ kind: 'relief', sourceCode: 'fund', value: 1_000_000, date: '2026-10-01' }),
+  ],
   [
     'assess its household',
     'POST',
@@ -208,6 +215,12 @@ const writesInOwnCommune: Case[] = [
     'POST',
     () => `/api/households/${own.householdId}/assessments`,
     () => ({ year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_000_000 }),
+  ],
+  [
+    'record a support',
+    'POST',
+    () => `/api/households/${own.householdId}/supports`,
+    () => ({ kind: 'relief', sourceCode: 'fund', value: 1_000_000, date: '2026-10-01' }),
   ],
   ['import households', 'POST', () => `/api/households/import?commune=${THACH_HA}`, () => XLSX],
   ['add a village', 'POST', () => '/api/villages', () => ({ communeCode: THACH_HA, name: 'Thôn Xem', kind: 'thon' })],

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment } from '../../src/server/modules/assessments/service';
 import { householdAssessments } from '../../src/server/modules/assessments/tables';
 import { householdMembers, households } from '../../src/server/modules/households/tables';
+import { recordSupport } from '../../src/server/modules/support/service';
+import { supportRecords } from '../../src/server/modules/support/tables';
 import { organisations } from '../../src/server/modules/organisations/tables';
 import { users } from '../../src/server/modules/users/tables';
 import { villages } from '../../src/server/modules/villages/tables';
@@ -134,10 +136,12 @@ describe('a signed-in write without the CSRF token', () => {
     /** A second household of the same village, to merge. */
     neighbour: Awaited<ReturnType<typeof buildHousehold>>;
     assessment: Awaited<ReturnType<typeof createAssessment>>;
+    support: Awaited<ReturnType<typeof recordSupport>>;
   };
   let seq = 0;
   const ASSESSMENT = { year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_400_000 };
   const ASSESSMENT_INPUT = { ...ASSESSMENT, incomeScore: null, overrides: [], causes: [], note: null };
+  const SUPPORT = { kind: 'production', sourceCode: 'local_budget', value: 3_000_000, date: '2026-04-01' };
 
   /** A workbook of one new household in the fixture's village. */
   const householdFile = (f: Fixtures) =>
@@ -222,6 +226,8 @@ describe('a signed-in write without the CSRF token', () => {
     'POST /api/households/{id}/assessments': () => ({ ...ASSESSMENT, year: 2025 }),
     'POST /api/households/{id}/assessments/preview': () => ASSESSMENT,
     'PUT /api/assessments/{id}': (f) => ({ ...ASSESSMENT, version: f.assessment.version }),
+    'POST /api/households/{id}/supports': () => SUPPORT,
+    'POST /api/supports/{id}/cancellation': () => ({ reason: 'Nhập nhầm' }),
     'POST /api/households/import': (f) => householdFile(f),
     'POST /api/households/import/annotated': (f) => householdFile(f),
     'POST /api/poverty/standards': () => ({
@@ -248,7 +254,9 @@ describe('a signed-in write without the CSRF token', () => {
           ? f.household.id
           : path.startsWith('/api/assessments/')
             ? f.assessment.id
-            : f.user.id;
+            : path.startsWith('/api/supports/')
+              ? f.support.id
+              : f.user.id;
   /** The household's second member (not the head, so it may leave). */
   const spouse = (f: Fixtures) => f.household.members[1]!;
 
@@ -273,6 +281,16 @@ describe('a signed-in write without the CSRF token', () => {
         household,
         neighbour: await buildHousehold(db, { villageId: village.id }),
         assessment: await createAssessment(db, await systemAdmin(db), household.id, ASSESSMENT_INPUT),
+        support: await recordSupport(db, await systemAdmin(db), household.id, {
+          ...SUPPORT,
+          kind: 'relief',
+          memberId: null,
+          decisionNumber: null,
+          handoverProof: null,
+          note: null,
+          loanTermMonths: null,
+          loanOutstanding: null,
+        }),
       };
       const payload = (await VALID[label(route)]!(f)) as InjectOptions['payload'];
       const request: InjectOptions = {
@@ -293,7 +311,16 @@ describe('a signed-in write without the CSRF token', () => {
           changed,
         } = await traceOf(
           db,
-          [villages, organisations, users, sessions, households, householdMembers, householdAssessments],
+          [
+            villages,
+            organisations,
+            users,
+            sessions,
+            households,
+            householdMembers,
+            householdAssessments,
+            supportRecords,
+          ],
           () =>
             t.app.inject({
               ...request,

@@ -93,3 +93,25 @@ export function checkRepeat(
   }
   return { allowed: true };
 }
+
+/**
+ * The rules every province starts with: housing once in each programme's years; a health
+ * insurance card and a scholarship once a year per member; a Tết gift once a calendar year.
+ */
+export const DEFAULT_REPEAT_RULES: readonly RepeatRule[] = [
+  ...(['house_build', 'house_repair'] as const).flatMap((kind): RepeatRule[] => [
+    {
+      kind,
+      window: { per: 'period', from: '2021-01-01', to: '2025-12-31' },
+      basis: 'CTMTQG giảm nghèo bền vững 2021–2025, Dự án 5',
+    },
+    {
+      kind,
+      window: { per: 'period', from: '2026-01-01', to: '2030-12-31' },
+      basis: 'CTMTQG 2026–2035, giai đoạn 2026–2030',
+    },
+  ]),
+  { kind: 'health_insurance', window: { per: 'year' }, basis: 'mỗi người một thẻ BHYT mỗi năm' },
+  { kind: 'scholarship', window: { per: 'year' }, basis: 'mỗi học sinh một suất học bổng mỗi năm' },
+  { kind: 'tet_gift', window: { per: 'year' }, basis: 'mỗi hộ một suất quà Tết mỗi năm' },
+];

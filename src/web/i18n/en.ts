@@ -1,3 +1,4 @@
+import { supportEn } from './support.en';
 import { householdsEn } from './households.en';
 import type { Messages } from './vi';
 
@@ -420,6 +421,7 @@ export const en: Messages = {
     organisation: 'Organisation',
     village: 'Village',
     poverty_standard: 'Poverty standard',
+    support: 'Household support',
   },
   auditActions: {
     household_assess: 'Household assessed',
@@ -456,8 +458,11 @@ export const en: Messages = {
     village_update: 'Village changed',
     village_archive: 'Village archived',
     poverty_standard_load: 'Poverty standard loaded',
+    support_record: 'Support recorded',
+    support_cancel: 'Support cancelled',
   },
   households: householdsEn,
+  support: supportEn,
   adminUnits: {
     title: 'Administrative units',
     description:

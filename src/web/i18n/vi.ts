@@ -1,3 +1,4 @@
+import { supportVi } from './support.vi';
 import { householdsVi } from './households.vi';
 
 /** Vietnamese: the default language of the interface. Keep `en.ts` in step (the type checks it). */
@@ -419,6 +420,7 @@ export const vi = {
     organisation: 'Tổ chức',
     village: 'Thôn/tổ dân phố',
     poverty_standard: 'Chuẩn nghèo',
+    support: 'Hỗ trợ hộ',
   },
   auditActions: {
     household_assess: 'Đánh giá hộ',
@@ -455,8 +457,11 @@ export const vi = {
     village_update: 'Sửa thôn/tổ dân phố',
     village_archive: 'Lưu trữ thôn/tổ dân phố',
     poverty_standard_load: 'Nạp chuẩn nghèo',
+    support_record: 'Ghi nhận hỗ trợ',
+    support_cancel: 'Hủy hỗ trợ ghi nhầm',
   },
   households: householdsVi,
+  support: supportVi,
   adminUnits: {
     title: 'Đơn vị hành chính',
     description:

@@ -8,6 +8,7 @@ export const AUDIT_ENTITIES = [
   'poverty_standard',
   'household',
   'household_import',
+  'support',
 ] as const;
 export const AUDIT_ACTIONS = [
   'auth.login',
@@ -44,6 +45,8 @@ export const AUDIT_ACTIONS = [
   'household.import',
   'household.import_create',
   'household.import_update',
+  'support.record',
+  'support.cancel',
 ] as const;
 
 const ENTITY_SET = new Set<string>(AUDIT_ENTITIES);

@@ -18,8 +18,9 @@ import { HistoryList } from './HistoryList';
 import { HouseholdDialogs, type HouseholdDialog } from './HouseholdModals';
 import { MembersTable } from './MembersTable';
 import { assessPath, HOUSEHOLDS_PATH } from './paths';
+import { SupportPanel } from '../support/SupportPanel';
 
-const TABS = ['members', 'dwelling', 'assessments', 'history'] as const;
+const TABS = ['members', 'dwelling', 'assessments', 'support', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 export function HouseholdPage() {
@@ -179,6 +180,11 @@ function HouseholdView({ household: h }: { household: Household }) {
               key: 'assessments',
               label: t('households.tabAssessments'),
               children: <AssessmentsPanel household={h} canAssess={canManage} />,
+            },
+            {
+              key: 'support',
+              label: t('support.tab'),
+              children: <SupportPanel household={h} canManage={canManage} />,
             },
             {
               key: 'history',

@@ -1,0 +1,53 @@
+import type { Localized } from '../../../domain/poverty';
+import type { SupportKind } from '../../../domain/support';
+import { api, type Page } from '../../api/client';
+
+/** Typed calls of support records (/api/…/supports). Shapes follow src/server/modules/support/schemas.ts. */
+export interface SupportInput {
+  kind: SupportKind;
+  sourceCode: string;
+  memberId: string | null;
+  value: number;
+  date: string;
+  decisionNumber: string | null;
+  handoverProof: string | null;
+  note: string | null;
+  loanTermMonths: number | null;
+  loanOutstanding: number | null;
+}
+
+export interface Support extends SupportInput {
+  id: string;
+  householdId: string;
+  memberName: string | null;
+  cancelled: boolean;
+  cancelReason: string | null;
+  createdAt: string;
+}
+
+export interface SupportSource {
+  code: string;
+  group: string;
+  name: Localized;
+}
+
+export const supportApi = {
+  sources: () => api.get<SupportSource[]>('/api/support/sources'),
+  ofHousehold: (householdId: string) =>
+    api.get<Page<Support> & { inForce: number; totalValue: number }>(`/api/households/${householdId}/supports`, {
+      sort: 'date',
+      order: 'desc',
+      limit: 500,
+    }),
+  record: (householdId: string, input: SupportInput) =>
+    api.post<Support>(`/api/households/${householdId}/supports`, input),
+  cancel: (id: string, reason: string) => api.post<Support>(`/api/supports/${id}/cancellation`, { reason }),
+};
+
+export const supportQueries = {
+  sources: () => ({ queryKey: ['support', 'sources'] as const, queryFn: supportApi.sources, staleTime: Infinity }),
+  ofHousehold: (householdId: string) => ({
+    queryKey: ['support', 'household', householdId] as const,
+    queryFn: () => supportApi.ofHousehold(householdId),
+  }),
+};
