@@ -96,6 +96,19 @@ const anotherCommunesData: Case[] = [
   ],
   ['read its assessments', 'GET', () => `/api/households/${other.householdId}/assessments`],
   ['read what its household received', 'GET', () => `/api/households/${other.householdId}/supports`],
+  ['list its houses', 'GET', () => `/api/houses?commune=${CAM_XUYEN}`],
+  [
+    'approve a house there',
+    'POST',
+    () => `/api/households/${other.householdId}/houses`,
+    () => ({
+      kind: 'build',
+      decisionNumber: '1/QĐ',
+      approvedOn: '2026-03-02',
+      plannedCompletion: '2026-08-31',
+      funding: [{ sourceCode: 'fund', amount: 1_000_000 }],
+    }),
+  ],
   [
     'record a support there',
     'POST',
@@ -215,6 +228,18 @@ const writesInOwnCommune: Case[] = [
     'POST',
     () => `/api/households/${own.householdId}/assessments`,
     () => ({ year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_000_000 }),
+  ],
+  [
+    'approve a house',
+    'POST',
+    () => `/api/households/${own.householdId}/houses`,
+    () => ({
+      kind: 'build',
+      decisionNumber: '1/QĐ',
+      approvedOn: '2026-03-02',
+      plannedCompletion: '2026-08-31',
+      funding: [{ sourceCode: 'fund', amount: 1_000_000 }],
+    }),
   ],
   [
     'record a support',

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment } from '../../src/server/modules/assessments/service';
 import { householdAssessments } from '../../src/server/modules/assessments/tables';
 import { householdMembers, households } from '../../src/server/modules/households/tables';
+import { approveHouse } from '../../src/server/modules/support/houses';
 import { recordSupport } from '../../src/server/modules/support/service';
-import { supportRecords } from '../../src/server/modules/support/tables';
+import { houses, supportRecords } from '../../src/server/modules/support/tables';
 import { organisations } from '../../src/server/modules/organisations/tables';
 import { users } from '../../src/server/modules/users/tables';
 import { villages } from '../../src/server/modules/villages/tables';
@@ -137,11 +138,20 @@ describe('a signed-in write without the CSRF token', () => {
     neighbour: Awaited<ReturnType<typeof buildHousehold>>;
     assessment: Awaited<ReturnType<typeof createAssessment>>;
     support: Awaited<ReturnType<typeof recordSupport>>;
+    house: Awaited<ReturnType<typeof approveHouse>>;
   };
   let seq = 0;
   const ASSESSMENT = { year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_400_000 };
   const ASSESSMENT_INPUT = { ...ASSESSMENT, incomeScore: null, overrides: [], causes: [], note: null };
   const SUPPORT = { kind: 'production', sourceCode: 'local_budget', value: 3_000_000, date: '2026-04-01' };
+  const HOUSE = {
+    kind: 'build' as const,
+    decisionNumber: '45/QĐ-UBND',
+    approvedOn: '2026-03-02',
+    plannedCompletion: '2026-08-31',
+    builder: null,
+    funding: [{ sourceCode: 'local_budget', amount: 40_000_000 }],
+  };
 
   /** A workbook of one new household in the fixture's village. */
   const householdFile = (f: Fixtures) =>
@@ -228,6 +238,12 @@ describe('a signed-in write without the CSRF token', () => {
     'PUT /api/assessments/{id}': (f) => ({ ...ASSESSMENT, version: f.assessment.version }),
     'POST /api/households/{id}/supports': () => SUPPORT,
     'POST /api/supports/{id}/cancellation': () => ({ reason: 'Nhập nhầm' }),
+    'POST /api/households/{id}/houses': () => ({ ...HOUSE, kind: 'repair' }),
+    'POST /api/houses/{id}/stage': (f) => ({
+      stage: 'under_construction',
+      date: '2026-03-10',
+      version: f.house.version,
+    }),
     'POST /api/households/import': (f) => householdFile(f),
     'POST /api/households/import/annotated': (f) => householdFile(f),
     'POST /api/poverty/standards': () => ({
@@ -256,7 +272,9 @@ describe('a signed-in write without the CSRF token', () => {
             ? f.assessment.id
             : path.startsWith('/api/supports/')
               ? f.support.id
-              : f.user.id;
+              : path.startsWith('/api/houses/')
+                ? f.house.id
+                : f.user.id;
   /** The household's second member (not the head, so it may leave). */
   const spouse = (f: Fixtures) => f.household.members[1]!;
 
@@ -291,6 +309,12 @@ describe('a signed-in write without the CSRF token', () => {
           loanTermMonths: null,
           loanOutstanding: null,
         }),
+        house: await approveHouse(
+          db,
+          await systemAdmin(db),
+          (await buildHousehold(db, { villageId: village.id })).id,
+          HOUSE,
+        ),
       };
       const payload = (await VALID[label(route)]!(f)) as InjectOptions['payload'];
       const request: InjectOptions = {
@@ -320,6 +344,7 @@ describe('a signed-in write without the CSRF token', () => {
             householdMembers,
             householdAssessments,
             supportRecords,
+            houses,
           ],
           () =>
             t.app.inject({

@@ -422,6 +422,7 @@ export const en: Messages = {
     village: 'Village',
     poverty_standard: 'Poverty standard',
     support: 'Household support',
+    house: 'Supported house',
   },
   auditActions: {
     household_assess: 'Household assessed',
@@ -460,6 +461,8 @@ export const en: Messages = {
     poverty_standard_load: 'Poverty standard loaded',
     support_record: 'Support recorded',
     support_cancel: 'Support cancelled',
+    house_approve: 'House approved',
+    house_advance: 'House stage recorded',
   },
   households: householdsEn,
   support: supportEn,

@@ -421,6 +421,7 @@ export const vi = {
     village: 'Thôn/tổ dân phố',
     poverty_standard: 'Chuẩn nghèo',
     support: 'Hỗ trợ hộ',
+    house: 'Nhà ở được hỗ trợ',
   },
   auditActions: {
     household_assess: 'Đánh giá hộ',
@@ -459,6 +460,8 @@ export const vi = {
     poverty_standard_load: 'Nạp chuẩn nghèo',
     support_record: 'Ghi nhận hỗ trợ',
     support_cancel: 'Hủy hỗ trợ ghi nhầm',
+    house_approve: 'Phê duyệt hỗ trợ nhà ở',
+    house_advance: 'Cập nhật tiến độ nhà ở',
   },
   households: householdsVi,
   support: supportVi,

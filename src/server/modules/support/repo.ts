@@ -1,10 +1,12 @@
 import { and, count, eq, isNull, sql, sum, type SQL } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
+import { START_WITHIN_DAYS, type HouseStage } from '../../../domain/support';
 import { insideScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
 import { orderBy } from '../../platform/list';
-import type { SupportListReq } from './schemas';
-import { supportRecords } from './tables';
+import type { HouseListReq, SupportListReq } from './schemas';
+import { houses, supportRecords } from './tables';
+import { households } from '../households/tables';
 
 const inScope = (scope: AreaScope) =>
   insideScope(scope, { province: supportRecords.provinceCode, commune: supportRecords.communeCode });
@@ -73,4 +75,79 @@ export async function list(db: Executor, scope: AreaScope, query: SupportListReq
       .where(where),
   ]);
   return { items, total: totals!.total, inForce: totals!.inForce, totalValue: Number(totals!.value ?? 0) };
+}
+
+export type HouseRow = typeof houses.$inferSelect;
+type HouseListed = HouseRow & { householdCode: string; headName: string };
+
+const houseInScope = (scope: AreaScope) =>
+  insideScope(scope, { province: houses.provinceCode, commune: houses.communeCode });
+
+/** The house with its household's code and head (read, for display). */
+const houseColumns = { house: houses, householdCode: households.code, headName: households.headName };
+const listed = (r: { house: HouseRow; householdCode: string; headName: string }): HouseListed => ({
+  ...r.house,
+  householdCode: r.householdCode,
+  headName: r.headName,
+});
+
+export async function insertHouse(db: Executor, row: typeof houses.$inferInsert) {
+  const [created] = await db.insert(houses).values(row).returning();
+  return created!;
+}
+
+export async function findHouse(db: Executor, id: string, scope: AreaScope, forUpdate = false) {
+  const query = db
+    .select(houseColumns)
+    .from(houses)
+    .innerJoin(households, eq(households.id, houses.householdId))
+    .where(and(eq(houses.id, id), houseInScope(scope)));
+  const [row] = await (forUpdate ? query.for('update', { of: houses }) : query);
+  return row && listed(row);
+}
+
+export async function updateHouse(db: Executor, id: string, version: number, patch: Partial<HouseRow>) {
+  const [row] = await db
+    .update(houses)
+    .set({ ...patch, version: version + 1, updatedAt: new Date() })
+    .where(and(eq(houses.id, id), eq(houses.version, version)))
+    .returning();
+  return row;
+}
+
+/**
+ * Behind schedule on `today` (domain/support/houses.ts behindSchedule, in SQL): not completed and
+ * past the planned completion, or not started START_WITHIN_DAYS after approval.
+ */
+const behind = (today: string) => sql`(${houses.completedOn} is null and (${houses.plannedCompletion} < ${today}
+  or (${houses.startedOn} is null and ${houses.approvedOn} + ${START_WITHIN_DAYS}::int < ${today}::date)))`;
+
+const STAGE_CONDITION: Record<HouseStage, SQL> = {
+  approved: sql`${houses.startedOn} is null`,
+  under_construction: sql`${houses.startedOn} is not null and ${houses.completedOn} is null`,
+  completed: sql`${houses.completedOn} is not null and ${houses.handedOverOn} is null`,
+  handed_over: sql`${houses.handedOverOn} is not null`,
+};
+
+export async function listHouses(db: Executor, scope: AreaScope, query: HouseListReq, today: string) {
+  const where = and(
+    houseInScope(scope),
+    query.commune ? eq(houses.communeCode, query.commune) : undefined,
+    query.stage ? STAGE_CONDITION[query.stage] : undefined,
+    query.behindSchedule === undefined ? undefined : query.behindSchedule ? behind(today) : sql`not ${behind(today)}`,
+    query.householdId ? eq(houses.householdId, query.householdId) : undefined,
+  );
+  const sortColumn = query.sort === 'plannedCompletion' ? houses.plannedCompletion : houses.approvedOn;
+  const [items, [total]] = await Promise.all([
+    db
+      .select(houseColumns)
+      .from(houses)
+      .innerJoin(households, eq(households.id, houses.householdId))
+      .where(where)
+      .orderBy(orderBy(sortColumn, query.order), houses.id)
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ n: count() }).from(houses).where(where),
+  ]);
+  return { items: items.map(listed), total: total!.n };
 }

@@ -4,6 +4,11 @@ import { actorOf } from '../../platform/auth/hook';
 import type { Db } from '../../platform/db/database';
 import { IdParamsSchema } from '../../platform/schemas';
 import {
+  HouseApproveSchema,
+  HouseListQuerySchema,
+  HouseListSchema,
+  HouseSchema,
+  HouseStepSchema,
   SupportCancelSchema,
   SupportCreateSchema,
   SupportListQuerySchema,
@@ -12,6 +17,7 @@ import {
   SupportSourceSchema,
 } from './schemas';
 import * as support from './service';
+import * as houses from './houses';
 
 const tags = ['support'];
 
@@ -60,5 +66,44 @@ export const supportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       },
     },
     (request) => support.cancelSupport(db, actorOf(request), request.params.id, request.body.reason),
+  );
+  app.get(
+    '/api/houses',
+    {
+      schema: {
+        tags,
+        summary: 'Nhà xây mới, sửa chữa được hỗ trợ (lọc theo bước, chậm tiến độ)',
+        querystring: HouseListQuerySchema,
+        response: { 200: HouseListSchema },
+      },
+    },
+    (request) => houses.listHouses(db, actorOf(request), request.query),
+  );
+  app.post(
+    '/api/households/:id/houses',
+    {
+      schema: {
+        tags,
+        summary: 'Phê duyệt hỗ trợ xây mới hoặc sửa chữa nhà cho hộ',
+        params: IdParamsSchema,
+        body: HouseApproveSchema,
+        response: { 201: HouseSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await houses.approveHouse(db, actorOf(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/api/houses/:id/stage',
+    {
+      schema: {
+        tags,
+        summary: 'Chuyển nhà sang bước tiếp theo: khởi công, hoàn thành, bàn giao',
+        params: IdParamsSchema,
+        body: HouseStepSchema,
+        response: { 200: HouseSchema },
+      },
+    },
+    (request) => houses.advanceHouse(db, actorOf(request), request.params.id, request.body),
   );
 };

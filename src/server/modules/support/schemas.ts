@@ -1,7 +1,14 @@
 import { z } from 'zod';
-import { SUPPORT_KINDS } from '../../../domain/support';
+import { HOUSE_STAGES, SUPPORT_KINDS } from '../../../domain/support';
 import { listQuerySchema, listResponseSchema } from '../../platform/list';
-import { isoDateField, nameText, optionalText, timestampField } from '../../platform/schemas';
+import {
+  isoDateField,
+  nameText,
+  optionalText,
+  queryBoolean,
+  timestampField,
+  versionField,
+} from '../../platform/schemas';
 
 const vnd = (what: string) =>
   z
@@ -77,3 +84,60 @@ export const SupportSourceSchema = z.object({
   group: z.string(),
   name: z.object({ vi: z.string(), en: z.string() }),
 });
+
+export const HouseApproveSchema = z.strictObject({
+  kind: z.enum(['build', 'repair']),
+  decisionNumber: nameText(60).describe('Số quyết định phê duyệt'),
+  approvedOn: isoDateField,
+  plannedCompletion: isoDateField.describe('Ngày dự kiến hoàn thành'),
+  builder: optionalText(200).default(null).describe('Đơn vị thi công hoặc người xây'),
+  funding: z
+    .array(z.strictObject({ sourceCode: z.string().min(1).max(60), amount: vnd('Số tiền') }))
+    .min(1, 'Cần ít nhất một nguồn kinh phí')
+    .max(10)
+    .refine((list) => new Set(list.map((f) => f.sourceCode)).size === list.length, 'Nguồn kinh phí bị lặp'),
+});
+export type HouseApproveReq = z.infer<typeof HouseApproveSchema>;
+
+export const HouseStepSchema = z.strictObject({
+  stage: z.enum(['under_construction', 'completed', 'handed_over']),
+  date: isoDateField,
+  version: versionField,
+});
+
+export const HouseSchema = z.object({
+  id: z.uuid(),
+  householdId: z.uuid(),
+  householdCode: z.string(),
+  headName: z.string(),
+  provinceCode: z.string(),
+  communeCode: z.string(),
+  kind: z.enum(['build', 'repair']),
+  decisionNumber: z.string(),
+  stage: z.enum(HOUSE_STAGES),
+  dates: z.object({
+    approved: z.string(),
+    under_construction: z.string().optional(),
+    completed: z.string().optional(),
+    handed_over: z.string().optional(),
+  }),
+  plannedCompletion: z.string(),
+  builder: z.string().nullable(),
+  funding: z.array(z.object({ sourceCode: z.string(), amount: z.number().int() })),
+  totalCost: z.number().int(),
+  behindSchedule: z.object({ vi: z.string(), en: z.string() }).nullable(),
+  version: z.number().int(),
+});
+export type HouseView = z.infer<typeof HouseSchema>;
+
+export const HouseListQuerySchema = listQuerySchema(['approvedOn', 'plannedCompletion'] as const).extend({
+  commune: z
+    .string()
+    .regex(/^\d{5}$/u, 'Mã xã/phường gồm 5 chữ số')
+    .optional(),
+  stage: z.enum(HOUSE_STAGES).optional(),
+  behindSchedule: queryBoolean,
+  householdId: z.uuid().optional(),
+});
+export type HouseListReq = z.infer<typeof HouseListQuerySchema>;
+export const HouseListSchema = listResponseSchema(HouseSchema);

@@ -49,7 +49,7 @@ function present(row: repo.SupportRow, actor: Actor, names: MemberNames = new Ma
   };
 }
 
-function requireManage(actor: Actor, area: { provinceCode: string; communeCode: string }) {
+export function requireManage(actor: Actor, area: { provinceCode: string; communeCode: string }) {
   requireInScope(actor, area);
   if (!supportPolicy.manage(actor, area)) throw errors.forbidden();
 }

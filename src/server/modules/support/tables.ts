@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { households } from '../households/tables';
 
 /**
@@ -36,5 +36,38 @@ export const supportRecords = pgTable(
     index('support_records_household').on(t.householdId, t.date),
     index('support_records_area').on(t.provinceCode, t.communeCode, t.date),
     check('support_records_value_positive', sql`${t.value} > 0`),
+  ],
+);
+
+/**
+ * A house built or repaired with support (nhà đại đoàn kết, hỗ trợ nhà ở), from approval to
+ * hand-over: the date of each stage reached, the planned completion, the builder and the funding
+ * split by source (`[{sourceCode, amount}]`, amounts in VND).
+ */
+export const houses = pgTable(
+  'houses',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code').notNull(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    kind: text().notNull(), // build | repair
+    decisionNumber: text('decision_number').notNull(),
+    approvedOn: date('approved_on', { mode: 'string' }).notNull(),
+    plannedCompletion: date('planned_completion', { mode: 'string' }).notNull(),
+    startedOn: date('started_on', { mode: 'string' }),
+    completedOn: date('completed_on', { mode: 'string' }),
+    handedOverOn: date('handed_over_on', { mode: 'string' }),
+    builder: text(),
+    funding: jsonb().$type<{ sourceCode: string; amount: number }[]>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer().notNull().default(1),
+  },
+  (t) => [
+    index('houses_area').on(t.provinceCode, t.communeCode, t.approvedOn),
+    index('houses_household').on(t.householdId),
   ],
 );

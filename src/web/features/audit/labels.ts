@@ -9,6 +9,7 @@ export const AUDIT_ENTITIES = [
   'household',
   'household_import',
   'support',
+  'house',
 ] as const;
 export const AUDIT_ACTIONS = [
   'auth.login',
@@ -47,6 +48,8 @@ export const AUDIT_ACTIONS = [
   'household.import_update',
   'support.record',
   'support.cancel',
+  'house.approve',
+  'house.advance',
 ] as const;
 
 const ENTITY_SET = new Set<string>(AUDIT_ENTITIES);
