@@ -73,6 +73,29 @@ describe('what a household received', () => {
       await hidden(cancel);
       await visible(page.getByText('Cộng 1 hỗ trợ còn hiệu lực'));
       await visible(page.locator('.ant-table-row', { hasText: 'Quà Tết' }).getByText('Đã hủy'));
+
+      // A new house: approved with its decision and funding, then building starts.
+      await page.getByRole('button', { name: 'Phê duyệt hỗ trợ nhà ở' }).click();
+      const approve = page.getByRole('dialog', { name: `Phê duyệt hỗ trợ nhà ở cho hộ ${code}` });
+      await approve.getByLabel('Số quyết định').fill('45/QĐ-UBND');
+      await typeDate(page, 'Ngày phê duyệt', '02/03/2026', approve);
+      await typeDate(page, 'Ngày dự kiến hoàn thành', '31/08/2026', approve);
+      await approve.getByLabel('Đơn vị, người thi công').fill('Tổ thợ xã Thạch Hà');
+      await approve.getByLabel('Nguồn').fill('Phong trào xóa');
+      await chooseOption(page, 'Phong trào xóa nhà tạm, nhà dột nát 2024–2025');
+      await approve.getByLabel('Giá trị (đồng)').fill('60000000');
+      await approve.getByRole('button', { name: 'Phê duyệt hỗ trợ nhà ở' }).click();
+      await hidden(approve);
+      const house = page.getByTestId('house-45/QĐ-UBND');
+      await visible(house.getByText('Xây mới nhà — 45/QĐ-UBND — 60.000.000 đ'));
+      await house.getByRole('button', { name: 'Đang xây dựng' }).click();
+      const step = page.getByRole('dialog', { name: 'Ghi nhận bước "Đang xây dựng"' });
+      // Enter confirms the date and, the date being the dialog's only field, sends the form.
+      await typeDate(page, 'Ngày', '20/03/2026', step);
+      await hidden(step);
+      await visible(house.getByText('20/03/2026'));
+      await visible(house.getByRole('button', { name: 'Đã hoàn thành' }));
+      await screenshot(page, 'household-support-house');
     } finally {
       await context.close();
     }

@@ -10,6 +10,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import type { Household } from '../households/api';
 import { DateInput, fromDayjs } from '../households/common';
 import { supportApi, supportQueries, type Support, type SupportInput } from './api';
+import { HousesSection } from './HousesSection';
 
 /**
  * What the household received, from every source, over the years: the list with its total, and
@@ -108,6 +109,7 @@ export function SupportPanel({ household: h, canManage }: { household: Household
           ) : null
         }
       />
+      <HousesSection household={h} canManage={canManage} />
       {dialog?.kind === 'record' && (
         <RecordModal household={h} onClose={() => setDialog(null)} onSaved={() => saved(t('support.recorded'))} />
       )}

@@ -51,3 +51,35 @@ export const supportQueries = {
     queryFn: () => supportApi.ofHousehold(householdId),
   }),
 };
+
+export type HouseStage = 'approved' | 'under_construction' | 'completed' | 'handed_over';
+
+export interface HouseApproval {
+  kind: 'build' | 'repair';
+  decisionNumber: string;
+  approvedOn: string;
+  plannedCompletion: string;
+  builder: string | null;
+  funding: { sourceCode: string; amount: number }[];
+}
+
+export interface House extends HouseApproval {
+  id: string;
+  householdId: string;
+  householdCode: string;
+  headName: string;
+  communeCode: string;
+  stage: HouseStage;
+  dates: Partial<Record<HouseStage, string>> & { approved: string };
+  totalCost: number;
+  behindSchedule: Localized | null;
+  version: number;
+}
+
+export const housesApi = {
+  ofHousehold: (householdId: string) => api.get<Page<House>>('/api/houses', { householdId, limit: 50 }),
+  approve: (householdId: string, input: HouseApproval) =>
+    api.post<House>(`/api/households/${householdId}/houses`, input),
+  advance: (id: string, input: { stage: Exclude<HouseStage, 'approved'>; date: string; version: number }) =>
+    api.post<House>(`/api/houses/${id}/stage`, input),
+};
