@@ -31,6 +31,7 @@ import { registryExcelRoutes } from './modules/registry-excel/routes';
 import { povertyRoutes } from './modules/poverty/routes';
 import { systemRoutes } from './modules/system/routes';
 import { villageRoutes } from './modules/villages/routes';
+import { fundRoutes } from './modules/fund/routes';
 import type { Logger } from './platform/logger';
 import { APP_VERSION } from './platform/version';
 
@@ -94,6 +95,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(householdRoutes, { db });
   await app.register(registryExcelRoutes, { db });
   await app.register(assessmentRoutes, { db });
+  await app.register(fundRoutes, { db });
 
   await serveWebApp(app, config.webDir);
   return app;
