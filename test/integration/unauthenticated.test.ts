@@ -5,12 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAssessment } from '../../src/server/modules/assessments/service';
 import { householdAssessments } from '../../src/server/modules/assessments/tables';
 import { householdMembers, households } from '../../src/server/modules/households/tables';
+import { fundCampaigns, fundDonors, fundPostings, funds } from '../../src/server/modules/fund/tables';
 import { organisations } from '../../src/server/modules/organisations/tables';
 import { users } from '../../src/server/modules/users/tables';
 import { villages } from '../../src/server/modules/villages/tables';
 import { sessions } from '../../src/server/platform/auth/tables';
 import { createTestApp, login, signIn, type TestApp } from '../helpers/app';
 import {
+  buildFund,
   buildHousehold,
   buildOrganisation,
   buildUser,
@@ -134,8 +136,12 @@ describe('a signed-in write without the CSRF token', () => {
     /** A second household of the same village, to merge. */
     neighbour: Awaited<ReturnType<typeof buildHousehold>>;
     assessment: Awaited<ReturnType<typeof createAssessment>>;
+    /** Thạch Hà's fund (made once, holding money) and a fresh receipt on it, to reverse. */
+    fund: Awaited<ReturnType<typeof buildFund>>;
+    posting: { id: string };
   };
   let seq = 0;
+  let provinceFund: Awaited<ReturnType<typeof buildFund>> | undefined;
   const ASSESSMENT = { year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_400_000 };
   const ASSESSMENT_INPUT = { ...ASSESSMENT, incomeScore: null, overrides: [], causes: [], note: null };
 
@@ -224,6 +230,32 @@ describe('a signed-in write without the CSRF token', () => {
     'PUT /api/assessments/{id}': (f) => ({ ...ASSESSMENT, version: f.assessment.version }),
     'POST /api/households/import': (f) => householdFile(f),
     'POST /api/households/import/annotated': (f) => householdFile(f),
+    'POST /api/funds': () => ({ unitCode: '18532', name: 'Quỹ "Vì người nghèo" xã Thạch Lạc' }),
+    'POST /api/funds/{id}/receipts': () => ({
+      amount: 500_000,
+      date: '2026-03-01',
+      method: 'cash',
+      donor: { kind: 'anonymous' },
+    }),
+    'POST /api/funds/{id}/expenditures': () => ({
+      amount: 1_000,
+      date: '2026-03-01',
+      purpose: 'relief',
+      decisionNumber: '01/QĐ-MTTQ',
+    }),
+    'POST /api/funds/{id}/allocations': () => ({
+      toFundId: provinceFund!.id,
+      amount: 1_000,
+      date: '2026-03-01',
+      decisionNumber: '02/QĐ-MTTQ',
+    }),
+    'POST /api/funds/{id}/campaigns': () => ({
+      name: `Tết vì người nghèo ${++seq}`,
+      startDate: '2026-01-01',
+      endDate: '2026-02-01',
+    }),
+    'POST /api/postings/{id}/reversal': () => ({ reason: 'Ghi nhầm' }),
+    'POST /api/donors': (f) => ({ fundId: f.fund.id, kind: 'business', name: 'Công ty Chống Giả' }),
     'POST /api/poverty/standards': () => ({
       provinceCode: null,
       definition: { ...STANDARD_2022_2025, version: 100 + ++seq },
@@ -248,7 +280,11 @@ describe('a signed-in write without the CSRF token', () => {
           ? f.household.id
           : path.startsWith('/api/assessments/')
             ? f.assessment.id
-            : f.user.id;
+            : path.startsWith('/api/funds/')
+              ? f.fund.id
+              : path.startsWith('/api/postings/')
+                ? f.posting.id
+                : f.user.id;
   /** The household's second member (not the head, so it may leave). */
   const spouse = (f: Fixtures) => f.household.members[1]!;
 
@@ -260,6 +296,17 @@ describe('a signed-in write without the CSRF token', () => {
       'add a valid request for each new write route',
     ).toEqual([]);
     const other = await signIn(t, { roles: ['viewer'] });
+    const fund = await buildFund(db, { unitCode: THACH_HA });
+    provinceFund = await buildFund(db, { unitCode: '42' });
+    const cashier = await signIn(t, { scopeCode: null, roles: ['fund_accountant'] });
+    const give = () =>
+      cashier.post(`/api/funds/${fund.id}/receipts`, {
+        amount: 1_000_000,
+        date: '2026-03-01',
+        method: 'cash',
+        donor: { kind: 'anonymous' },
+      });
+    await give();
 
     for (const route of writes) {
       // A national administrator and officer of their own, so signing out or changing a password harms no other case.
@@ -273,6 +320,8 @@ describe('a signed-in write without the CSRF token', () => {
         household,
         neighbour: await buildHousehold(db, { villageId: village.id }),
         assessment: await createAssessment(db, await systemAdmin(db), household.id, ASSESSMENT_INPUT),
+        fund,
+        posting: (await give()).json(),
       };
       const payload = (await VALID[label(route)]!(f)) as InjectOptions['payload'];
       const request: InjectOptions = {
@@ -293,7 +342,19 @@ describe('a signed-in write without the CSRF token', () => {
           changed,
         } = await traceOf(
           db,
-          [villages, organisations, users, sessions, households, householdMembers, householdAssessments],
+          [
+            villages,
+            organisations,
+            users,
+            sessions,
+            households,
+            householdMembers,
+            householdAssessments,
+            funds,
+            fundPostings,
+            fundDonors,
+            fundCampaigns,
+          ],
           () =>
             t.app.inject({
               ...request,
