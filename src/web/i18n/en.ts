@@ -1,3 +1,4 @@
+import { fundEn } from './fund.en';
 import { householdsEn } from './households.en';
 import type { Messages } from './vi';
 
@@ -94,6 +95,8 @@ export const en: Messages = {
     audit: 'Audit log',
     adminUnits: 'Administrative units',
     standards: 'Poverty standards',
+    fund: 'Fund for the Poor',
+    ledger: 'Ledger check',
     calculator: 'Poverty standard calculator',
   },
   header: {
@@ -458,6 +461,7 @@ export const en: Messages = {
     poverty_standard_load: 'Poverty standard loaded',
   },
   households: householdsEn,
+  fund: fundEn,
   adminUnits: {
     title: 'Administrative units',
     description:

@@ -1,3 +1,4 @@
+import { fundVi } from './fund.vi';
 import { householdsVi } from './households.vi';
 
 /** Vietnamese: the default language of the interface. Keep `en.ts` in step (the type checks it). */
@@ -93,6 +94,8 @@ export const vi = {
     audit: 'Nhật ký hệ thống',
     adminUnits: 'Đơn vị hành chính',
     standards: 'Chuẩn nghèo',
+    fund: 'Quỹ Vì người nghèo',
+    ledger: 'Kiểm tra sổ quỹ',
     calculator: 'Tra cứu chuẩn nghèo',
   },
   header: {
@@ -457,6 +460,7 @@ export const vi = {
     poverty_standard_load: 'Nạp chuẩn nghèo',
   },
   households: householdsVi,
+  fund: fundVi,
   adminUnits: {
     title: 'Đơn vị hành chính',
     description:

@@ -1,0 +1,3 @@
+export { FundsPage } from './FundsPage';
+export { FundPage } from './FundPage';
+export { LedgerVerificationPage } from './LedgerVerificationPage';
