@@ -520,3 +520,23 @@ describe('VietQR', () => {
     expect(qr.svg).toContain('<svg');
   });
 });
+
+describe('the receipt (biên lai)', () => {
+  it('is an A5 PDF for a receipt, and there is none for other postings', async () => {
+    const given = (await officer.post(`/api/funds/${thachHa.id}/receipts`, receipt(1_500_000))).json();
+    const res = await officer.get(`/api/postings/${given.id}/receipt.pdf`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.headers['content-disposition']).toContain(`bien-lai-${given.receiptNumber}.pdf`);
+    const spent = (await officer.post(`/api/funds/${thachHa.id}/expenditures`, expenditure(1_000))).json();
+    const none = await officer.get(`/api/postings/${spent.id}/receipt.pdf`);
+    expect(none.statusCode).toBe(409);
+    expect(none.json().code).toBe('not_a_receipt');
+  });
+
+  it('of another commune’s fund is not found', async () => {
+    const theirs = (await province.post(`/api/funds/${camXuyen.id}/receipts`, receipt(10_000))).json();
+    expect((await officer.get(`/api/postings/${theirs.id}/receipt.pdf`)).statusCode).toBe(404);
+  });
+});

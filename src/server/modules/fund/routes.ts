@@ -204,6 +204,21 @@ export const fundRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     { schema: { tags, summary: 'Một bút toán', params: IdParamsSchema, response: { 200: PostingSchema } } },
     (request) => fund.getPosting(db, actorOf(request), request.params.id),
   );
+  app.get(
+    '/api/postings/:id/receipt.pdf',
+    {
+      schema: {
+        tags,
+        summary: 'Biên lai (PDF, khổ A5) của một khoản thu',
+        params: IdParamsSchema,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const { pdf, fileName } = await fund.receiptDocument(db, actorOf(request), request.params.id);
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName}"`).send(pdf);
+    },
+  );
   app.post(
     '/api/postings/:id/reversal',
     {

@@ -3,12 +3,13 @@ import { requireInScope, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { errors, whenUniqueViolated } from '../../platform/errors';
-import { requireCurrentUnit } from '../admin-units/service';
+import { requireCurrentUnit, unitNames } from '../admin-units/service';
 import { getHousehold } from '../households/service';
 import { fundPolicy } from './policy';
 import { writePosting, type PlannedLine } from './posting';
 import { fundArea, presentCampaign, presentDonor, presentFunds, presentPosting } from './presenter';
 import * as repo from './repo';
+import { receiptPdf } from './receipt-pdf';
 import { verifyLedger } from './verify';
 import { donationQr } from './vietqr';
 import type {
@@ -457,4 +458,30 @@ export async function fundVietQr(
 export async function ledgerVerification(db: Db, actor: Actor) {
   if (!fundPolicy.verify(actor)) throw errors.forbidden();
   return verifyLedger(db, actor.scope);
+}
+
+/** The receipt (biên lai) of a receipt posting, as PDF; a reversed one says "ĐÃ HỦY". */
+export async function receiptDocument(db: Db, actor: Actor, id: string) {
+  const row = await repo.findPosting(db, id, actor.scope);
+  if (!row) throw postingNotFound();
+  if (row.kind !== 'receipt') {
+    throw errors.conflict(
+      'not_a_receipt',
+      'Bút toán này không phải khoản thu, không có biên lai.',
+      'This posting is not a receipt.',
+    );
+  }
+  const fund = await requireFund(db, actor, row.fundId);
+  const names = await unitNames(db, [fund.communeCode ?? fund.provinceCode]);
+  const unit = names.get(fund.communeCode ?? fund.provinceCode) ?? '';
+  const campaign = row.campaignId ? await repo.findCampaign(db, row.campaignId) : undefined;
+  const reversal = row.reversedBy ? await repo.findPosting(db, row.reversedBy, { level: 'national' }) : undefined;
+  const pdf = await receiptPdf({
+    posting: presentPosting(row),
+    fundName: fund.name,
+    place: unit.replace(/^(Xã|Phường|Tỉnh|Thành phố)/u, (w) => w.toLowerCase()),
+    campaignName: campaign?.name ?? null,
+    reversal: reversal ? { date: reversal.date, reason: reversal.reason } : null,
+  });
+  return { pdf, fileName: `bien-lai-${presentPosting(row).receiptNumber}.pdf` };
 }
