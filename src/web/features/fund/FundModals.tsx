@@ -164,10 +164,13 @@ export function ReceiptModal({ open, fund, campaigns, onClose, onSaved }: Props)
 
 /** A household of the registry, found by name or code as it is typed. */
 function HouseholdPicker({
+  id,
   value,
   onChange,
   communeCode,
 }: {
+  /** The form item's id, so that its label names the field. */
+  id?: string;
   value?: string;
   onChange?: (v: string | undefined) => void;
   communeCode: string | null;
@@ -181,6 +184,7 @@ function HouseholdPicker({
   });
   return (
     <Select
+      id={id}
       showSearch={{ filterOption: false, onSearch: setQ }}
       allowClear
       value={value}

@@ -61,7 +61,7 @@ function FundView({ fund }: { fund: Fund }) {
   const [reversing, setReversing] = useState<Posting | null>(null);
   const [q, setQ] = useState<string | undefined>();
   const [kind, setKind] = useState<PostingKind | undefined>();
-  const [page, setPage] = useState({ limit: 50, offset: 0 });
+  const [page, setPage] = useState({ limit: 20, offset: 0 });
   const balance = useQuery({ queryKey: ['funds', 'balance', fund.id], queryFn: () => fundApi.balance(fund.id) });
   const campaigns = useQuery({ queryKey: ['funds', 'campaigns', fund.id], queryFn: () => fundApi.campaigns(fund.id) });
   const query = { q, kind, ...page };
