@@ -182,13 +182,10 @@ export async function writePosting(db: Db, actor: Actor, request: PostingRequest
     };
     const hash = chainHash(chainFund.lastHash, { ...unhashed, lines });
     const row = { ...unhashed, hash };
-    await repo.insertPosting(tx, row, lines);
-    for (const fund of locked.values()) {
-      const balance = fund.balance + (fundDeltas.get(fund.id) ?? 0);
-      if (fund.id === chainFund.id)
-        await repo.updateFundHead(tx, fund.id, { balance, lastSeq: row.seq, lastHash: hash });
-      else if (balance !== fund.balance) await repo.updateFundHead(tx, fund.id, { balance });
-    }
+    const heads = [...locked.values()]
+      .map((fund) => ({ id: fund.id, balance: fund.balance + (fundDeltas.get(fund.id) ?? 0) }))
+      .map((head) => (head.id === chainFund.id ? { ...head, lastSeq: row.seq, lastHash: hash } : head));
+    await repo.appendPosting(tx, row, lines, heads);
     const view = presentPosting({ ...row, reversedBy: null });
     await recordAudit(tx, actor, {
       action: request.action,

@@ -82,17 +82,6 @@ export async function insertFund(tx: Executor, row: typeof funds.$inferInsert) {
   return created!;
 }
 
-export async function updateFundHead(
-  tx: Executor,
-  id: string,
-  head: { balance: number; lastSeq?: number; lastHash?: string },
-) {
-  await tx
-    .update(funds)
-    .set({ ...head, updatedAt: sql`now()`, version: sql`${funds.version} + 1` })
-    .where(eq(funds.id, id));
-}
-
 // ——— campaigns
 
 const campaignTotals = {
@@ -244,9 +233,59 @@ export async function findIdempotencyKey(db: Executor, userId: string, key: stri
   return row;
 }
 
-export async function insertPosting(tx: Executor, posting: NewPostingRow, lines: readonly LineRow[]) {
-  await tx.insert(fundPostings).values(posting);
-  await tx.insert(fundPostingLines).values([...lines]);
+/** What a posting does to a fund's head: its new balance and, for the chain's fund, its last link. */
+export interface FundHead {
+  id: string;
+  balance: number;
+  lastSeq?: number;
+  lastHash?: string;
+}
+
+/**
+ * Write a posting, its lines and the funds' new heads in one statement (one round trip: the
+ * posting path's cost is its round trips). Foreign keys are checked at the statement's end, the
+ * lines' balance at commit.
+ */
+export async function appendPosting(
+  tx: Executor,
+  p: NewPostingRow,
+  lines: readonly LineRow[],
+  heads: readonly FundHead[],
+) {
+  const lineValues = sql.join(
+    lines.map(
+      (l) =>
+        sql`(${l.postingId}::uuid, ${l.line}::int, ${l.fundId}::uuid, ${l.account}, ${l.campaignId}::uuid, ${l.amount}::bigint)`,
+    ),
+    sql`, `,
+  );
+  const headValues = sql.join(
+    heads.map(
+      (h) => sql`(${h.id}::uuid, ${h.balance}::bigint, ${h.lastSeq ?? null}::int, ${h.lastHash ?? null}::text)`,
+    ),
+    sql`, `,
+  );
+  const items = p.inKindItems === null || p.inKindItems === undefined ? null : JSON.stringify(p.inKindItems);
+  await tx.execute(sql`
+    with p as (
+      insert into fund_postings (id, fund_id, seq, province_code, commune_code, kind, date, amount, receipt_year,
+        receipt_seq, method, in_kind_items, campaign_id, donor_id, donor_kind, donor_name, purpose, household_id,
+        beneficiary_commune_code, to_fund_id, decision_number, description, reversal_of, reason, created_by,
+        created_by_name, created_at, prev_hash, hash)
+      values (${p.id}::uuid, ${p.fundId}::uuid, ${p.seq}::int, ${p.provinceCode}, ${p.communeCode ?? null}, ${p.kind},
+        ${p.date}::date, ${p.amount}::bigint, ${p.receiptYear ?? null}::int, ${p.receiptSeq ?? null}::int,
+        ${p.method ?? null}, ${items}::jsonb, ${p.campaignId ?? null}::uuid, ${p.donorId ?? null}::uuid,
+        ${p.donorKind ?? null}, ${p.donorName ?? null}, ${p.purpose ?? null}, ${p.householdId ?? null}::uuid,
+        ${p.beneficiaryCommuneCode ?? null}, ${p.toFundId ?? null}::uuid, ${p.decisionNumber ?? null},
+        ${p.description ?? null}, ${p.reversalOf ?? null}::uuid, ${p.reason ?? null}, ${p.createdBy ?? null}::uuid,
+        ${p.createdByName ?? null}, ${p.createdAt!.toISOString()}::timestamptz, ${p.prevHash}, ${p.hash})
+      returning id
+    ),
+    l as (insert into fund_posting_lines (posting_id, line, fund_id, account, campaign_id, amount) values ${lineValues})
+    update funds set balance = v.balance, last_seq = coalesce(v.last_seq, funds.last_seq),
+      last_hash = coalesce(v.last_hash, funds.last_hash), updated_at = now(), version = funds.version + 1
+    from (values ${headValues}) as v(id, balance, last_seq, last_hash)
+    where funds.id = v.id and exists (select 1 from p)`);
 }
 
 const reversal = alias(fundPostings, 'reversal');
