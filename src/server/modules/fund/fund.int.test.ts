@@ -540,3 +540,40 @@ describe('the receipt (biên lai)', () => {
     expect((await officer.get(`/api/postings/${theirs.id}/receipt.pdf`)).statusCode).toBe(404);
   });
 });
+
+describe('public disclosure', () => {
+  it('shows, without a session, consenting donors by name and others as "Nhà hảo tâm", spending by purpose and commune, and no personal data', async () => {
+    const db = t.database.db;
+    const fund = await buildFund(db, { unitCode: '18544' });
+    const there = await signIn(t, { scopeCode: '18544', roles: ['officer'] });
+    const household = await buildHousehold(db, { communeCode: '18544' });
+    await there.post(`/api/funds/${fund.id}/receipts`, receipt(3_000_000));
+    await there.post(
+      `/api/funds/${fund.id}/receipts`,
+      receipt(2_000_000, { donor: { kind: 'individual', name: 'Lê Thị Kín Đáo', publishName: false } }),
+    );
+    const wrong = (
+      await there.post(
+        `/api/funds/${fund.id}/receipts`,
+        receipt(9_000_000, { donor: { kind: 'business', name: 'Công ty Nhầm', publishName: true } }),
+      )
+    ).json();
+    await there.post(`/api/postings/${wrong.id}/reversal`, { reason: 'Nhầm quỹ' });
+    await there.post(`/api/funds/${fund.id}/expenditures`, expenditure(1_200_000, { householdId: household.id }));
+
+    const res = await t.app.inject({ method: 'GET', url: `/api/public/funds/${fund.id}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const page = res.json();
+    expect(page.receipts.map((r: { donor: string }) => r.donor).sort()).toEqual(['Nguyễn Thị Hảo', 'Nhà hảo tâm']);
+    expect(page).toMatchObject({ balance: 3_800_000, householdsSupported: 1, spentTotal: 1_200_000 });
+    expect(page.spendingByPurpose).toEqual([{ purpose: 'house_repair', amount: 1_200_000, count: 1 }]);
+    expect(page.spendingByCommune[0]).toMatchObject({ communeCode: '18544', amount: 1_200_000 });
+    expect(page.qr.payload).toContain('QRIBFTTA');
+    expect(res.body).not.toContain('Kín Đáo');
+    expect(res.body).not.toContain('Công ty Nhầm');
+    expect(res.body).not.toContain(household.id);
+    expect(res.body).not.toContain(household.headName);
+    const list = await t.app.inject({ method: 'GET', url: '/api/public/funds' });
+    expect(list.json().items.map((f: { id: string }) => f.id)).toContain(fund.id);
+  });
+});

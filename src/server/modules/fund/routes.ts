@@ -23,12 +23,15 @@ import {
   PostingListQuerySchema,
   PostingListSchema,
   PostingSchema,
+  PublicFundListSchema,
+  PublicFundSchema,
   ReceiptCreateSchema,
   ReversalCreateSchema,
   VerificationSchema,
   VietQrQuerySchema,
   VietQrSchema,
 } from './schemas';
+import { publicDisclosure, publicFunds } from './disclosure';
 import * as fund from './service';
 
 const tags = ['fund'];
@@ -252,6 +255,23 @@ export const fundRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     '/api/donors',
     { schema: { tags, summary: 'Thêm nhà hảo tâm', body: DonorCreateSchema, response: { 201: DonorSchema } } },
     async (request, reply) => reply.status(201).send(await fund.createDonor(db, actorOf(request), request.body)),
+  );
+  app.get(
+    '/api/public/funds',
+    { schema: { tags, summary: 'Công khai: danh sách quỹ', response: { 200: PublicFundListSchema } } },
+    () => publicFunds(db),
+  );
+  app.get(
+    '/api/public/funds/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Công khai: thu, chi, đợt vận động, số hộ được hỗ trợ và mã VietQR của một quỹ',
+        params: IdParamsSchema,
+        response: { 200: PublicFundSchema },
+      },
+    },
+    (request) => publicDisclosure(db, request.params.id),
   );
   app.get(
     '/api/ledger/verification',

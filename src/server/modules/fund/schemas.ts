@@ -256,3 +256,40 @@ export const VerificationSchema = z.object({
   ),
 });
 export type Verification = z.infer<typeof VerificationSchema>;
+
+export const PublicFundListSchema = z.object({
+  items: z.array(z.object({ id: z.uuid(), name: z.string(), unitName: z.string().nullable() })),
+  total: z.number().int(),
+});
+
+export const PublicFundSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  unitName: z.string().nullable(),
+  bankName: z.string().nullable(),
+  accountNumber: z.string().nullable(),
+  accountHolder: z.string().nullable(),
+  balance: z.number().int(),
+  receiptsTotal: z.number().int(),
+  spentTotal: z.number().int(),
+  allocationsIn: z.number().int(),
+  allocationsOut: z.number().int(),
+  householdsSupported: z.number().int().describe('Số hộ được hỗ trợ (không kèm thông tin cá nhân)'),
+  campaigns: z.array(CampaignSchema),
+  receipts: z.array(
+    z.object({ date: z.string(), amount: z.number().int(), campaignId: z.uuid().nullable(), donor: z.string() }),
+  ),
+  spendingByPurpose: z.array(
+    z.object({ purpose: z.enum(PURPOSES), amount: z.number().int(), count: z.number().int() }),
+  ),
+  spendingByCommune: z.array(
+    z.object({
+      communeCode: z.string().nullable(),
+      name: z.string().nullable(),
+      amount: z.number().int(),
+      count: z.number().int(),
+    }),
+  ),
+  qr: VietQrSchema.nullable(),
+});
+export type PublicFund = z.infer<typeof PublicFundSchema>;
