@@ -37,6 +37,16 @@ describe('the Fund for the Poor', () => {
       await visible(row);
       expect(await row.textContent()).toContain('2.500.000 đ');
 
+      // The public page (no login needed) names the donor, who agreed to it.
+      const publicPath = await page.getByRole('link', { name: 'Trang công khai' }).getAttribute('href');
+      const visitor = await browser.newContext({ baseURL: page.url(), locale: 'vi-VN' });
+      const publicPage = await visitor.newPage();
+      await publicPage.goto(publicPath!);
+      await visible(publicPage.getByRole('heading', { name: 'Quỹ "Vì người nghèo" xã Thạch Hà' }));
+      await visible(publicPage.getByRole('cell', { name: donor }));
+      // Back to the officer's window (a page in the background runs no animations).
+      await page.bringToFront();
+
       // Its receipt, as the browser opens it.
       const href = await row.getByRole('link', { name: /Biên lai/u }).getAttribute('href');
       const pdf = await page.request.get(href!);
@@ -73,6 +83,12 @@ describe('the Fund for the Poor', () => {
       await visible(row.getByText('Đã hủy'));
       await visible(page.locator('.ant-table-row').filter({ hasText: 'Ghi nhầm nhà hảo tâm' }));
       expect(await row.getByRole('button', { name: 'Hủy bút toán' }).count()).toBe(0);
+
+      // The reversed donation leaves the public page.
+      await publicPage.reload();
+      await visible(publicPage.getByText('Các khoản ủng hộ'));
+      await hidden(publicPage.getByRole('cell', { name: donor }));
+      await visitor.close();
     } finally {
       await context.close();
     }

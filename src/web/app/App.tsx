@@ -44,6 +44,7 @@ const fund = () => import('../features/fund/pages');
 const FundsPage = lazy(() => fund().then((m) => ({ default: m.FundsPage })));
 const FundPage = lazy(() => fund().then((m) => ({ default: m.FundPage })));
 const LedgerVerificationPage = lazy(() => fund().then((m) => ({ default: m.LedgerVerificationPage })));
+const PublicFundPage = lazy(() => fund().then((m) => ({ default: m.PublicFundPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -67,6 +68,7 @@ function Themed() {
               {/* Open to anyone, signed in or not. */}
               <Route element={<PublicLayout />}>
                 <Route path={PUBLIC_CALCULATOR_PATH} element={<CalculatorPage />} />
+                <Route path="cong-khai/quy/:id" element={<PublicFundPage />} />
               </Route>
               <Route path={PUBLIC_CALCULATOR_ALIAS} element={<Navigate to={PUBLIC_CALCULATOR_PATH} replace />} />
               <Route element={<RequireAuth />}>

@@ -93,5 +93,14 @@ export const fundEn: { [K in keyof typeof fundVi]: string } = {
   checkedAt: 'Checked at {at}',
   allocationTo: 'Allocation to {name}',
   anonymous: 'Anonymous donor',
+  publicDescription:
+    'Public report of {unit}: receipts, spending, campaigns and households supported. Donors are named only with their consent.',
+  print: 'Print',
+  householdsSupported: 'Households supported',
+  spendingByPurpose: 'Spending by purpose',
+  spendingByCommune: 'Spending by commune',
+  count: 'Count',
+  publicReceipts: 'Donations',
+  publicPage: 'Public page',
   all: 'All',
 };

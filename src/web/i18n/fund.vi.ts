@@ -90,5 +90,14 @@ export const fundVi = {
   checkedAt: 'Kiểm tra lúc {at}',
   allocationTo: 'Điều chuyển sang {name}',
   anonymous: 'Nhà hảo tâm',
+  publicDescription:
+    'Báo cáo công khai của {unit}: thu, chi, đợt vận động và số hộ được hỗ trợ. Tên nhà hảo tâm chỉ hiện khi họ đồng ý.',
+  print: 'In báo cáo',
+  householdsSupported: 'Số hộ được hỗ trợ',
+  spendingByPurpose: 'Chi theo mục đích',
+  spendingByCommune: 'Chi theo xã, phường',
+  count: 'Số lượt',
+  publicReceipts: 'Các khoản ủng hộ',
+  publicPage: 'Trang công khai',
   all: 'Tất cả',
 } as const;

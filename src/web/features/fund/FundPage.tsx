@@ -26,6 +26,7 @@ import {
   PURPOSE_LABELS,
   type PostingKind,
 } from '../../../domain/fund';
+import { LinkButton } from '../../components/LinkButton';
 import { ListTable } from '../../components/ListTable';
 import { ListToolbar } from '../../components/ListToolbar';
 import { PageHeader } from '../../components/PageHeader';
@@ -33,7 +34,7 @@ import { NotFoundResult } from '../../components/Results';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
-import { fundApi, receiptPdfUrl, type Campaign, type Fund, type Posting } from './api';
+import { fundApi, publicFundPath, receiptPdfUrl, type Campaign, type Fund, type Posting } from './api';
 import { AllocationModal, CampaignModal, ExpenditureModal, ReceiptModal, ReversalModal } from './FundModals';
 
 const KIND_COLORS: Record<PostingKind, string> = {
@@ -147,6 +148,7 @@ function FundView({ fund }: { fund: Fund }) {
                 {t('fund.recordAllocation')}
               </Button>
               <Button onClick={() => setDialog('campaign')}>{t('fund.openCampaign')}</Button>
+              <LinkButton to={publicFundPath(fund.id)}>{t('fund.publicPage')}</LinkButton>
             </Space>
           )
         }

@@ -149,3 +149,30 @@ export const LEDGER_PATH = '/admin/ledger';
 export const fundPath = (id: string) => `${FUND_PATH}/${id}`;
 /** The receipt (biên lai) of a posting as a PDF, opened by the browser. */
 export const receiptPdfUrl = (postingId: string) => `/api/postings/${postingId}/receipt.pdf`;
+
+export interface PublicFund {
+  id: string;
+  name: string;
+  unitName: string | null;
+  bankName: string | null;
+  accountNumber: string | null;
+  accountHolder: string | null;
+  balance: number;
+  receiptsTotal: number;
+  spentTotal: number;
+  allocationsIn: number;
+  allocationsOut: number;
+  householdsSupported: number;
+  campaigns: Campaign[];
+  receipts: { date: string; amount: number; campaignId: string | null; donor: string }[];
+  spendingByPurpose: { purpose: Purpose; amount: number; count: number }[];
+  spendingByCommune: { communeCode: string | null; name: string | null; amount: number; count: number }[];
+  qr: DonationQr | null;
+}
+
+export const publicFundApi = {
+  one: (id: string) => api.get<PublicFund>(`/api/public/funds/${id}`),
+};
+
+/** The public disclosure page of a fund (no login). */
+export const publicFundPath = (id: string) => `/cong-khai/quy/${id}`;
