@@ -32,6 +32,7 @@ import { povertyRoutes } from './modules/poverty/routes';
 import { supportRoutes } from './modules/support/routes';
 import { systemRoutes } from './modules/system/routes';
 import { villageRoutes } from './modules/villages/routes';
+import { fundRoutes } from './modules/fund/routes';
 import type { Logger } from './platform/logger';
 import { APP_VERSION } from './platform/version';
 
@@ -96,6 +97,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(registryExcelRoutes, { db });
   await app.register(supportRoutes, { db });
   await app.register(assessmentRoutes, { db });
+  await app.register(fundRoutes, { db });
 
   await serveWebApp(app, config.webDir);
   return app;

@@ -2,6 +2,7 @@ import { BackupError, restoreBackup, writeBackup } from './platform/db/backup';
 import { DataDirLockedError } from './platform/db/lock';
 import { loadConfig, type Config } from './platform/config';
 import { createLogger } from './platform/logger';
+import { describeVerification, verifyLedger } from './modules/fund/verify';
 import { openConfiguredDatabase, runServer } from './server';
 
 const HELP = `Chung Tay — cách dùng (usage): chungtay <lệnh>
@@ -11,6 +12,8 @@ const HELP = `Chung Tay — cách dùng (usage): chungtay <lệnh>
   migrate           chỉ áp dụng các bản cập nhật cấu trúc cơ sở dữ liệu
   backup <tệp>      sao lưu toàn bộ dữ liệu ra tệp SQL
   restore <tệp>     khôi phục từ tệp sao lưu (thay toàn bộ dữ liệu hiện có)
+  verify-ledger     kiểm tra chuỗi băm của sổ Quỹ "Vì người nghèo" (mã thoát 0 = nguyên vẹn,
+                    3 = có mắt xích hỏng, in bút toán hỏng đầu tiên của từng quỹ)
   help              hướng dẫn này
 
 Cấu hình qua biến môi trường: PORT, HOST, CHUNGTAY_DATA_DIR, DATABASE_URL,
@@ -66,6 +69,15 @@ async function main(argv: string[]): Promise<number> {
         process.stdout.write(`Đã khôi phục dữ liệu từ ${file}.\n`);
       });
       return 0;
+    }
+    case 'verify-ledger': {
+      let intact = false;
+      await withDatabase(loadConfig(), async (database) => {
+        const result = await verifyLedger(database.db, { level: 'national' });
+        process.stdout.write(`${describeVerification(result) || 'Chưa có quỹ nào. (No funds yet.)'}\n`);
+        intact = result.ok;
+      });
+      return intact ? 0 : 3;
     }
     case 'help':
     case '--help':

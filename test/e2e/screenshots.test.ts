@@ -34,7 +34,7 @@ const PAGES: { name: string; path: string; ready: string | RegExp }[] = [
   { name: 'household-create', path: '/ho-gia-dinh/them-moi', ready: 'Thêm hộ gia đình — Xã Thạch Hà' },
   { name: 'household-import', path: '/ho-gia-dinh/nhap-excel', ready: 'Nhập hộ gia đình từ Excel' },
   { name: 'review', path: '/review', ready: 'Rà soát' },
-  { name: 'fund', path: '/fund', ready: 'Quỹ Vì người nghèo' },
+  { name: 'fund', path: '/fund', ready: 'Quỹ "Vì người nghèo"' },
   { name: 'support', path: '/support', ready: 'Hỗ trợ' },
   { name: 'coordination', path: '/coordination', ready: 'Phối hợp' },
   { name: 'reports', path: '/reports', ready: 'Báo cáo' },
@@ -46,6 +46,7 @@ const PAGES: { name: string; path: string; ready: string | RegExp }[] = [
   { name: 'admin-unit-province', path: '/admin/units/42', ready: /Tỉnh Hà Tĩnh/ },
   { name: 'admin-unit-commune', path: '/admin/units/18562', ready: /Xã Thạch Hà/ },
   { name: 'standards', path: '/admin/standards', ready: 'Chuẩn nghèo' },
+  { name: 'ledger', path: '/admin/ledger', ready: 'Kiểm tra sổ quỹ' },
 ];
 
 async function settle(page: Page): Promise<void> {

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { scopeFromCodes, ROLES, type Role } from '../../src/domain/access';
 import type { OrganisationKind, VillageKind } from '../../src/domain/reference';
 import type { MemberInput } from '../../src/server/modules/households/schemas';
+import { createFund } from '../../src/server/modules/fund/service';
 import { createHousehold } from '../../src/server/modules/households/service';
 import { createOrganisation } from '../../src/server/modules/organisations/service';
 import { createUser, ensureSystemAdministrator } from '../../src/server/modules/users/service';
@@ -133,4 +134,17 @@ export function member(attrs: Partial<MemberInput> = {}): MemberInput {
     underweight: null,
     ...attrs,
   };
+}
+
+/** A Fund for the Poor of a province or commune (Thạch Hà's unless told), with an Agribank account. */
+export async function buildFund(db: Db, attrs: { unitCode?: string; name?: string } = {}) {
+  const unitCode = attrs.unitCode ?? THACH_HA;
+  return createFund(db, await systemAdmin(db), {
+    unitCode,
+    name: attrs.name ?? `Quỹ "Vì người nghèo" ${unitCode}`,
+    bankBin: '970405',
+    bankName: 'Agribank',
+    accountNumber: `3700${unitCode}`,
+    accountHolder: 'Ủy ban MTTQ',
+  });
 }

@@ -2,13 +2,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/server/platform/db/database';
 import { STANDARD_2022_2025 } from '../../src/domain/poverty';
-import { createTestApp, login, type Session, type TestApp } from '../helpers/app';
+import { createTestApp, login, signIn, type Session, type TestApp } from '../helpers/app';
 import {
+  buildFund,
   buildHousehold,
   buildOrganisation,
   buildUser,
   buildVillage,
   CAM_XUYEN,
+  HA_TINH,
   member,
   THACH_HA,
 } from '../helpers/factories';
@@ -32,8 +34,16 @@ const withType = (body: unknown) => (Buffer.isBuffer(body) ? { 'content-type': X
 
 let t: TestApp;
 const s: Record<'officer' | 'communeAdmin' | 'viewer', Session> = {} as never;
-const other = { villageId: '', organisationId: '', userId: '', userVersion: 1, householdId: '' };
-const own = { villageId: '', organisationId: '', userId: '', householdId: '' };
+const other = {
+  villageId: '',
+  organisationId: '',
+  userId: '',
+  userVersion: 1,
+  householdId: '',
+  fundId: '',
+  postingId: '',
+};
+const own = { villageId: '', organisationId: '', userId: '', householdId: '', fundId: '', postingId: '' };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -55,12 +65,64 @@ beforeAll(async () => {
   own.userId = (await buildUser(db, { scopeCode: THACH_HA })).user.id;
   other.householdId = (await buildHousehold(db, { communeCode: CAM_XUYEN })).id;
   own.householdId = (await buildHousehold(db, { communeCode: THACH_HA, villageId: own.villageId })).id;
+  // A fund in each commune, each with a receipt.
+  const cashier = await signIn(t, { scopeCode: HA_TINH, roles: ['fund_accountant'] });
+  for (const [where, code] of [
+    [other, CAM_XUYEN],
+    [own, THACH_HA],
+  ] as const) {
+    where.fundId = (await buildFund(db, { unitCode: code })).id;
+    const res = await cashier.post(`/api/funds/${where.fundId}/receipts`, RECEIPT);
+    where.postingId = res.json().id;
+  }
 });
+
+const RECEIPT = { amount: 1_000_000, date: '2026-03-01', method: 'cash', donor: { kind: 'anonymous' } };
+const EXPENDITURE = { amount: 1_000, date: '2026-03-02', purpose: 'relief', decisionNumber: '01/QĐ-MTTQ' };
+/** Every fund route, on the given commune's fund and posting. */
+const fundCases = (where: typeof own): Case[] => [
+  ['read its fund balance', 'GET', () => `/api/funds/${where.fundId}/balance`],
+  ['read its fund', 'GET', () => `/api/funds/${where.fundId}`],
+  ['read its postings', 'GET', () => `/api/funds/${where.fundId}/postings`],
+  ['read its campaigns', 'GET', () => `/api/funds/${where.fundId}/campaigns`],
+  ['read its donation QR', 'GET', () => `/api/funds/${where.fundId}/vietqr`],
+  ['read its posting', 'GET', () => `/api/postings/${where.postingId}`],
+  ['print its receipt', 'GET', () => `/api/postings/${where.postingId}/receipt.pdf`],
+  ['record a receipt there', 'POST', () => `/api/funds/${where.fundId}/receipts`, () => RECEIPT],
+  ['spend from its fund', 'POST', () => `/api/funds/${where.fundId}/expenditures`, () => EXPENDITURE],
+  [
+    'allocate from its fund',
+    'POST',
+    () => `/api/funds/${where.fundId}/allocations`,
+    () => ({
+      toFundId: (where === own ? other : own).fundId,
+      amount: 1_000,
+      date: '2026-03-02',
+      decisionNumber: '02/QĐ',
+    }),
+  ],
+  [
+    'open a campaign on its fund',
+    'POST',
+    () => `/api/funds/${where.fundId}/campaigns`,
+    () => ({ name: 'Tết 2027', startDate: '2027-01-01', endDate: '2027-02-01' }),
+  ],
+  ['reverse its posting', 'POST', () => `/api/postings/${where.postingId}/reversal`, () => ({ reason: 'thử' })],
+  [
+    'add a donor to its fund',
+    'POST',
+    () => '/api/donors',
+    () => ({ fundId: where.fundId, kind: 'business', name: 'Công ty Lạ' }),
+  ],
+];
+const fundWrites = (where: typeof own) => fundCases(where).filter(([, method]) => method !== 'GET');
 afterAll(() => t.close());
 
 type Case = [string, 'GET' | 'POST' | 'PATCH' | 'PUT', () => string, (() => unknown)?];
 
 const anotherCommunesData: Case[] = [
+  ...fundCases(other),
+  ['create its fund', 'POST', () => '/api/funds', () => ({ unitCode: CAM_XUYEN, name: 'Quỹ lạ' })],
   ['list its households', 'GET', () => `/api/households?commune=${CAM_XUYEN}`],
   ['read its household', 'GET', () => `/api/households/${other.householdId}`],
   [
@@ -197,6 +259,8 @@ const anotherCommunesData: Case[] = [
 ];
 
 const writesInOwnCommune: Case[] = [
+  ...fundWrites(own),
+  ['create a fund', 'POST', () => '/api/funds', () => ({ unitCode: THACH_HA, name: 'Quỹ xem' })],
   [
     'add a household',
     'POST',
@@ -328,6 +392,10 @@ describe('a viewer of Thạch Hà', () => {
     const res = await s.viewer.request({ method, url: url(), payload: payload as never, headers: withType(payload) });
     expect(res.statusCode).toBe(403);
     expect(await auditCount()).toBe(before);
+  });
+
+  it('cannot check the ledger', async () => {
+    expect((await s.viewer.get('/api/ledger/verification')).statusCode).toBe(403);
   });
 
   it('cannot read the audit log', async () => {

@@ -71,7 +71,9 @@ afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-describe('chungtay start on an empty PGlite directory', () => {
+// Each test starts real processes (tsx, migrations on a fresh PGlite): on a loaded machine that
+// has taken longer than the default 30 s.
+describe('chungtay start on an empty PGlite directory', { timeout: 120_000 }, () => {
   let adminPassword = '';
 
   it('creates the administrator, prints the generated password once, and says production belongs on PostgreSQL', async () => {

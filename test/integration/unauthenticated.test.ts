@@ -8,12 +8,14 @@ import { householdMembers, households } from '../../src/server/modules/household
 import { approveHouse } from '../../src/server/modules/support/houses';
 import { recordSupport } from '../../src/server/modules/support/service';
 import { houses, supportRecords } from '../../src/server/modules/support/tables';
+import { fundCampaigns, fundDonors, fundPostings, funds } from '../../src/server/modules/fund/tables';
 import { organisations } from '../../src/server/modules/organisations/tables';
 import { users } from '../../src/server/modules/users/tables';
 import { villages } from '../../src/server/modules/villages/tables';
 import { sessions } from '../../src/server/platform/auth/tables';
 import { createTestApp, login, signIn, type TestApp } from '../helpers/app';
 import {
+  buildFund,
   buildHousehold,
   buildOrganisation,
   buildUser,
@@ -128,7 +130,8 @@ describe('without a session', () => {
   });
 });
 
-describe('a signed-in write without the CSRF token', () => {
+// One pass over every write route, each on fresh fixtures: minutes on a loaded machine.
+describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () => {
   type Fixtures = {
     village: Awaited<ReturnType<typeof buildVillage>>;
     organisation: Awaited<ReturnType<typeof buildOrganisation>>;
@@ -139,8 +142,12 @@ describe('a signed-in write without the CSRF token', () => {
     assessment: Awaited<ReturnType<typeof createAssessment>>;
     support: Awaited<ReturnType<typeof recordSupport>>;
     house: Awaited<ReturnType<typeof approveHouse>>;
+    /** Thạch Hà's fund (made once, holding money) and a fresh receipt on it, to reverse. */
+    fund: Awaited<ReturnType<typeof buildFund>>;
+    posting: { id: string };
   };
   let seq = 0;
+  let provinceFund: Awaited<ReturnType<typeof buildFund>> | undefined;
   const ASSESSMENT = { year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_400_000 };
   const ASSESSMENT_INPUT = { ...ASSESSMENT, incomeScore: null, overrides: [], causes: [], note: null };
   const SUPPORT = { kind: 'production', sourceCode: 'local_budget', value: 3_000_000, date: '2026-04-01' };
@@ -246,6 +253,32 @@ describe('a signed-in write without the CSRF token', () => {
     }),
     'POST /api/households/import': (f) => householdFile(f),
     'POST /api/households/import/annotated': (f) => householdFile(f),
+    'POST /api/funds': () => ({ unitCode: '18532', name: 'Quỹ "Vì người nghèo" xã Thạch Lạc' }),
+    'POST /api/funds/{id}/receipts': () => ({
+      amount: 500_000,
+      date: '2026-03-01',
+      method: 'cash',
+      donor: { kind: 'anonymous' },
+    }),
+    'POST /api/funds/{id}/expenditures': () => ({
+      amount: 1_000,
+      date: '2026-03-01',
+      purpose: 'relief',
+      decisionNumber: '01/QĐ-MTTQ',
+    }),
+    'POST /api/funds/{id}/allocations': () => ({
+      toFundId: provinceFund!.id,
+      amount: 1_000,
+      date: '2026-03-01',
+      decisionNumber: '02/QĐ-MTTQ',
+    }),
+    'POST /api/funds/{id}/campaigns': () => ({
+      name: `Tết vì người nghèo ${++seq}`,
+      startDate: '2026-01-01',
+      endDate: '2026-02-01',
+    }),
+    'POST /api/postings/{id}/reversal': () => ({ reason: 'Ghi nhầm' }),
+    'POST /api/donors': (f) => ({ fundId: f.fund.id, kind: 'business', name: 'Công ty Chống Giả' }),
     'POST /api/poverty/standards': () => ({
       provinceCode: null,
       definition: { ...STANDARD_2022_2025, version: 100 + ++seq },
@@ -274,7 +307,11 @@ describe('a signed-in write without the CSRF token', () => {
               ? f.support.id
               : path.startsWith('/api/houses/')
                 ? f.house.id
-                : f.user.id;
+                : path.startsWith('/api/funds/')
+                  ? f.fund.id
+                  : path.startsWith('/api/postings/')
+                    ? f.posting.id
+                    : f.user.id;
   /** The household's second member (not the head, so it may leave). */
   const spouse = (f: Fixtures) => f.household.members[1]!;
 
@@ -286,6 +323,17 @@ describe('a signed-in write without the CSRF token', () => {
       'add a valid request for each new write route',
     ).toEqual([]);
     const other = await signIn(t, { roles: ['viewer'] });
+    const fund = await buildFund(db, { unitCode: THACH_HA });
+    provinceFund = await buildFund(db, { unitCode: '42' });
+    const cashier = await signIn(t, { scopeCode: null, roles: ['fund_accountant'] });
+    const give = () =>
+      cashier.post(`/api/funds/${fund.id}/receipts`, {
+        amount: 1_000_000,
+        date: '2026-03-01',
+        method: 'cash',
+        donor: { kind: 'anonymous' },
+      });
+    await give();
 
     for (const route of writes) {
       // A national administrator and officer of their own, so signing out or changing a password harms no other case.
@@ -315,6 +363,8 @@ describe('a signed-in write without the CSRF token', () => {
           (await buildHousehold(db, { villageId: village.id })).id,
           HOUSE,
         ),
+        fund,
+        posting: (await give()).json(),
       };
       const payload = (await VALID[label(route)]!(f)) as InjectOptions['payload'];
       const request: InjectOptions = {
@@ -345,6 +395,10 @@ describe('a signed-in write without the CSRF token', () => {
             householdAssessments,
             supportRecords,
             houses,
+            funds,
+            fundPostings,
+            fundDonors,
+            fundCampaigns,
           ],
           () =>
             t.app.inject({

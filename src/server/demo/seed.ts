@@ -8,6 +8,7 @@ import { listAdminUnits } from '../modules/admin-units/service';
 import { createOrganisation } from '../modules/organisations/service';
 import { createUser } from '../modules/users/service';
 import { createVillage } from '../modules/villages/service';
+import { seedFund } from './seed-fund';
 import { seedRegistry } from './seed-registry';
 
 /**
@@ -19,8 +20,11 @@ import { seedRegistry } from './seed-registry';
 export const DEMO_PROVINCE = '42';
 export const DEMO_PASSWORD = 'ChungTay@2026';
 const META_KEY = 'demo.seed';
-/** 1: province, organisations, villages, accounts; 2: the household registry and its assessments. */
-const SEED_VERSION = 2;
+/**
+ * 1: province, organisations, villages, accounts; 2: the household registry and its assessments;
+ * 3: the Fund for the Poor (funds, Peak Months 2025 and 2026, allocations, spending, a reversal).
+ */
+const SEED_VERSION = 3;
 
 export interface DemoAccount {
   username: string;
@@ -138,6 +142,7 @@ export async function seedDemo(database: Db, admin: Actor): Promise<boolean> {
   await database.transaction(async (tx) => {
     if (version < 1) await seedProvince(tx, admin);
     if (version < 2) await seedRegistry(tx, admin, DEMO_PROVINCE);
+    if (version < 3) await seedFund(tx, admin);
     await tx
       .insert(appMeta)
       .values({ key: META_KEY, value: { version: SEED_VERSION } })

@@ -40,6 +40,11 @@ const HouseholdCreatePage = lazy(() => registry().then((m) => ({ default: m.Hous
 const ImportPage = lazy(() => registry().then((m) => ({ default: m.ImportPage })));
 const AssessPage = lazy(() => registry().then((m) => ({ default: m.AssessPage })));
 const ComparisonPage = lazy(() => registry().then((m) => ({ default: m.ComparisonPage })));
+const fund = () => import('../features/fund/pages');
+const FundsPage = lazy(() => fund().then((m) => ({ default: m.FundsPage })));
+const FundPage = lazy(() => fund().then((m) => ({ default: m.FundPage })));
+const LedgerVerificationPage = lazy(() => fund().then((m) => ({ default: m.LedgerVerificationPage })));
+const PublicFundPage = lazy(() => fund().then((m) => ({ default: m.PublicFundPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -63,6 +68,7 @@ function Themed() {
               {/* Open to anyone, signed in or not. */}
               <Route element={<PublicLayout />}>
                 <Route path={PUBLIC_CALCULATOR_PATH} element={<CalculatorPage />} />
+                <Route path="cong-khai/quy/:id" element={<PublicFundPage />} />
               </Route>
               <Route path={PUBLIC_CALCULATOR_ALIAS} element={<Navigate to={PUBLIC_CALCULATOR_PATH} replace />} />
               <Route element={<RequireAuth />}>
@@ -75,6 +81,16 @@ function Themed() {
                   <Route path={`${HOUSEHOLDS_PATH.slice(1)}/:id/danh-gia`} element={<AssessPage />} />
                   <Route path={COMPARISON_PATH.slice(1)} element={<ComparisonPage />} />
                   <Route path="households" element={<Navigate to={HOUSEHOLDS_PATH} replace />} />
+                  <Route path="fund" element={<FundsPage />} />
+                  <Route path="fund/:id" element={<FundPage />} />
+                  <Route
+                    path="admin/ledger"
+                    element={
+                      <RequirePermission permission="viewAudit">
+                        <LedgerVerificationPage />
+                      </RequirePermission>
+                    }
+                  />
                   {COMING_MODULES.map((m) => (
                     <Route key={m} path={m} element={<ComingSoonPage module={m} />} />
                   ))}

@@ -12,6 +12,7 @@ import {
   HistoryOutlined,
   HomeOutlined,
   MoneyCollectOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
   UserOutlined,
@@ -23,7 +24,7 @@ import { COMPARISON_PATH, HOUSEHOLDS_PATH } from '../features/households/paths';
 import { PUBLIC_CALCULATOR_PATH } from './paths';
 
 /** Modules still being built: each gets a "coming soon" page at its path. */
-export const COMING_MODULES = ['review', 'fund', 'support', 'coordination', 'reports'] as const;
+export const COMING_MODULES = ['review', 'support', 'coordination', 'reports'] as const;
 export type ComingModule = (typeof COMING_MODULES)[number];
 
 export interface NavItem {
@@ -43,7 +44,6 @@ export interface NavGroup {
 
 const MODULE_ICONS: Record<ComingModule, ReactNode> = {
   review: <FileSearchOutlined />,
-  fund: <MoneyCollectOutlined />,
   support: <GiftOutlined />,
   coordination: <TeamOutlined />,
   reports: <BarChartOutlined />,
@@ -53,6 +53,7 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
   { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
   { path: HOUSEHOLDS_PATH, label: 'nav.households', icon: <HomeOutlined /> },
   { path: COMPARISON_PATH, label: 'nav.comparison', icon: <DiffOutlined /> },
+  { path: '/fund', label: 'nav.fund', icon: <MoneyCollectOutlined /> },
   ...COMING_MODULES.map((m) => ({ path: `/${m}`, label: `modules.${m}.title` as MessageKey, icon: MODULE_ICONS[m] })),
   {
     key: 'admin',
@@ -63,6 +64,7 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
       { path: '/admin/organisations', label: 'nav.organisations', icon: <ApartmentOutlined /> },
       { path: '/admin/villages', label: 'nav.villages', icon: <EnvironmentOutlined /> },
       { path: '/admin/audit', label: 'nav.audit', icon: <HistoryOutlined />, permission: 'viewAudit' },
+      { path: '/admin/ledger', label: 'nav.ledger', icon: <SafetyCertificateOutlined />, permission: 'viewAudit' },
       { path: '/admin/units', label: 'nav.adminUnits', icon: <GlobalOutlined /> },
       { path: '/admin/standards', label: 'nav.standards', icon: <FileProtectOutlined />, permission: 'manageUsers' },
     ],

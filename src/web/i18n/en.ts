@@ -1,4 +1,5 @@
 import { supportEn } from './support.en';
+import { fundEn } from './fund.en';
 import { householdsEn } from './households.en';
 import type { Messages } from './vi';
 
@@ -95,6 +96,8 @@ export const en: Messages = {
     audit: 'Audit log',
     adminUnits: 'Administrative units',
     standards: 'Poverty standards',
+    fund: 'Fund for the Poor',
+    ledger: 'Ledger check',
     calculator: 'Poverty standard calculator',
   },
   header: {
@@ -466,6 +469,7 @@ export const en: Messages = {
   },
   households: householdsEn,
   support: supportEn,
+  fund: fundEn,
   adminUnits: {
     title: 'Administrative units',
     description:

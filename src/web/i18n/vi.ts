@@ -1,4 +1,5 @@
 import { supportVi } from './support.vi';
+import { fundVi } from './fund.vi';
 import { householdsVi } from './households.vi';
 
 /** Vietnamese: the default language of the interface. Keep `en.ts` in step (the type checks it). */
@@ -94,6 +95,8 @@ export const vi = {
     audit: 'Nhật ký hệ thống',
     adminUnits: 'Đơn vị hành chính',
     standards: 'Chuẩn nghèo',
+    fund: 'Quỹ Vì người nghèo',
+    ledger: 'Kiểm tra sổ quỹ',
     calculator: 'Tra cứu chuẩn nghèo',
   },
   header: {
@@ -465,6 +468,7 @@ export const vi = {
   },
   households: householdsVi,
   support: supportVi,
+  fund: fundVi,
   adminUnits: {
     title: 'Đơn vị hành chính',
     description:

@@ -14,6 +14,7 @@ import { HOUSEHOLDS_PATH } from '../households/paths';
 /** The modules, the ones in use first. */
 const MODULE_CARDS = [
   { module: 'households', path: HOUSEHOLDS_PATH, coming: false },
+  { module: 'fund', path: '/fund', coming: false },
   ...COMING_MODULES.map((m) => ({ module: m, path: `/${m}`, coming: true })),
 ];
 

@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signIn, type TestApp } from '../../../test/helpers/app';
+import { buildVillage, HA_TINH, systemAdmin, THACH_HA } from '../../../test/helpers/factories';
+import { verifyLedger } from '../modules/fund/verify';
+import { rowsOf } from '../platform/db/database';
+import { seedFund } from './seed-fund';
+import { seedRegistry } from './seed-registry';
+
+let t: TestApp;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  for (const name of ['Thôn 1', 'Thôn 2']) await buildVillage(db, { communeCode: THACH_HA, name });
+  const admin = await systemAdmin(db);
+  await db.transaction(async (tx) => {
+    await seedRegistry(tx, admin, HA_TINH);
+    await seedFund(tx, admin);
+  });
+});
+afterAll(() => t.close());
+
+describe('the demo fund', () => {
+  it('holds four funds whose chains verify and whose balances are never below zero', async () => {
+    const result = await verifyLedger(t.database.db, { level: 'national' });
+    expect(result.funds).toHaveLength(4);
+    expect(result.funds.filter((f) => !f.ok)).toEqual([]);
+    const balances = rowsOf<{ balance: string }>(await t.database.db.execute(sql`select balance from funds`));
+    expect(balances.every((b) => Number(b.balance) >= 0)).toBe(true);
+  });
+
+  it('has the Peak Months of 2025 and 2026 with receipts, spending on households and a reversal', async () => {
+    const officer = await signIn(t, { scopeCode: THACH_HA, roles: ['officer'] });
+    const funds = (await officer.get('/api/funds')).json().items as { id: string; communeCode: string | null }[];
+    const own = funds.find((f) => f.communeCode === THACH_HA)!;
+    const campaigns = (await officer.get(`/api/funds/${own.id}/campaigns`)).json().items as {
+      kind: string;
+      year: number;
+      raised: number;
+    }[];
+    for (const year of [2025, 2026]) {
+      expect(campaigns.find((c) => c.kind === 'peak_month' && c.year === year)!.raised).toBeGreaterThan(0);
+    }
+    const spent = (await officer.get(`/api/funds/${own.id}/postings?kind=expenditure&limit=100`)).json();
+    expect(spent.items.filter((p: { householdId: string | null }) => p.householdId).length).toBeGreaterThanOrEqual(20);
+    const reversals = (await officer.get(`/api/funds/${own.id}/postings?kind=reversal`)).json();
+    expect(reversals.total).toBe(1);
+    const balance = (await officer.get(`/api/funds/${own.id}/balance`)).json();
+    expect(balance.allocationsIn).toBe(600_000_000);
+  });
+});

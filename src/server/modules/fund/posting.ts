@@ -1,0 +1,208 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { canonicalJson, type Account } from '../../../domain/fund';
+import type { Actor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Db, Executor } from '../../platform/db/database';
+import { AppError } from '../../platform/errors';
+import { chainHash } from './chain';
+import { fundArea, presentPosting } from './presenter';
+import * as repo from './repo';
+import type { PostingView } from './schemas';
+
+/** One line of a posting before it is numbered. */
+export interface PlannedLine {
+  fundId: string;
+  account: Account;
+  campaignId: string | null;
+  amount: number;
+}
+
+/** What a use case decided to post, given the locked funds. */
+export interface PostingPlan {
+  kind: repo.PostingRow['kind'];
+  date: string;
+  amount: number;
+  lines: PlannedLine[];
+  fields?: Partial<
+    Pick<
+      repo.NewPostingRow,
+      | 'method'
+      | 'inKindItems'
+      | 'campaignId'
+      | 'donorId'
+      | 'donorKind'
+      | 'donorName'
+      | 'purpose'
+      | 'householdId'
+      | 'beneficiaryCommuneCode'
+      | 'toFundId'
+      | 'decisionNumber'
+      | 'description'
+      | 'reversalOf'
+      | 'reason'
+    >
+  >;
+}
+
+export interface PostingRequest {
+  action: string;
+  /** The fund whose chain the posting joins. */
+  fundId: string;
+  /** Every fund the posting may move money of (the chain fund included). */
+  fundIds: readonly string[];
+  idempotencyKey?: string;
+  /** What identifies the request for its Idempotency-Key: the route, its target and its body. */
+  request: unknown;
+  plan(tx: Executor, locked: ReadonlyMap<string, repo.FundRow>): Promise<PostingPlan>;
+}
+
+export interface PostingResult {
+  posting: PostingView & { balance: number };
+  replayed: boolean;
+}
+
+export const overdraft = (what: 'fund' | 'campaign') =>
+  new AppError(
+    409,
+    'fund_overdraft',
+    what === 'fund'
+      ? 'Số dư của quỹ không đủ: bút toán này sẽ làm quỹ bị âm. Không có gì thay đổi.'
+      : 'Số dư của đợt vận động không đủ: bút toán này sẽ làm đợt vận động bị âm. Không có gì thay đổi.',
+    what === 'fund'
+      ? 'The fund’s balance is not enough: this posting would take it below zero. Nothing changed.'
+      : 'The campaign’s balance is not enough: this posting would take it below zero. Nothing changed.',
+    [
+      {
+        field: 'amount',
+        message: what === 'fund' ? 'Vượt quá số dư của quỹ' : 'Vượt quá số dư của đợt vận động',
+        messageEn: what === 'fund' ? 'More than the fund holds' : 'More than the campaign holds',
+      },
+    ],
+  );
+
+const keyReused = () =>
+  new AppError(
+    422,
+    'idempotency_key_reused',
+    'Idempotency-Key này đã được dùng cho một yêu cầu khác.',
+    'This Idempotency-Key was already used for a different request.',
+    [
+      {
+        field: 'headers.idempotency-key',
+        message: 'Khóa đã dùng cho yêu cầu khác',
+        messageEn: 'Key used for another request',
+      },
+    ],
+  );
+
+const sumBy = <K>(lines: readonly PlannedLine[], key: (l: PlannedLine) => K | null) => {
+  const totals = new Map<K, number>();
+  for (const l of lines) {
+    const k = key(l);
+    if (l.account !== 'cash' || k === null) continue;
+    totals.set(k, (totals.get(k) ?? 0) + l.amount);
+  }
+  return totals;
+};
+
+/**
+ * The one way money moves: in one transaction, claim the Idempotency-Key (a retried request
+ * answers with the posting it made), lock the funds touched, refuse an overdraft of a fund or a
+ * campaign, number a receipt, chain the posting to its fund's last one, write it with its
+ * balanced lines, move the funds' balances, and audit.
+ */
+export async function writePosting(db: Db, actor: Actor, request: PostingRequest): Promise<PostingResult> {
+  const requestHash = createHash('sha256')
+    .update(canonicalJson([request.action, request.request]))
+    .digest('hex');
+  return db.transaction(async (tx) => {
+    const postingId = randomUUID();
+    if (request.idempotencyKey) {
+      const claimed = await repo.claimIdempotencyKey(tx, {
+        userId: actor.id,
+        key: request.idempotencyKey,
+        requestHash,
+        postingId,
+      });
+      if (!claimed) return replay(tx, actor, request.idempotencyKey, requestHash);
+    }
+    const locked = new Map((await repo.lockFunds(tx, request.fundIds)).map((f) => [f.id, f]));
+    const chainFund = locked.get(request.fundId)!;
+    const plan = await request.plan(tx, locked);
+
+    const fundDeltas = sumBy(plan.lines, (l) => l.fundId);
+    for (const [fundId, delta] of fundDeltas) {
+      if (delta < 0 && locked.get(fundId)!.balance + delta < 0) throw overdraft('fund');
+    }
+    for (const [campaignId, delta] of sumBy(plan.lines, (l) => l.campaignId)) {
+      if (delta >= 0) continue;
+      const campaign = await repo.lockCampaign(tx, campaignId);
+      if (!campaign || campaign.balance + delta < 0) throw overdraft('campaign');
+    }
+
+    const receipt =
+      plan.kind === 'receipt'
+        ? { receiptYear: Number(plan.date.slice(0, 4)), receiptSeq: 0 }
+        : { receiptYear: null, receiptSeq: null };
+    if (receipt.receiptYear) receipt.receiptSeq = await repo.nextReceiptSeq(tx, chainFund.id, receipt.receiptYear);
+
+    const fields = plan.fields ?? {};
+    const content = {
+      id: postingId,
+      fundId: chainFund.id,
+      seq: chainFund.lastSeq + 1,
+      kind: plan.kind,
+      date: plan.date,
+      amount: plan.amount,
+      ...receipt,
+      method: fields.method ?? null,
+      inKindItems: fields.inKindItems ?? null,
+      campaignId: fields.campaignId ?? null,
+      donorId: fields.donorId ?? null,
+      donorKind: fields.donorKind ?? null,
+      donorName: fields.donorName ?? null,
+      purpose: fields.purpose ?? null,
+      householdId: fields.householdId ?? null,
+      beneficiaryCommuneCode: fields.beneficiaryCommuneCode ?? null,
+      toFundId: fields.toFundId ?? null,
+      decisionNumber: fields.decisionNumber ?? null,
+      description: fields.description ?? null,
+      reversalOf: fields.reversalOf ?? null,
+      reason: fields.reason ?? null,
+      createdBy: actor.id,
+      createdAt: new Date(),
+    };
+    const lines = plan.lines.map((l, i) => ({ ...l, postingId, line: i + 1 }));
+    const unhashed = {
+      ...content,
+      provinceCode: chainFund.provinceCode,
+      communeCode: chainFund.communeCode,
+      createdByName: actor.fullName,
+      prevHash: chainFund.lastHash,
+    };
+    const hash = chainHash(chainFund.lastHash, { ...unhashed, lines });
+    const row = { ...unhashed, hash };
+    const heads = [...locked.values()]
+      .map((fund) => ({ id: fund.id, balance: fund.balance + (fundDeltas.get(fund.id) ?? 0) }))
+      .map((head) => (head.id === chainFund.id ? { ...head, lastSeq: row.seq, lastHash: hash } : head));
+    await repo.appendPosting(tx, row, lines, heads);
+    const view = presentPosting({ ...row, reversedBy: null });
+    await recordAudit(tx, actor, {
+      action: request.action,
+      entity: 'fund_posting',
+      entityId: postingId,
+      area: fundArea(chainFund),
+      after: view,
+    });
+    const balance = chainFund.balance + (fundDeltas.get(chainFund.id) ?? 0);
+    return { posting: { ...view, balance }, replayed: false };
+  });
+}
+
+async function replay(tx: Executor, actor: Actor, key: string, requestHash: string): Promise<PostingResult> {
+  const used = await repo.findIdempotencyKey(tx, actor.id, key);
+  if (!used || used.requestHash !== requestHash) throw keyReused();
+  const row = await repo.findPosting(tx, used.postingId, { level: 'national' });
+  const fund = (await repo.findFund(tx, row!.fundId, { level: 'national' }))!;
+  return { posting: { ...presentPosting(row!), balance: fund.balance }, replayed: true };
+}

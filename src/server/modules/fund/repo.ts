@@ -1,0 +1,380 @@
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { AreaScope } from '../../../domain/access';
+import { foldAccents } from '../../../domain/text';
+import { insideOrAboveScope, insideScope } from '../../platform/access';
+import { rowsOf, type Executor } from '../../platform/db/database';
+import { escapeLike, orderBy } from '../../platform/list';
+import type { PostingListReq } from './schemas';
+import {
+  fundCampaigns,
+  fundDonors,
+  fundIdempotencyKeys,
+  fundPostingLines,
+  fundPostings,
+  fundReceiptCounters,
+  funds,
+} from './tables';
+
+export type FundRow = typeof funds.$inferSelect;
+export type CampaignRow = typeof fundCampaigns.$inferSelect;
+export type DonorRow = typeof fundDonors.$inferSelect;
+export type PostingRow = typeof fundPostings.$inferSelect;
+export type NewPostingRow = typeof fundPostings.$inferInsert;
+export type LineRow = typeof fundPostingLines.$inferSelect;
+
+/** Funds a user may read: their own area's and the levels above (a commune sees its province's fund). */
+const readable = (scope: AreaScope) =>
+  insideOrAboveScope(scope, { province: funds.provinceCode, commune: funds.communeCode });
+
+export async function listFunds(
+  db: Executor,
+  scope: AreaScope,
+  query: { q?: string; limit: number; offset: number; sort: 'name' | 'balance'; order: 'asc' | 'desc' },
+) {
+  const folded = query.q ? foldAccents(query.q) : '';
+  const where = and(
+    readable(scope),
+    folded ? sql`lower(unaccent(${funds.name})) like ${`%${escapeLike(folded)}%`}` : undefined,
+  );
+  const sortColumn = query.sort === 'balance' ? funds.balance : funds.name;
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(funds)
+      .where(where)
+      .orderBy(sql`${funds.communeCode} nulls first`, orderBy(sortColumn, query.order), asc(funds.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ n: count() }).from(funds).where(where),
+  ]);
+  return { items, total: total!.n };
+}
+
+export async function findFund(db: Executor, id: string, scope: AreaScope) {
+  const [row] = await db
+    .select()
+    .from(funds)
+    .where(and(eq(funds.id, id), readable(scope)));
+  return row;
+}
+
+export async function findFundByUnit(db: Executor, provinceCode: string, communeCode: string | null) {
+  const [row] = await db
+    .select()
+    .from(funds)
+    .where(and(eq(funds.provinceCode, provinceCode), sql`coalesce(${funds.communeCode}, '') = ${communeCode ?? ''}`));
+  return row;
+}
+
+/** Lock funds for a posting, always in id order (two postings touching the same funds never deadlock). */
+export async function lockFunds(tx: Executor, ids: readonly string[]) {
+  return tx
+    .select()
+    .from(funds)
+    .where(inArray(funds.id, [...ids]))
+    .orderBy(asc(funds.id))
+    .for('update');
+}
+
+export async function insertFund(tx: Executor, row: typeof funds.$inferInsert) {
+  const [created] = await tx.insert(funds).values(row).returning();
+  return created!;
+}
+
+// ——— campaigns
+
+const campaignTotals = {
+  raised:
+    sql<number>`coalesce((select -sum(l.amount) from fund_posting_lines l where l.campaign_id = fund_campaigns.id and l.account = 'donations'), 0)::bigint`.mapWith(
+      Number,
+    ),
+  spent:
+    sql<number>`coalesce((select sum(l.amount) from fund_posting_lines l where l.campaign_id = fund_campaigns.id and l.account = 'spending'), 0)::bigint`.mapWith(
+      Number,
+    ),
+  balance:
+    sql<number>`coalesce((select sum(l.amount) from fund_posting_lines l where l.campaign_id = fund_campaigns.id and l.account = 'cash'), 0)::bigint`.mapWith(
+      Number,
+    ),
+  receipts:
+    sql<number>`(select count(*) from fund_postings p where p.campaign_id = fund_campaigns.id and p.kind = 'receipt' and not exists (select 1 from fund_postings r where r.reversal_of = p.id))::int`.mapWith(
+      Number,
+    ),
+};
+
+export async function campaignsOf(db: Executor, fundId: string) {
+  return db
+    .select({ ...getTableColumns(fundCampaigns), ...campaignTotals })
+    .from(fundCampaigns)
+    .where(eq(fundCampaigns.fundId, fundId))
+    .orderBy(desc(fundCampaigns.startDate), asc(fundCampaigns.id));
+}
+
+export async function findCampaign(db: Executor, id: string) {
+  const [row] = await db
+    .select({ ...getTableColumns(fundCampaigns), ...campaignTotals })
+    .from(fundCampaigns)
+    .where(eq(fundCampaigns.id, id));
+  return row;
+}
+
+/** Lock a campaign and read the money it holds (its cash lines). */
+export async function lockCampaign(tx: Executor, id: string) {
+  const [row] = await tx.select().from(fundCampaigns).where(eq(fundCampaigns.id, id)).for('update');
+  if (!row) return undefined;
+  const [held] = await tx
+    .select({ balance: sql<number>`coalesce(sum(${fundPostingLines.amount}), 0)::bigint`.mapWith(Number) })
+    .from(fundPostingLines)
+    .where(and(eq(fundPostingLines.campaignId, id), eq(fundPostingLines.account, 'cash')));
+  return { ...row, balance: held!.balance };
+}
+
+export async function insertCampaign(tx: Executor, row: typeof fundCampaigns.$inferInsert) {
+  const [created] = await tx.insert(fundCampaigns).values(row).returning();
+  return created!;
+}
+
+/** The Peak Month of a year for a fund, created the first time anyone needs it (never twice). */
+export async function insertPeakMonthIfMissing(tx: Executor, row: typeof fundCampaigns.$inferInsert) {
+  const created = await tx
+    .insert(fundCampaigns)
+    .values(row)
+    .onConflictDoNothing({ target: [fundCampaigns.fundId, fundCampaigns.year], where: sql`kind = 'peak_month'` })
+    .returning();
+  return created[0];
+}
+
+export async function findPeakMonth(db: Executor, fundId: string, year: number) {
+  const [row] = await db
+    .select()
+    .from(fundCampaigns)
+    .where(and(eq(fundCampaigns.fundId, fundId), eq(fundCampaigns.kind, 'peak_month'), eq(fundCampaigns.year, year)));
+  return row;
+}
+
+// ——— donors
+
+const donorsReadable = (scope: AreaScope) =>
+  insideOrAboveScope(scope, { province: fundDonors.provinceCode, commune: fundDonors.communeCode });
+
+export async function insertDonor(tx: Executor, row: typeof fundDonors.$inferInsert) {
+  const [created] = await tx.insert(fundDonors).values(row).returning();
+  return created!;
+}
+
+export async function findDonor(db: Executor, id: string, scope: AreaScope) {
+  const [row] = await db
+    .select()
+    .from(fundDonors)
+    .where(and(eq(fundDonors.id, id), donorsReadable(scope)));
+  return row;
+}
+
+export async function listDonors(
+  db: Executor,
+  scope: AreaScope,
+  query: { q?: string; limit: number; offset: number; order: 'asc' | 'desc' },
+) {
+  const folded = query.q ? foldAccents(query.q) : '';
+  const where = and(
+    donorsReadable(scope),
+    folded ? sql`lower(unaccent(coalesce(${fundDonors.name}, ''))) like ${`%${escapeLike(folded)}%`}` : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    db
+      .select()
+      .from(fundDonors)
+      .where(where)
+      .orderBy(orderBy(fundDonors.name, query.order), asc(fundDonors.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ n: count() }).from(fundDonors).where(where),
+  ]);
+  return { items, total: total!.n };
+}
+
+// ——— postings
+
+/** The next receipt number of the fund's year: the counter row stays locked until commit (gapless). */
+export async function nextReceiptSeq(tx: Executor, fundId: string, year: number): Promise<number> {
+  const [row] = await tx
+    .insert(fundReceiptCounters)
+    .values({ fundId, year, last: 1 })
+    .onConflictDoUpdate({
+      target: [fundReceiptCounters.fundId, fundReceiptCounters.year],
+      set: { last: sql`${fundReceiptCounters.last} + 1` },
+    })
+    .returning({ last: fundReceiptCounters.last });
+  return row!.last;
+}
+
+/**
+ * Claim an Idempotency-Key for a posting about to be made. A concurrent request with the same key
+ * waits here until the first commits; false = the key was already used (see findIdempotencyKey).
+ */
+export async function claimIdempotencyKey(
+  tx: Executor,
+  row: { userId: string; key: string; requestHash: string; postingId: string },
+): Promise<boolean> {
+  const inserted = await tx
+    .insert(fundIdempotencyKeys)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ postingId: fundIdempotencyKeys.postingId });
+  return inserted.length > 0;
+}
+
+export async function findIdempotencyKey(db: Executor, userId: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(fundIdempotencyKeys)
+    .where(and(eq(fundIdempotencyKeys.userId, userId), eq(fundIdempotencyKeys.key, key)));
+  return row;
+}
+
+/** What a posting does to a fund's head: its new balance and, for the chain's fund, its last link. */
+export interface FundHead {
+  id: string;
+  balance: number;
+  lastSeq?: number;
+  lastHash?: string;
+}
+
+/**
+ * Write a posting, its lines and the funds' new heads in one statement (one round trip: the
+ * posting path's cost is its round trips). Foreign keys are checked at the statement's end, the
+ * lines' balance at commit.
+ */
+export async function appendPosting(
+  tx: Executor,
+  p: NewPostingRow,
+  lines: readonly LineRow[],
+  heads: readonly FundHead[],
+) {
+  const lineValues = sql.join(
+    lines.map(
+      (l) =>
+        sql`(${l.postingId}::uuid, ${l.line}::int, ${l.fundId}::uuid, ${l.account}, ${l.campaignId}::uuid, ${l.amount}::bigint)`,
+    ),
+    sql`, `,
+  );
+  const headValues = sql.join(
+    heads.map(
+      (h) => sql`(${h.id}::uuid, ${h.balance}::bigint, ${h.lastSeq ?? null}::int, ${h.lastHash ?? null}::text)`,
+    ),
+    sql`, `,
+  );
+  const items = p.inKindItems === null || p.inKindItems === undefined ? null : JSON.stringify(p.inKindItems);
+  await tx.execute(sql`
+    with p as (
+      insert into fund_postings (id, fund_id, seq, province_code, commune_code, kind, date, amount, receipt_year,
+        receipt_seq, method, in_kind_items, campaign_id, donor_id, donor_kind, donor_name, purpose, household_id,
+        beneficiary_commune_code, to_fund_id, decision_number, description, reversal_of, reason, created_by,
+        created_by_name, created_at, prev_hash, hash)
+      values (${p.id}::uuid, ${p.fundId}::uuid, ${p.seq}::int, ${p.provinceCode}, ${p.communeCode ?? null}, ${p.kind},
+        ${p.date}::date, ${p.amount}::bigint, ${p.receiptYear ?? null}::int, ${p.receiptSeq ?? null}::int,
+        ${p.method ?? null}, ${items}::jsonb, ${p.campaignId ?? null}::uuid, ${p.donorId ?? null}::uuid,
+        ${p.donorKind ?? null}, ${p.donorName ?? null}, ${p.purpose ?? null}, ${p.householdId ?? null}::uuid,
+        ${p.beneficiaryCommuneCode ?? null}, ${p.toFundId ?? null}::uuid, ${p.decisionNumber ?? null},
+        ${p.description ?? null}, ${p.reversalOf ?? null}::uuid, ${p.reason ?? null}, ${p.createdBy ?? null}::uuid,
+        ${p.createdByName ?? null}, ${p.createdAt!.toISOString()}::timestamptz, ${p.prevHash}, ${p.hash})
+      returning id
+    ),
+    l as (insert into fund_posting_lines (posting_id, line, fund_id, account, campaign_id, amount) values ${lineValues})
+    update funds set balance = v.balance, last_seq = coalesce(v.last_seq, funds.last_seq),
+      last_hash = coalesce(v.last_hash, funds.last_hash), updated_at = now(), version = funds.version + 1
+    from (values ${headValues}) as v(id, balance, last_seq, last_hash)
+    where funds.id = v.id and exists (select 1 from p)`);
+}
+
+const reversal = alias(fundPostings, 'reversal');
+const postingColumns = { ...getTableColumns(fundPostings), reversedBy: reversal.id };
+export type PostingWithReversal = PostingRow & { reversedBy: string | null };
+
+function postingsQuery(db: Executor) {
+  return db.select(postingColumns).from(fundPostings).leftJoin(reversal, eq(reversal.reversalOf, fundPostings.id));
+}
+
+/** A posting whose fund the user may read. */
+export async function findPosting(
+  db: Executor,
+  id: string,
+  scope: AreaScope,
+): Promise<PostingWithReversal | undefined> {
+  const [row] = await postingsQuery(db).where(
+    and(
+      eq(fundPostings.id, id),
+      insideOrAboveScope(scope, { province: fundPostings.provinceCode, commune: fundPostings.communeCode }),
+    ),
+  );
+  return row;
+}
+
+export async function listPostings(db: Executor, fundId: string, query: PostingListReq) {
+  const folded = query.q ? foldAccents(query.q) : '';
+  const where: SQL | undefined = and(
+    eq(fundPostings.fundId, fundId),
+    query.kind ? eq(fundPostings.kind, query.kind) : undefined,
+    folded
+      ? sql`lower(unaccent(concat_ws(' ', ${fundPostings.donorName}, ${fundPostings.decisionNumber}, ${fundPostings.description}, ${fundPostings.reason}, ${fundPostings.receiptYear} || '-' || lpad(${fundPostings.receiptSeq}::text, 6, '0')))) like ${`%${escapeLike(folded)}%`}`
+      : undefined,
+  );
+  const [items, [total]] = await Promise.all([
+    postingsQuery(db)
+      .where(where)
+      .orderBy(orderBy(fundPostings.date, query.order), orderBy(fundPostings.seq, query.order))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ n: count() }).from(fundPostings).where(where),
+  ]);
+  return { items, total: total!.n };
+}
+
+export async function linesOf(db: Executor, postingIds: readonly string[]) {
+  if (postingIds.length === 0) return [];
+  return db
+    .select()
+    .from(fundPostingLines)
+    .where(inArray(fundPostingLines.postingId, [...postingIds]))
+    .orderBy(asc(fundPostingLines.postingId), asc(fundPostingLines.line));
+}
+
+/** A fund's chain, a page at a time in order. */
+export async function chainPage(db: Executor, fundId: string, afterSeq: number, limit: number) {
+  return db
+    .select()
+    .from(fundPostings)
+    .where(and(eq(fundPostings.fundId, fundId), sql`${fundPostings.seq} > ${afterSeq}`))
+    .orderBy(asc(fundPostings.seq))
+    .limit(limit);
+}
+
+/** Totals of a fund's accounts from its lines (debit positive). */
+export async function accountTotals(db: Executor, fundId: string) {
+  const rows = await db
+    .select({
+      account: fundPostingLines.account,
+      total: sql<number>`sum(${fundPostingLines.amount})::bigint`.mapWith(Number),
+    })
+    .from(fundPostingLines)
+    .where(eq(fundPostingLines.fundId, fundId))
+    .groupBy(fundPostingLines.account);
+  return new Map(rows.map((r) => [r.account, r.total]));
+}
+
+export async function allFundIds(db: Executor, scope: AreaScope) {
+  return db
+    .select({
+      id: funds.id,
+      name: funds.name,
+      balance: funds.balance,
+      lastSeq: funds.lastSeq,
+      lastHash: funds.lastHash,
+    })
+    .from(funds)
+    .where(insideScope(scope, { province: funds.provinceCode, commune: funds.communeCode }))
+    .orderBy(asc(funds.provinceCode), sql`${funds.communeCode} nulls first`);
+}
+
+export { rowsOf };

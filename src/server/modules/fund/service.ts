@@ -1,0 +1,487 @@
+import { peakMonthContaining, peakMonthOf, transferReference } from '../../../domain/fund';
+import { requireInScope, type Actor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Db, Executor } from '../../platform/db/database';
+import { errors, whenUniqueViolated } from '../../platform/errors';
+import { requireCurrentUnit, unitNames } from '../admin-units/service';
+import { getHousehold } from '../households/service';
+import { fundPolicy } from './policy';
+import { writePosting, type PlannedLine } from './posting';
+import { fundArea, presentCampaign, presentDonor, presentFunds, presentPosting } from './presenter';
+import * as repo from './repo';
+import { receiptPdf } from './receipt-pdf';
+import { verifyLedger } from './verify';
+import { donationQr } from './vietqr';
+import type {
+  AllocationCreateReq,
+  CampaignCreateReq,
+  DonorInput,
+  ExpenditureCreateReq,
+  FundCreateReq,
+  PostingListReq,
+  ReceiptCreateReq,
+  ReversalCreateReq,
+} from './schemas';
+import { todayInVietnam } from '../../../domain/calendar';
+
+const fundNotFound = () => errors.notFound('quỹ', 'Fund');
+const postingNotFound = () => errors.notFound('bút toán', 'Posting');
+const campaignNotFound = (field: string) =>
+  errors.invalid(field, 'Không tìm thấy đợt vận động của quỹ này.', 'No such campaign of this fund.');
+
+/** A fund the user may read (their area's or one above it); 404 otherwise. */
+export async function requireFund(db: Executor, actor: Actor, id: string) {
+  const fund = await repo.findFund(db, id, actor.scope);
+  if (!fund) throw fundNotFound();
+  return fund;
+}
+
+/** A fund the user may post on: inside their own area, and a role that keeps the fund. */
+async function requirePostable(db: Executor, actor: Actor, id: string) {
+  const fund = await requireFund(db, actor, id);
+  requireInScope(actor, fundArea(fund));
+  if (!fundPolicy.post(actor, fundArea(fund))) throw errors.forbidden();
+  return fund;
+}
+
+// ——— funds
+
+export async function listFunds(db: Db, actor: Actor, query: Parameters<typeof repo.listFunds>[2]) {
+  const { items, total } = await repo.listFunds(db, actor.scope, query);
+  return { items: await presentFunds(db, items, actor), total };
+}
+
+export async function getFund(db: Db, actor: Actor, id: string) {
+  const [view] = await presentFunds(db, [await requireFund(db, actor, id)], actor);
+  return view!;
+}
+
+export async function createFund(db: Db, actor: Actor, input: FundCreateReq) {
+  const unit = await requireCurrentUnit(db, input.unitCode, 'unitCode');
+  requireInScope(actor, unit.area);
+  if (!fundPolicy.create(actor, unit.area)) throw errors.forbidden();
+  const taken = () =>
+    errors.conflict(
+      'fund_exists',
+      'Đơn vị này đã có Quỹ "Vì người nghèo".',
+      'This unit already has a fund.',
+      'unitCode',
+    );
+  return db
+    .transaction(async (tx) => {
+      if (await repo.findFundByUnit(tx, unit.area.provinceCode!, unit.area.communeCode)) throw taken();
+      const fund = await repo.insertFund(tx, {
+        provinceCode: unit.area.provinceCode!,
+        communeCode: unit.area.communeCode,
+        organisationId: input.organisationId ?? null,
+        name: input.name,
+        bankBin: input.bankBin ?? null,
+        bankName: input.bankName ?? null,
+        accountNumber: input.accountNumber ?? null,
+        accountHolder: input.accountHolder ?? null,
+      });
+      const [view] = await presentFunds(tx, [fund], actor);
+      await recordAudit(tx, actor, {
+        action: 'fund.create',
+        entity: 'fund',
+        entityId: fund.id,
+        area: fundArea(fund),
+        after: view,
+      });
+      return view!;
+    })
+    .catch(whenUniqueViolated('funds_unit', taken));
+}
+
+export async function fundBalance(db: Db, actor: Actor, id: string) {
+  const fund = await requireFund(db, actor, id);
+  const totals = await repo.accountTotals(db, id);
+  return {
+    fundId: id,
+    balance: fund.balance,
+    receipts: -(totals.get('donations') ?? 0),
+    expenditures: totals.get('spending') ?? 0,
+    allocationsIn: -(totals.get('allocations_in') ?? 0),
+    allocationsOut: totals.get('allocations_out') ?? 0,
+    currency: 'VND' as const,
+  };
+}
+
+// ——— campaigns
+
+/**
+ * The Peak Month for the Poor of `year` for the fund: it exists every year without anyone
+ * creating it, so it is created the first time it is needed (idempotently, audited as the system).
+ */
+export async function ensurePeakMonth(tx: Executor, fund: repo.FundRow, year: number) {
+  const peak = peakMonthOf(year);
+  const created = await repo.insertPeakMonthIfMissing(tx, {
+    fundId: fund.id,
+    provinceCode: fund.provinceCode,
+    communeCode: fund.communeCode,
+    kind: 'peak_month',
+    year,
+    name: peak.name,
+    startDate: peak.startDate,
+    endDate: peak.endDate,
+    reference: `TCD${year}`,
+  });
+  if (!created) return (await repo.findPeakMonth(tx, fund.id, year))!.id;
+  await recordAudit(tx, null, {
+    action: 'fund.campaign.create',
+    entity: 'fund_campaign',
+    entityId: created.id,
+    area: fundArea(fund),
+    after: { name: created.name, startDate: created.startDate, endDate: created.endDate },
+  });
+  return created.id;
+}
+
+export async function listCampaigns(db: Db, actor: Actor, fundId: string) {
+  const fund = await requireFund(db, actor, fundId);
+  const year = Number(todayInVietnam().slice(0, 4));
+  await db.transaction((tx) => ensurePeakMonth(tx, fund, year));
+  const items = (await repo.campaignsOf(db, fund.id)).map(presentCampaign);
+  return { items, total: items.length };
+}
+
+export async function createCampaign(db: Db, actor: Actor, fundId: string, input: CampaignCreateReq) {
+  const fund = await requirePostable(db, actor, fundId);
+  return db.transaction(async (tx) => {
+    const created = await repo.insertCampaign(tx, {
+      fundId: fund.id,
+      provinceCode: fund.provinceCode,
+      communeCode: fund.communeCode,
+      kind: 'other',
+      year: null,
+      name: input.name,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      targetAmount: input.targetAmount ?? null,
+      reference: transferReference(input.name, input.startDate),
+    });
+    const view = presentCampaign({ ...created, raised: 0, spent: 0, balance: 0, receipts: 0 });
+    await recordAudit(tx, actor, {
+      action: 'fund.campaign.create',
+      entity: 'fund_campaign',
+      entityId: created.id,
+      area: fundArea(fund),
+      after: view,
+    });
+    return view;
+  });
+}
+
+export async function getCampaign(db: Db, actor: Actor, id: string) {
+  const campaign = await repo.findCampaign(db, id);
+  if (!campaign) throw errors.notFound('đợt vận động', 'Campaign');
+  await requireFund(db, actor, campaign.fundId);
+  return presentCampaign(campaign);
+}
+
+/**
+ * The campaign a posting names: one of this fund's. A receipt that names none (the field absent,
+ * not null) and falls in a Peak Month joins that year's Peak Month.
+ */
+async function campaignFor(tx: Executor, fund: repo.FundRow, id: string | null | undefined, date: string | null) {
+  if (id) {
+    const campaign = await repo.findCampaign(tx, id);
+    if (!campaign || campaign.fundId !== fund.id) throw campaignNotFound('campaignId');
+    return campaign.id;
+  }
+  const year = id === undefined && date ? peakMonthContaining(date) : null;
+  if (year === null) return null;
+  return ensurePeakMonth(tx, fund, year);
+}
+
+// ——— donors
+
+export async function listDonors(db: Db, actor: Actor, query: Parameters<typeof repo.listDonors>[2]) {
+  const { items, total } = await repo.listDonors(db, actor.scope, query);
+  return { items: items.map(presentDonor), total };
+}
+
+/** A new donor; one entered with a receipt is recorded in the receipt's audit event, not one of its own. */
+async function insertDonor(tx: Executor, actor: Actor, fund: repo.FundRow, input: DonorInput, audit = true) {
+  const donor = await repo.insertDonor(tx, {
+    provinceCode: fund.provinceCode,
+    communeCode: fund.communeCode,
+    kind: input.kind,
+    name: input.kind === 'anonymous' ? null : (input.name ?? null),
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    address: input.address ?? null,
+    publishName: input.kind !== 'anonymous' && (input.publishName ?? false),
+  });
+  if (!audit) return donor;
+  await recordAudit(tx, actor, {
+    action: 'fund.donor.create',
+    entity: 'fund_donor',
+    entityId: donor.id,
+    area: fundArea(fund),
+    after: presentDonor(donor),
+  });
+  return donor;
+}
+
+export async function createDonor(db: Db, actor: Actor, input: DonorInput & { fundId: string }) {
+  const fund = await requirePostable(db, actor, input.fundId);
+  return db.transaction(async (tx) => presentDonor(await insertDonor(tx, actor, fund, input)));
+}
+
+// ——— postings
+
+export async function postReceipt(
+  db: Db,
+  actor: Actor,
+  fundId: string,
+  input: ReceiptCreateReq,
+  idempotencyKey?: string,
+) {
+  const fund = await requirePostable(db, actor, fundId);
+  const known = input.donorId ? await repo.findDonor(db, input.donorId, actor.scope) : undefined;
+  if (input.donorId && !known) throw errors.invalid('donorId', 'Không tìm thấy nhà hảo tâm.', 'Donor not found.');
+  return writePosting(db, actor, {
+    action: 'fund.receipt',
+    fundId: fund.id,
+    fundIds: [fund.id],
+    idempotencyKey,
+    request: { fundId, input },
+    plan: async (tx) => {
+      const donor = known ?? (await insertDonor(tx, actor, fund, input.donor!, false));
+      const campaignId = await campaignFor(tx, fund, input.campaignId, input.date);
+      return {
+        kind: 'receipt',
+        date: input.date,
+        amount: input.amount,
+        lines: [
+          { fundId: fund.id, account: 'cash', campaignId, amount: input.amount },
+          { fundId: fund.id, account: 'donations', campaignId, amount: -input.amount },
+        ],
+        fields: {
+          method: input.method,
+          inKindItems: input.method === 'in_kind' ? input.items : null,
+          campaignId,
+          donorId: donor.id,
+          donorKind: donor.kind,
+          donorName: donor.name,
+          description: input.description ?? null,
+        },
+      };
+    },
+  });
+}
+
+export async function postExpenditure(
+  db: Db,
+  actor: Actor,
+  fundId: string,
+  input: ExpenditureCreateReq,
+  idempotencyKey?: string,
+) {
+  const fund = await requirePostable(db, actor, fundId);
+  let beneficiaryCommuneCode = fund.communeCode;
+  if (input.householdId) {
+    const household = await getHousehold(db, actor, input.householdId).catch(() => null);
+    if (
+      !household ||
+      household.provinceCode !== fund.provinceCode ||
+      (fund.communeCode && household.communeCode !== fund.communeCode)
+    ) {
+      throw errors.invalid(
+        'householdId',
+        'Không tìm thấy hộ này trong địa bàn của quỹ.',
+        'No such household in the fund’s area.',
+      );
+    }
+    beneficiaryCommuneCode = household.communeCode;
+  }
+  return writePosting(db, actor, {
+    action: 'fund.expenditure',
+    fundId: fund.id,
+    fundIds: [fund.id],
+    idempotencyKey,
+    request: { fundId, input },
+    plan: async (tx) => {
+      const campaignId = await campaignFor(tx, fund, input.campaignId ?? null, null);
+      return {
+        kind: 'expenditure',
+        date: input.date,
+        amount: input.amount,
+        lines: [
+          { fundId: fund.id, account: 'spending', campaignId, amount: input.amount },
+          { fundId: fund.id, account: 'cash', campaignId, amount: -input.amount },
+        ],
+        fields: {
+          purpose: input.purpose,
+          householdId: input.householdId ?? null,
+          beneficiaryCommuneCode,
+          campaignId,
+          decisionNumber: input.decisionNumber,
+          description: input.description ?? null,
+        },
+      };
+    },
+  });
+}
+
+export async function postAllocation(
+  db: Db,
+  actor: Actor,
+  fundId: string,
+  input: AllocationCreateReq,
+  idempotencyKey?: string,
+) {
+  const fund = await requirePostable(db, actor, fundId);
+  const to = await repo.findFund(db, input.toFundId, { level: 'province', provinceCode: fund.provinceCode });
+  if (!to || to.id === fund.id) {
+    throw errors.invalid(
+      'toFundId',
+      'Quỹ nhận phải là một quỹ khác trong cùng tỉnh.',
+      'The receiving fund must be another fund of the same province.',
+    );
+  }
+  return writePosting(db, actor, {
+    action: 'fund.allocation',
+    fundId: fund.id,
+    fundIds: [fund.id, to.id],
+    idempotencyKey,
+    request: { fundId, input },
+    plan: async () => ({
+      kind: 'allocation',
+      date: input.date,
+      amount: input.amount,
+      lines: [
+        { fundId: fund.id, account: 'allocations_out', campaignId: null, amount: input.amount },
+        { fundId: fund.id, account: 'cash', campaignId: null, amount: -input.amount },
+        { fundId: to.id, account: 'cash', campaignId: null, amount: input.amount },
+        { fundId: to.id, account: 'allocations_in', campaignId: null, amount: -input.amount },
+      ],
+      fields: {
+        toFundId: to.id,
+        beneficiaryCommuneCode: to.communeCode,
+        decisionNumber: input.decisionNumber,
+        description: input.description ?? null,
+      },
+    }),
+  });
+}
+
+/**
+ * Cancel a posting by its mirror image (the only correction there is): never a reversal, never
+ * twice, and not when it would take a fund or campaign below zero (a spent receipt).
+ */
+export async function reversePosting(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: ReversalCreateReq,
+  idempotencyKey?: string,
+) {
+  const original = await repo.findPosting(db, id, actor.scope);
+  if (!original) throw postingNotFound();
+  const fund = await requirePostable(db, actor, original.fundId);
+  const lines = await repo.linesOf(db, [original.id]);
+  const reversed = () =>
+    errors.conflict('already_reversed', 'Bút toán này đã bị hủy trước đó.', 'This posting was already reversed.');
+  return writePosting(db, actor, {
+    action: 'fund.reversal',
+    fundId: fund.id,
+    fundIds: [...new Set(lines.map((l) => l.fundId))],
+    idempotencyKey,
+    request: { id, input },
+    plan: async (tx) => {
+      const current = await repo.findPosting(tx, id, actor.scope);
+      if (current!.kind === 'reversal') {
+        throw errors.conflict(
+          'reversal_of_reversal',
+          'Không thể hủy một bút toán hủy; hãy ghi bút toán mới.',
+          'A reversal cannot be reversed; post anew.',
+        );
+      }
+      if (current!.reversedBy) throw reversed();
+      return {
+        kind: 'reversal',
+        date: input.date ?? todayInVietnam(),
+        amount: original.amount,
+        lines: lines.map((l): PlannedLine => ({
+          fundId: l.fundId,
+          account: l.account as PlannedLine['account'],
+          campaignId: l.campaignId,
+          amount: -l.amount,
+        })),
+        fields: {
+          reversalOf: original.id,
+          reason: input.reason,
+          campaignId: original.campaignId,
+          purpose: original.purpose,
+          householdId: original.householdId,
+          beneficiaryCommuneCode: original.beneficiaryCommuneCode,
+          toFundId: original.toFundId,
+          donorId: original.donorId,
+          donorKind: original.donorKind,
+          donorName: original.donorName,
+        },
+      };
+    },
+  }).catch(whenUniqueViolated('fund_postings_reversal_of', reversed));
+}
+
+export async function listPostings(db: Db, actor: Actor, fundId: string, query: PostingListReq) {
+  const fund = await requireFund(db, actor, fundId);
+  const { items, total } = await repo.listPostings(db, fund.id, query);
+  return { items: items.map(presentPosting), total };
+}
+
+export async function getPosting(db: Db, actor: Actor, id: string) {
+  const row = await repo.findPosting(db, id, actor.scope);
+  if (!row) throw postingNotFound();
+  return presentPosting(row);
+}
+
+export async function fundVietQr(
+  db: Db,
+  actor: Actor | null,
+  fundId: string,
+  query: { campaignId?: string; amount?: number },
+) {
+  const fund = await repo.findFund(db, fundId, actor?.scope ?? { level: 'national' });
+  if (!fund) throw fundNotFound();
+  let campaign = null;
+  if (query.campaignId) {
+    campaign = await repo.findCampaign(db, query.campaignId);
+    if (!campaign || campaign.fundId !== fund.id) throw campaignNotFound('querystring.campaignId');
+  }
+  return donationQr(fund, campaign, query.amount);
+}
+
+export async function ledgerVerification(db: Db, actor: Actor) {
+  if (!fundPolicy.verify(actor)) throw errors.forbidden();
+  return verifyLedger(db, actor.scope);
+}
+
+/** The receipt (biên lai) of a receipt posting, as PDF; a reversed one says "ĐÃ HỦY". */
+export async function receiptDocument(db: Db, actor: Actor, id: string) {
+  const row = await repo.findPosting(db, id, actor.scope);
+  if (!row) throw postingNotFound();
+  if (row.kind !== 'receipt') {
+    throw errors.conflict(
+      'not_a_receipt',
+      'Bút toán này không phải khoản thu, không có biên lai.',
+      'This posting is not a receipt.',
+    );
+  }
+  const fund = await requireFund(db, actor, row.fundId);
+  const names = await unitNames(db, [fund.communeCode ?? fund.provinceCode]);
+  const unit = names.get(fund.communeCode ?? fund.provinceCode) ?? '';
+  const campaign = row.campaignId ? await repo.findCampaign(db, row.campaignId) : undefined;
+  const reversal = row.reversedBy ? await repo.findPosting(db, row.reversedBy, { level: 'national' }) : undefined;
+  const pdf = await receiptPdf({
+    posting: presentPosting(row),
+    fundName: fund.name,
+    place: unit.replace(/^(Xã|Phường|Tỉnh|Thành phố)/u, (w) => w.toLowerCase()),
+    campaignName: campaign?.name ?? null,
+    reversal: reversal ? { date: reversal.date, reason: reversal.reason } : null,
+  });
+  return { pdf, fileName: `bien-lai-${presentPosting(row).receiptNumber}.pdf` };
+}

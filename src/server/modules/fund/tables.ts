@@ -1,0 +1,207 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { editableColumns } from '../../platform/db/columns';
+import { organisations } from '../organisations/tables';
+
+const money = (name: string) => bigint(name, { mode: 'number' });
+
+/**
+ * A Fund for the Poor (Quỹ "Vì người nghèo") of a Front committee at the province or a commune,
+ * with its bank account. `balance`, `last_seq` and `last_hash` are the head of its ledger, kept
+ * in the same transaction as every posting (the row is locked while posting) and recomputed by
+ * the ledger verification.
+ */
+export const funds = pgTable(
+  'funds',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    provinceCode: text('province_code').notNull(),
+    /** NULL for the province's own fund. */
+    communeCode: text('commune_code'),
+    organisationId: uuid('organisation_id').references(() => organisations.id),
+    name: text().notNull(),
+    bankBin: text('bank_bin'),
+    bankName: text('bank_name'),
+    accountNumber: text('account_number'),
+    accountHolder: text('account_holder'),
+    balance: money('balance').notNull().default(0),
+    lastSeq: integer('last_seq').notNull().default(0),
+    lastHash: text('last_hash').notNull().default(''),
+    ...editableColumns(),
+  },
+  (t) => [
+    index('funds_area').on(t.provinceCode, t.communeCode),
+    // One fund per Front committee level: the province's, each commune's.
+    uniqueIndex('funds_unit').on(t.provinceCode, sql`coalesce(${t.communeCode}, '')`),
+  ],
+);
+
+/** A campaign (đợt vận động): the yearly Peak Month for the Poor, or one created for Tết, a disaster. */
+export const fundCampaigns = pgTable(
+  'fund_campaigns',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fundId: uuid('fund_id')
+      .notNull()
+      .references(() => funds.id),
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code'),
+    /** peak_month | other */
+    kind: text().notNull(),
+    /** The year of a Peak Month (17/10 – 18/11). */
+    year: integer(),
+    name: text().notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date').notNull(),
+    targetAmount: money('target_amount'),
+    /** Short reference carried in VietQR transfer notes. */
+    reference: text().notNull(),
+    ...editableColumns(),
+  },
+  (t) => [
+    index('fund_campaigns_fund').on(t.fundId, t.startDate),
+    uniqueIndex('fund_campaigns_peak_month')
+      .on(t.fundId, t.year)
+      .where(sql`${t.kind} = 'peak_month'`),
+  ],
+);
+
+/** A donor (nhà hảo tâm): individual, organisation, business or anonymous. */
+export const fundDonors = pgTable(
+  'fund_donors',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code'),
+    kind: text().notNull(),
+    name: text(),
+    phone: text(),
+    email: text(),
+    address: text(),
+    /** The donor agreed that their name be published (else "Nhà hảo tâm"). */
+    publishName: boolean('publish_name').notNull().default(false),
+    ...editableColumns(),
+  },
+  (t) => [index('fund_donors_area').on(t.provinceCode, t.communeCode)],
+);
+
+/**
+ * The journal: append-only (triggers refuse UPDATE, DELETE, TRUNCATE). Each posting belongs to
+ * one fund's chain (`seq` 1, 2, … and `hash` = sha256 of `prev_hash` and the canonical content,
+ * lines included). Corrections are reversals.
+ */
+export const fundPostings = pgTable(
+  'fund_postings',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fundId: uuid('fund_id')
+      .notNull()
+      .references(() => funds.id),
+    seq: integer().notNull(),
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code'),
+    /** receipt | allocation | expenditure | reversal */
+    kind: text().notNull(),
+    date: date().notNull(),
+    amount: money('amount').notNull(),
+    receiptYear: integer('receipt_year'),
+    receiptSeq: integer('receipt_seq'),
+    /** cash | bank | in_kind (receipts) */
+    method: text(),
+    inKindItems: jsonb('in_kind_items'),
+    campaignId: uuid('campaign_id').references(() => fundCampaigns.id),
+    donorId: uuid('donor_id').references(() => fundDonors.id),
+    donorKind: text('donor_kind'),
+    donorName: text('donor_name'),
+    /** Expenditure purpose category. */
+    purpose: text(),
+    householdId: uuid('household_id'),
+    /** The commune the money went to (a household's, or the fund's own for collective spending). */
+    beneficiaryCommuneCode: text('beneficiary_commune_code'),
+    toFundId: uuid('to_fund_id').references(() => funds.id),
+    decisionNumber: text('decision_number'),
+    description: text(),
+    reversalOf: uuid('reversal_of'),
+    reason: text(),
+    createdBy: uuid('created_by'),
+    createdByName: text('created_by_name'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [
+    uniqueIndex('fund_postings_chain').on(t.fundId, t.seq),
+    uniqueIndex('fund_postings_receipt_number').on(t.fundId, t.receiptYear, t.receiptSeq),
+    uniqueIndex('fund_postings_reversal_of').on(t.reversalOf),
+    index('fund_postings_area').on(t.provinceCode, t.communeCode, t.date),
+    index('fund_postings_fund_date').on(t.fundId, t.date),
+    index('fund_postings_campaign').on(t.campaignId),
+    index('fund_postings_household').on(t.householdId),
+  ],
+);
+
+/**
+ * Double-entry lines of a posting; their amounts (signed: debit positive) sum to zero per
+ * posting, checked by a deferred constraint trigger. Accounts per fund: `cash` (the money held),
+ * `donations`, `spending`, `allocations_in`, `allocations_out`.
+ */
+export const fundPostingLines = pgTable(
+  'fund_posting_lines',
+  {
+    postingId: uuid('posting_id')
+      .notNull()
+      .references(() => fundPostings.id),
+    line: integer().notNull(),
+    fundId: uuid('fund_id')
+      .notNull()
+      .references(() => funds.id),
+    account: text().notNull(),
+    campaignId: uuid('campaign_id').references(() => fundCampaigns.id),
+    amount: money('amount').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.postingId, t.line] }),
+    index('fund_posting_lines_fund').on(t.fundId, t.account),
+    index('fund_posting_lines_campaign').on(t.campaignId, t.account),
+  ],
+);
+
+/** Receipt numbers: one counter per fund and year, incremented in the posting's transaction (gapless). */
+export const fundReceiptCounters = pgTable(
+  'fund_receipt_counters',
+  {
+    fundId: uuid('fund_id')
+      .notNull()
+      .references(() => funds.id),
+    year: integer().notNull(),
+    last: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.fundId, t.year] })],
+);
+
+/** A posting request's Idempotency-Key, per user: the same key answers with the same posting. */
+export const fundIdempotencyKeys = pgTable(
+  'fund_idempotency_keys',
+  {
+    userId: uuid('user_id').notNull(),
+    key: text().notNull(),
+    requestHash: text('request_hash').notNull(),
+    /** Claimed before the posting is written (no foreign key: the posting follows in the same transaction). */
+    postingId: uuid('posting_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
+);

@@ -1,0 +1,380 @@
+import { useQuery } from '@tanstack/react-query';
+import { Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import {
+  DONOR_KIND_LABELS,
+  DONOR_KINDS,
+  METHOD_LABELS,
+  peakMonthContaining,
+  PURPOSE_LABELS,
+  PURPOSES,
+  RECEIPT_METHODS,
+  type DonorKind,
+  type Purpose,
+  type ReceiptMethod,
+} from '../../../domain/fund';
+import { FormModal } from '../../components/FormModal';
+import { useT } from '../../i18n';
+import { useDebounced } from '../../lib/useDebounced';
+import { householdsApi } from '../households/api';
+import { fundApi, type Campaign, type Fund, type Posting } from './api';
+
+const DATE = 'DD/MM/YYYY';
+const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
+
+interface Props {
+  open: boolean;
+  fund: Fund;
+  campaigns: Campaign[];
+  onClose: () => void;
+  onSaved: (posting: Posting) => unknown;
+}
+
+function AmountItem() {
+  const t = useT();
+  return (
+    <Form.Item
+      name="amount"
+      label={t('fund.amount')}
+      rules={[{ required: true, type: 'integer', min: 1, message: t('fund.amountRequired') }]}
+    >
+      <InputNumber<number>
+        style={{ width: '100%' }}
+        min={1}
+        step={100_000}
+        formatter={(v) => String(v ?? '').replace(/\B(?=(\d{3})+(?!\d))/gu, '.')}
+        parser={(v) => Number((v ?? '').replace(/\D/gu, ''))}
+      />
+    </Form.Item>
+  );
+}
+
+function DateItem() {
+  const t = useT();
+  return (
+    <Form.Item name="date" label={t('fund.date')} rules={[{ required: true }]}>
+      <DatePicker format={DATE} style={{ width: '100%' }} />
+    </Form.Item>
+  );
+}
+
+function CampaignItem({ campaigns }: { campaigns: Campaign[] }) {
+  const t = useT();
+  return (
+    <Form.Item name="campaignId" label={t('fund.campaign')}>
+      <Select
+        allowClear
+        placeholder={t('fund.noCampaign')}
+        options={campaigns.map((c) => ({ value: c.id, label: c.name }))}
+      />
+    </Form.Item>
+  );
+}
+
+interface ReceiptValues {
+  amount: number;
+  date: Dayjs;
+  method: ReceiptMethod;
+  donorKind: DonorKind;
+  donorName?: string;
+  donorPhone?: string;
+  publishName?: boolean;
+  campaignId?: string;
+  description?: string;
+}
+
+/** A donation received: who gave, how, how much, for which campaign (the Peak Month by its date). */
+export function ReceiptModal({ open, fund, campaigns, onClose, onSaved }: Props) {
+  const t = useT();
+  const [kind, setKind] = useState<DonorKind>('individual');
+  const today = dayjs();
+  const peak = peakMonthContaining(iso(today));
+  const defaultCampaign = campaigns.find((c) => c.kind === 'peak_month' && c.year === peak)?.id;
+  return (
+    <FormModal
+      open={open}
+      title={`${t('fund.recordReceipt')} — ${fund.name}`}
+      okText={t('fund.recordReceipt')}
+      onClose={onClose}
+      initialValues={{
+        date: today,
+        method: 'cash',
+        donorKind: 'individual',
+        publishName: true,
+        campaignId: defaultCampaign,
+      }}
+      submit={(v: ReceiptValues) =>
+        fundApi.receipt(fund.id, {
+          amount: v.amount,
+          date: iso(v.date),
+          method: v.method,
+          donor: {
+            kind: v.donorKind,
+            name: v.donorKind === 'anonymous' ? null : (v.donorName ?? null),
+            phone: v.donorPhone || null,
+            publishName: v.donorKind !== 'anonymous' && !!v.publishName,
+          },
+          campaignId: v.campaignId ?? null,
+          description: v.description || null,
+        })
+      }
+      onSaved={onSaved}
+    >
+      <AmountItem />
+      <DateItem />
+      <Form.Item name="method" label={t('fund.method')} rules={[{ required: true }]}>
+        <Select
+          options={RECEIPT_METHODS.filter((m) => m !== 'in_kind').map((m) => ({
+            value: m,
+            label: t.label(METHOD_LABELS[m]),
+          }))}
+        />
+      </Form.Item>
+      <Form.Item name="donorKind" label={t('fund.donorKind')} rules={[{ required: true }]}>
+        <Select
+          onChange={setKind}
+          options={DONOR_KINDS.map((k) => ({ value: k, label: t.label(DONOR_KIND_LABELS[k]) }))}
+        />
+      </Form.Item>
+      {kind !== 'anonymous' && (
+        <>
+          <Form.Item
+            name="donorName"
+            label={t('fund.donorName')}
+            rules={[{ required: true, whitespace: true, message: t('fund.donorNameRequired') }]}
+          >
+            <Input autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="donorPhone" label={t('fund.donorPhone')}>
+            <Input autoComplete="off" inputMode="tel" />
+          </Form.Item>
+          <Form.Item name="publishName" valuePropName="checked">
+            <Checkbox>{t('fund.publishName')}</Checkbox>
+          </Form.Item>
+        </>
+      )}
+      <CampaignItem campaigns={campaigns} />
+      <Form.Item name="description" label={t('fund.content')}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** A household of the registry, found by name or code as it is typed. */
+function HouseholdPicker({
+  id,
+  value,
+  onChange,
+  communeCode,
+}: {
+  /** The form item's id, so that its label names the field. */
+  id?: string;
+  value?: string;
+  onChange?: (v: string | undefined) => void;
+  communeCode: string | null;
+}) {
+  const [q, setQ] = useState('');
+  const search = useDebounced(q, 300);
+  const found = useQuery({
+    queryKey: ['households', 'picker', communeCode, search],
+    queryFn: () => householdsApi.list({ q: search, limit: 20, offset: 0, commune: communeCode ?? undefined }),
+    enabled: search.trim().length > 0,
+  });
+  return (
+    <Select
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      allowClear
+      value={value}
+      onChange={onChange}
+      notFoundContent={null}
+      options={(found.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.code} — ${h.headName}` }))}
+    />
+  );
+}
+
+interface ExpenditureValues {
+  amount: number;
+  date: Dayjs;
+  purpose: Purpose;
+  householdId?: string;
+  decisionNumber: string;
+  campaignId?: string;
+  description?: string;
+}
+
+/** Support handed over: to a household of the registry or a collective purpose, under a decision. */
+export function ExpenditureModal({ open, fund, campaigns, onClose, onSaved }: Props) {
+  const t = useT();
+  return (
+    <FormModal
+      open={open}
+      title={`${t('fund.recordExpenditure')} — ${fund.name}`}
+      okText={t('fund.recordExpenditure')}
+      onClose={onClose}
+      initialValues={{ date: dayjs(), purpose: 'house_repair' }}
+      submit={(v: ExpenditureValues) =>
+        fundApi.expenditure(fund.id, {
+          amount: v.amount,
+          date: iso(v.date),
+          purpose: v.purpose,
+          householdId: v.householdId ?? null,
+          decisionNumber: v.decisionNumber,
+          campaignId: v.campaignId ?? null,
+          description: v.description || null,
+        })
+      }
+      onSaved={onSaved}
+    >
+      <AmountItem />
+      <DateItem />
+      <Form.Item name="purpose" label={t('fund.purpose')} rules={[{ required: true }]}>
+        <Select options={PURPOSES.map((p) => ({ value: p, label: t.label(PURPOSE_LABELS[p]) }))} />
+      </Form.Item>
+      <Form.Item name="householdId" label={t('fund.household')} extra={t('fund.householdHelp')}>
+        <HouseholdPicker communeCode={fund.communeCode} />
+      </Form.Item>
+      <Form.Item
+        name="decisionNumber"
+        label={t('fund.decisionNumber')}
+        rules={[{ required: true, whitespace: true, message: t('fund.decisionRequired') }]}
+      >
+        <Input autoComplete="off" placeholder="12/QĐ-MTTQ" />
+      </Form.Item>
+      <CampaignItem campaigns={campaigns} />
+      <Form.Item name="description" label={t('fund.handover')}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** Money moved to another fund of the province (province → commune, or a commune's remittance up). */
+export function AllocationModal({ open, fund, onClose, onSaved }: Omit<Props, 'campaigns'>) {
+  const t = useT();
+  const funds = useQuery({
+    queryKey: ['funds', 'list', 'all'],
+    queryFn: () => fundApi.list({ limit: 500 }),
+    enabled: open,
+  });
+  return (
+    <FormModal
+      open={open}
+      title={`${t('fund.recordAllocation')} — ${fund.name}`}
+      okText={t('fund.recordAllocation')}
+      onClose={onClose}
+      initialValues={{ date: dayjs() }}
+      submit={(v: { toFundId: string; amount: number; date: Dayjs; decisionNumber: string; description?: string }) =>
+        fundApi.allocation(fund.id, {
+          toFundId: v.toFundId,
+          amount: v.amount,
+          date: iso(v.date),
+          decisionNumber: v.decisionNumber,
+          description: v.description || null,
+        })
+      }
+      onSaved={onSaved}
+    >
+      <Form.Item
+        name="toFundId"
+        label={t('fund.toFund')}
+        rules={[{ required: true, message: t('fund.toFundRequired') }]}
+      >
+        <Select
+          options={(funds.data?.items ?? [])
+            .filter((f) => f.id !== fund.id && f.provinceCode === fund.provinceCode)
+            .map((f) => ({ value: f.id, label: f.name }))}
+        />
+      </Form.Item>
+      <AmountItem />
+      <DateItem />
+      <Form.Item
+        name="decisionNumber"
+        label={t('fund.decisionNumber')}
+        rules={[{ required: true, whitespace: true, message: t('fund.decisionRequired') }]}
+      >
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="description" label={t('fund.content')}>
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** The only correction: a reversal with its reason. */
+export function ReversalModal({
+  posting,
+  onClose,
+  onSaved,
+}: {
+  posting: Posting | null;
+  onClose: () => void;
+  onSaved: (p: Posting) => unknown;
+}) {
+  const t = useT();
+  return (
+    <FormModal
+      open={!!posting}
+      title={t('fund.reverseTitle', { seq: posting?.seq ?? '' })}
+      okText={t('fund.reverse')}
+      danger
+      intro={<p>{t('fund.reverseIntro')}</p>}
+      onClose={onClose}
+      submit={(v: { reason: string }) => fundApi.reverse(posting!.id, { reason: v.reason })}
+      onSaved={onSaved}
+    >
+      <Form.Item
+        name="reason"
+        label={t('fund.reason')}
+        rules={[{ required: true, whitespace: true, message: t('fund.reasonRequired') }]}
+      >
+        <Input.TextArea rows={3} maxLength={500} />
+      </Form.Item>
+    </FormModal>
+  );
+}
+
+/** A campaign other than the yearly Peak Month (Tết, a disaster), with its target. */
+export function CampaignModal({
+  open,
+  fund,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  fund: Fund;
+  onClose: () => void;
+  onSaved: (c: Campaign) => unknown;
+}) {
+  const t = useT();
+  return (
+    <FormModal
+      open={open}
+      title={`${t('fund.openCampaign')} — ${fund.name}`}
+      okText={t('fund.openCampaign')}
+      onClose={onClose}
+      submit={(v: { name: string; range: [Dayjs, Dayjs]; targetAmount?: number }) =>
+        fundApi.createCampaign(fund.id, {
+          name: v.name,
+          startDate: iso(v.range[0]),
+          endDate: iso(v.range[1]),
+          targetAmount: v.targetAmount ?? null,
+        })
+      }
+      onSaved={onSaved}
+    >
+      <Form.Item name="name" label={t('fund.campaignName')} rules={[{ required: true, whitespace: true }]}>
+        <Input autoComplete="off" />
+      </Form.Item>
+      <Form.Item name="range" label={`${t('fund.startDate')} – ${t('fund.endDate')}`} rules={[{ required: true }]}>
+        <DatePicker.RangePicker format={DATE} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="targetAmount" label={t('fund.target')}>
+        <InputNumber<number> style={{ width: '100%' }} min={1} step={1_000_000} />
+      </Form.Item>
+    </FormModal>
+  );
+}

@@ -1,0 +1,178 @@
+import type { DonorKind, PostingKind, Purpose, ReceiptMethod } from '../../../domain/fund';
+import { api, type Page } from '../../api/client';
+
+export interface Fund {
+  id: string;
+  name: string;
+  provinceCode: string;
+  communeCode: string | null;
+  unitName: string | null;
+  organisationId: string | null;
+  bankBin: string | null;
+  bankName: string | null;
+  accountNumber: string | null;
+  accountHolder: string | null;
+  balance: number;
+  postings: number;
+  canPost: boolean;
+}
+
+export interface Balance {
+  fundId: string;
+  balance: number;
+  receipts: number;
+  expenditures: number;
+  allocationsIn: number;
+  allocationsOut: number;
+}
+
+export interface Posting {
+  id: string;
+  fundId: string;
+  seq: number;
+  kind: PostingKind;
+  date: string;
+  amount: number;
+  receiptNumber: string | null;
+  method: ReceiptMethod | null;
+  campaignId: string | null;
+  donor: { id: string | null; kind: DonorKind; name: string | null } | null;
+  purpose: Purpose | null;
+  householdId: string | null;
+  toFundId: string | null;
+  decisionNumber: string | null;
+  description: string | null;
+  reversalOf: string | null;
+  reversedBy: string | null;
+  reason: string | null;
+  createdByName: string | null;
+  createdAt: string;
+  hash: string;
+  balance?: number;
+}
+
+export interface Campaign {
+  id: string;
+  fundId: string;
+  kind: 'peak_month' | 'other';
+  year: number | null;
+  name: string;
+  startDate: string;
+  endDate: string;
+  targetAmount: number | null;
+  reference: string;
+  raised: number;
+  spent: number;
+  balance: number;
+  receipts: number;
+}
+
+export interface DonationQr {
+  payload: string;
+  svg: string;
+  note: string;
+  bankBin: string;
+  accountNumber: string;
+  accountHolder: string | null;
+  bankName: string | null;
+}
+
+export interface Verification {
+  ok: boolean;
+  checkedAt: string;
+  funds: {
+    fundId: string;
+    name: string;
+    postings: number;
+    ok: boolean;
+    firstBroken: { postingId: string | null; seq: number | null; problem: string } | null;
+  }[];
+}
+
+export interface ReceiptInput {
+  amount: number;
+  date: string;
+  method: ReceiptMethod;
+  donor: { kind: DonorKind; name?: string | null; phone?: string | null; publishName?: boolean };
+  campaignId?: string | null;
+  description?: string | null;
+}
+
+export interface ExpenditureInput {
+  amount: number;
+  date: string;
+  purpose: Purpose;
+  householdId?: string | null;
+  decisionNumber: string;
+  campaignId?: string | null;
+  description?: string | null;
+}
+
+export interface AllocationInput {
+  toFundId: string;
+  amount: number;
+  date: string;
+  decisionNumber: string;
+  description?: string | null;
+}
+
+export const fundApi = {
+  list: (query: { q?: string; limit?: number; offset?: number }) => api.get<Page<Fund>>('/api/funds', query),
+  create: (body: {
+    unitCode: string;
+    name: string;
+    bankBin?: string | null;
+    bankName?: string | null;
+    accountNumber?: string | null;
+    accountHolder?: string | null;
+  }) => api.post<Fund>('/api/funds', body),
+  one: (id: string) => api.get<Fund>(`/api/funds/${id}`),
+  balance: (id: string) => api.get<Balance>(`/api/funds/${id}/balance`),
+  postings: (id: string, query: { q?: string; kind?: PostingKind; limit: number; offset: number }) =>
+    api.get<Page<Posting>>(`/api/funds/${id}/postings`, query),
+  campaigns: (id: string) => api.get<Page<Campaign>>(`/api/funds/${id}/campaigns`),
+  createCampaign: (
+    id: string,
+    body: { name: string; startDate: string; endDate: string; targetAmount?: number | null },
+  ) => api.post<Campaign>(`/api/funds/${id}/campaigns`, body),
+  qr: (id: string, campaignId?: string) => api.get<DonationQr>(`/api/funds/${id}/vietqr`, { campaignId }),
+  receipt: (id: string, body: ReceiptInput) => api.post<Posting>(`/api/funds/${id}/receipts`, body),
+  expenditure: (id: string, body: ExpenditureInput) => api.post<Posting>(`/api/funds/${id}/expenditures`, body),
+  allocation: (id: string, body: AllocationInput) => api.post<Posting>(`/api/funds/${id}/allocations`, body),
+  reverse: (postingId: string, body: { reason: string }) =>
+    api.post<Posting>(`/api/postings/${postingId}/reversal`, body),
+  verification: () => api.get<Verification>('/api/ledger/verification'),
+};
+
+export const FUND_PATH = '/fund';
+export const LEDGER_PATH = '/admin/ledger';
+export const fundPath = (id: string) => `${FUND_PATH}/${id}`;
+/** The receipt (biên lai) of a posting as a PDF, opened by the browser. */
+export const receiptPdfUrl = (postingId: string) => `/api/postings/${postingId}/receipt.pdf`;
+
+export interface PublicFund {
+  id: string;
+  name: string;
+  unitName: string | null;
+  bankName: string | null;
+  accountNumber: string | null;
+  accountHolder: string | null;
+  balance: number;
+  receiptsTotal: number;
+  spentTotal: number;
+  allocationsIn: number;
+  allocationsOut: number;
+  householdsSupported: number;
+  campaigns: Campaign[];
+  receipts: { date: string; amount: number; campaignId: string | null; donor: string }[];
+  spendingByPurpose: { purpose: Purpose; amount: number; count: number }[];
+  spendingByCommune: { communeCode: string | null; name: string | null; amount: number; count: number }[];
+  qr: DonationQr | null;
+}
+
+export const publicFundApi = {
+  one: (id: string) => api.get<PublicFund>(`/api/public/funds/${id}`),
+};
+
+/** The public disclosure page of a fund (no login). */
+export const publicFundPath = (id: string) => `/cong-khai/quy/${id}`;
