@@ -31,6 +31,8 @@ import { registryExcelRoutes } from './modules/registry-excel/routes';
 import { povertyRoutes } from './modules/poverty/routes';
 import { systemRoutes } from './modules/system/routes';
 import { villageRoutes } from './modules/villages/routes';
+import { legalDocumentRoutes } from './modules/legal-documents/routes';
+import { coordinationRoutes } from './modules/coordination/routes';
 import type { Logger } from './platform/logger';
 import { APP_VERSION } from './platform/version';
 
@@ -94,6 +96,8 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(householdRoutes, { db });
   await app.register(registryExcelRoutes, { db });
   await app.register(assessmentRoutes, { db });
+  await app.register(legalDocumentRoutes, { db });
+  await app.register(coordinationRoutes, { db });
 
   await serveWebApp(app, config.webDir);
   return app;

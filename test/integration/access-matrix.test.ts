@@ -13,6 +13,12 @@ import {
   THACH_HA,
 } from '../helpers/factories';
 import { templateWorkbook } from '../helpers/workbooks';
+import {
+  COORDINATION_WRITES,
+  coordinationFixture,
+  coordinationId,
+  type CoordinationFixture,
+} from '../helpers/coordination';
 import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
 
 /**
@@ -34,6 +40,9 @@ let t: TestApp;
 const s: Record<'officer' | 'communeAdmin' | 'viewer', Session> = {} as never;
 const other = { villageId: '', organisationId: '', userId: '', userVersion: 1, householdId: '' };
 const own = { villageId: '', organisationId: '', userId: '', householdId: '' };
+/** Coordination records of Cẩm Xuyên and of Thạch Hà. */
+let otherCoordination: CoordinationFixture;
+let ownCoordination: CoordinationFixture;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -55,6 +64,8 @@ beforeAll(async () => {
   own.userId = (await buildUser(db, { scopeCode: THACH_HA })).user.id;
   other.householdId = (await buildHousehold(db, { communeCode: CAM_XUYEN })).id;
   own.householdId = (await buildHousehold(db, { communeCode: THACH_HA, villageId: own.villageId })).id;
+  otherCoordination = await coordinationFixture(db, CAM_XUYEN);
+  ownCoordination = await coordinationFixture(db, THACH_HA);
 });
 afterAll(() => t.close());
 
@@ -176,6 +187,26 @@ const anotherCommunesData: Case[] = [
   ],
 ];
 
+/** Every coordination write, on the given commune's records (the same valid bodies the CSRF test uses). */
+const coordinationWrites = (what: string, fixture: () => CoordinationFixture): Case[] =>
+  Object.entries(COORDINATION_WRITES).map(([route, body]) => {
+    const [method, path] = route.split(' ') as [Case[1], string];
+    return [
+      `${what}: ${route}`,
+      method,
+      () => path.replace('{id}', coordinationId(path, fixture())),
+      () => body(fixture(), t.database.db),
+    ];
+  });
+
+const coordinationReads = (f: () => CoordinationFixture): Case[] => [
+  ['read its programme', 'GET', () => `/api/programmes/${f().programme.id}`],
+  ['download its programme', 'GET', () => `/api/programmes/${f().programme.id}/document`],
+  ['read its plans', 'GET', () => `/api/programmes/${f().programme.id}/plans`],
+  ['read its task', 'GET', () => `/api/tasks/${f().task.id}`],
+  ['read its document', 'GET', () => `/api/legal-documents/${f().legalDocument.id}`],
+];
+
 const writesInOwnCommune: Case[] = [
   [
     'add a household',
@@ -264,10 +295,17 @@ async function auditCount() {
   return rowsOf<{ n: number }>(res)[0]!.n;
 }
 
+anotherCommunesData.push(
+  ...coordinationReads(() => otherCoordination),
+  ...coordinationWrites('write Cẩm Xuyên’s coordination records', () => otherCoordination),
+);
+writesInOwnCommune.push(...coordinationWrites('coordination', () => ownCoordination));
+
 describe.each(['officer', 'communeAdmin'] as const)('a %s of Thạch Hà on Cẩm Xuyên’s data', (who) => {
   it.each(anotherCommunesData)('cannot %s', async (_what, method, url, body) => {
+    // The body first: building it may record (its organisations), the request must not.
+    const payload = await body?.();
     const before = await auditCount();
-    const payload = body?.();
     const res = await s[who].request({ method, url: url(), payload: payload as never, headers: withType(payload) });
     expect([403, 404]).toContain(res.statusCode);
     expect(res.headers['content-type']).toContain('application/problem+json');
@@ -285,8 +323,9 @@ describe.each(['officer', 'communeAdmin'] as const)('a %s of Thạch Hà on Cẩ
 
 describe('a viewer of Thạch Hà', () => {
   it.each(writesInOwnCommune)('cannot %s, even in their own commune', async (_what, method, url, body) => {
+    // The body first: building it may record (its organisations), the request must not.
+    const payload = await body?.();
     const before = await auditCount();
-    const payload = body?.();
     const res = await s.viewer.request({ method, url: url(), payload: payload as never, headers: withType(payload) });
     expect(res.statusCode).toBe(403);
     expect(await auditCount()).toBe(before);

@@ -22,6 +22,14 @@ import {
   THACH_HA,
 } from '../helpers/factories';
 import { traceOf } from '../helpers/trace';
+import {
+  COORDINATION_PATHS,
+  COORDINATION_TABLES,
+  COORDINATION_WRITES,
+  coordinationFixture,
+  coordinationId,
+  type CoordinationFixture,
+} from '../helpers/coordination';
 import { templateWorkbook } from '../helpers/workbooks';
 import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
 
@@ -134,6 +142,8 @@ describe('a signed-in write without the CSRF token', () => {
     /** A second household of the same village, to merge. */
     neighbour: Awaited<ReturnType<typeof buildHousehold>>;
     assessment: Awaited<ReturnType<typeof createAssessment>>;
+    /** Built only for the coordination routes. */
+    coordination?: CoordinationFixture;
   };
   let seq = 0;
   const ASSESSMENT = { year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_400_000 };
@@ -239,16 +249,21 @@ describe('a signed-in write without the CSRF token', () => {
       reason: 'Thử gỡ',
     }),
   };
+  for (const [route, body] of Object.entries(COORDINATION_WRITES)) {
+    VALID[route] = (f) => body(f.coordination!, t.database.db);
+  }
   const idFor = (path: string, f: Fixtures) =>
-    path.startsWith('/api/villages/')
-      ? f.village.id
-      : path.startsWith('/api/organisations/')
-        ? f.organisation.id
-        : path.startsWith('/api/households/')
-          ? f.household.id
-          : path.startsWith('/api/assessments/')
-            ? f.assessment.id
-            : f.user.id;
+    f.coordination
+      ? coordinationId(path, f.coordination)
+      : path.startsWith('/api/villages/')
+        ? f.village.id
+        : path.startsWith('/api/organisations/')
+          ? f.organisation.id
+          : path.startsWith('/api/households/')
+            ? f.household.id
+            : path.startsWith('/api/assessments/')
+              ? f.assessment.id
+              : f.user.id;
   /** The household's second member (not the head, so it may leave). */
   const spouse = (f: Fixtures) => f.household.members[1]!;
 
@@ -273,6 +288,7 @@ describe('a signed-in write without the CSRF token', () => {
         household,
         neighbour: await buildHousehold(db, { villageId: village.id }),
         assessment: await createAssessment(db, await systemAdmin(db), household.id, ASSESSMENT_INPUT),
+        coordination: COORDINATION_PATHS.test(route.path) ? await coordinationFixture(db) : undefined,
       };
       const payload = (await VALID[label(route)]!(f)) as InjectOptions['payload'];
       const request: InjectOptions = {
@@ -293,7 +309,16 @@ describe('a signed-in write without the CSRF token', () => {
           changed,
         } = await traceOf(
           db,
-          [villages, organisations, users, sessions, households, householdMembers, householdAssessments],
+          [
+            villages,
+            organisations,
+            users,
+            sessions,
+            households,
+            householdMembers,
+            householdAssessments,
+            ...COORDINATION_TABLES,
+          ],
           () =>
             t.app.inject({
               ...request,

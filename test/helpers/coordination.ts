@@ -1,0 +1,158 @@
+import type { ProgrammeCreateReq } from '../../src/server/modules/coordination/schemas';
+import { createProgramme } from '../../src/server/modules/coordination/service';
+import { createPlan, createTask } from '../../src/server/modules/coordination/tasks';
+import { createLegalDocument, listLegalDocuments } from '../../src/server/modules/legal-documents/service';
+import { legalDocuments } from '../../src/server/modules/legal-documents/tables';
+import {
+  programmeContents,
+  programmePlans,
+  programmes,
+  programmeTasks,
+} from '../../src/server/modules/coordination/tables';
+import type { Db } from '../../src/server/platform/db/database';
+import { buildOrganisation, HA_TINH, systemAdmin } from './factories';
+
+let seq = 0;
+
+/** Ids of library texts by number (the library is pre-filled in every test database). */
+export async function libraryIds(db: Db, ...numbers: string[]) {
+  const { items } = await listLegalDocuments(db, await systemAdmin(db), {
+    limit: 500,
+    offset: 0,
+    sort: 'number',
+    order: 'asc',
+  });
+  return numbers.map((n) => {
+    const doc = items.find((d) => d.number === n);
+    if (!doc) throw new Error(`no ${n} in the library`);
+    return doc.id;
+  });
+}
+
+/** The request body of a programme at a unit: two signing parties (made there), two contents. */
+export async function programmeInput(db: Db, unitCode: string = HA_TINH, overrides: Record<string, unknown> = {}) {
+  const front = await buildOrganisation(db, { unitCode, name: `Ủy ban MTTQ ${++seq}`, kind: 'front_committee' });
+  const department = await buildOrganisation(db, {
+    unitCode,
+    name: `Sở Nông nghiệp ${seq}`,
+    kind: 'government_department',
+  });
+  return {
+    number: `${seq}/CTPH-MTTQ-SNN`,
+    title: 'Chương trình phối hợp thực hiện giảm nghèo bền vững',
+    level: unitCode.length === 2 ? ('province' as const) : ('commune' as const),
+    unitCode,
+    signedOn: '2023-05-09',
+    signedPlace: 'Hà Tĩnh',
+    partyIds: [front.id, department.id],
+    legalBasisIds: await libraryIds(db, '24/2021/QH15', '90/QĐ-TTg'),
+    periodFrom: 2023,
+    periodTo: 2026,
+    purposes: 'Phát huy sức mạnh khối đại đoàn kết toàn dân tộc trong giảm nghèo.',
+    requirements: 'Phối hợp chặt chẽ, thường xuyên.',
+    implementation: 'Định kỳ 6 tháng sơ kết, cuối giai đoạn tổng kết.',
+    contents: [
+      {
+        title: 'Tuyên truyền chủ trương, chính sách giảm nghèo',
+        scope: 'Tuyên truyền sâu rộng đến từng hộ nghèo.',
+        responsibleId: front.id,
+        coordinatingIds: [department.id],
+      },
+      {
+        title: 'Giám sát việc thực hiện chính sách',
+        scope: 'Giám sát, kiểm tra việc thực hiện.',
+        responsibleId: front.id,
+        coordinatingIds: [],
+      },
+    ],
+    ...overrides,
+  } satisfies ProgrammeCreateReq as ProgrammeCreateReq;
+}
+
+/** A programme (made by the national administrator) with a plan for 2025 and one task under its first content. */
+export async function buildProgramme(db: Db, unitCode: string = HA_TINH, task: { dueOn?: string } = {}) {
+  const admin = await systemAdmin(db);
+  const input = await programmeInput(db, unitCode);
+  const programme = await createProgramme(db, admin, input);
+  const plan = await createPlan(db, admin, programme.id, { year: 2025 });
+  const created = await createTask(db, admin, plan.id, {
+    contentId: programme.contents[0]!.id,
+    title: 'Tổ chức hội nghị tuyên truyền',
+    leadId: programme.parties[0]!.id,
+    supportingIds: [programme.parties[1]!.id],
+    dueOn: task.dueOn ?? '2025-06-30',
+  });
+  return { programme, plan, task: created };
+}
+
+/** Routes of the coordination modules, for the cross-cutting tests. */
+export const COORDINATION_PATHS = /^\/api\/(legal-documents|programmes|plans|tasks)(\/|$)/u;
+export const COORDINATION_TABLES = [legalDocuments, programmes, programmeContents, programmePlans, programmeTasks];
+
+/** Fresh records of every coordination kind at a unit (Hà Tĩnh by default), for one write each. */
+export async function coordinationFixture(db: Db, unitCode: string = HA_TINH) {
+  const built = await buildProgramme(db, unitCode);
+  const legalDocument = await createLegalDocument(db, await systemAdmin(db), {
+    number: `${++seq}/KH-UBND`,
+    issuedOn: '2024-01-02',
+    issuer: 'UBND tỉnh Hà Tĩnh',
+    kind: 'plan',
+    title: 'Kế hoạch thực hiện giảm nghèo',
+    unitCode,
+  });
+  return { ...built, legalDocument, unitCode };
+}
+export type CoordinationFixture = Awaited<ReturnType<typeof coordinationFixture>>;
+
+/** The record a coordination path's {id} names. */
+export function coordinationId(path: string, f: CoordinationFixture) {
+  if (path.startsWith('/api/legal-documents/')) return f.legalDocument.id;
+  if (path.startsWith('/api/programmes/')) return f.programme.id;
+  if (path.startsWith('/api/plans/')) return f.plan.id;
+  if (path.startsWith('/api/tasks/')) return f.task.id;
+  // A path without {id}.
+  return f.programme.id;
+}
+
+/** A request each coordination write route accepts, on the fixture's fresh records. */
+export const COORDINATION_WRITES: Record<string, (f: CoordinationFixture, db: Db) => unknown> = {
+  'POST /api/legal-documents': (f) => ({
+    number: `${++seq}/HD-MTTQ`,
+    issuedOn: '2024-03-01',
+    issuer: 'Ủy ban MTTQ',
+    kind: 'other',
+    title: 'Hướng dẫn',
+    unitCode: f.unitCode,
+  }),
+  'PATCH /api/legal-documents/{id}': (f) => ({ title: 'Kế hoạch sửa', version: f.legalDocument.version }),
+  'POST /api/programmes': (f, db) => programmeInput(db, f.unitCode),
+  'PUT /api/programmes/{id}': (f) => ({
+    title: 'Chương trình sửa',
+    signedOn: f.programme.signedOn,
+    signedPlace: f.programme.signedPlace,
+    partyIds: f.programme.parties.map((p) => p.id),
+    legalBasisIds: [],
+    periodFrom: f.programme.periodFrom,
+    periodTo: f.programme.periodTo,
+    purposes: f.programme.purposes,
+    requirements: f.programme.requirements,
+    contents: f.programme.contents.map((c) => ({
+      id: c.id,
+      title: c.title,
+      scope: c.scope,
+      responsibleId: c.responsible.id,
+      coordinatingIds: c.coordinating.map((o) => o.id),
+    })),
+    version: f.programme.version,
+  }),
+  'POST /api/programmes/{id}/plans': () => ({ year: 2026 }),
+  'POST /api/plans/{id}/tasks': (f) => ({
+    contentId: f.programme.contents[1]!.id,
+    title: 'Giám sát',
+    leadId: f.programme.parties[0]!.id,
+    supportingIds: [],
+    dueOn: '2025-12-31',
+  }),
+  'PATCH /api/tasks/{id}': (f) => ({ title: 'Việc đổi tên', version: f.task.version }),
+  'POST /api/tasks/{id}/progress': (f) => ({ status: 'in_progress', progress: 40, version: f.task.version }),
+};
