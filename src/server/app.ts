@@ -33,6 +33,7 @@ import { systemRoutes } from './modules/system/routes';
 import { villageRoutes } from './modules/villages/routes';
 import { legalDocumentRoutes } from './modules/legal-documents/routes';
 import { coordinationRoutes } from './modules/coordination/routes';
+import { activityRoutes } from './modules/activities/routes';
 import type { Logger } from './platform/logger';
 import { APP_VERSION } from './platform/version';
 
@@ -98,6 +99,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(assessmentRoutes, { db });
   await app.register(legalDocumentRoutes, { db });
   await app.register(coordinationRoutes, { db });
+  await app.register(activityRoutes, { db });
 
   await serveWebApp(app, config.webDir);
   return app;

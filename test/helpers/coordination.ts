@@ -10,6 +10,9 @@ import {
   programmeTasks,
 } from '../../src/server/modules/coordination/tables';
 import type { Db } from '../../src/server/platform/db/database';
+import type { ActivityCreateReq } from '../../src/server/modules/activities/schemas';
+import { createActivity } from '../../src/server/modules/activities/service';
+import { activities } from '../../src/server/modules/activities/tables';
 import { buildOrganisation, HA_TINH, systemAdmin } from './factories';
 
 let seq = 0;
@@ -86,8 +89,15 @@ export async function buildProgramme(db: Db, unitCode: string = HA_TINH, task: {
 }
 
 /** Routes of the coordination modules, for the cross-cutting tests. */
-export const COORDINATION_PATHS = /^\/api\/(legal-documents|programmes|plans|tasks)(\/|$)/u;
-export const COORDINATION_TABLES = [legalDocuments, programmes, programmeContents, programmePlans, programmeTasks];
+export const COORDINATION_PATHS = /^\/api\/(legal-documents|programmes|plans|tasks|activities)(\/|$)/u;
+export const COORDINATION_TABLES = [
+  legalDocuments,
+  programmes,
+  programmeContents,
+  programmePlans,
+  programmeTasks,
+  activities,
+];
 
 /** Fresh records of every coordination kind at a unit (Hà Tĩnh by default), for one write each. */
 export async function coordinationFixture(db: Db, unitCode: string = HA_TINH) {
@@ -100,8 +110,31 @@ export async function coordinationFixture(db: Db, unitCode: string = HA_TINH) {
     title: 'Kế hoạch thực hiện giảm nghèo',
     unitCode,
   });
-  return { ...built, legalDocument, unitCode };
+  const activity = await createActivity(db, await systemAdmin(db), activityInput(unitCode, built));
+  return { ...built, legalDocument, activity, unitCode };
 }
+
+/** A training course at a unit, as evidence of the programme's task. */
+export const activityInput = (
+  unitCode: string,
+  links: { programme: { parties: { id: string }[] }; task: { id: string } },
+  overrides: Partial<ActivityCreateReq> = {},
+): ActivityCreateReq => ({
+  kind: 'training',
+  title: 'Tập huấn cán bộ giảm nghèo',
+  startsOn: '2025-04-10',
+  endsOn: '2025-04-11',
+  unitCode,
+  place: 'Hội trường',
+  organiserIds: [links.programme.parties[0]!.id],
+  audienceKind: 'front_staff',
+  audienceSize: 60,
+  poorAudience: 0,
+  topics: 'Chuẩn nghèo đa chiều; rà soát hộ nghèo',
+  budget: { state: 10_000_000, fund: 0, social: 2_000_000, other: 0 },
+  taskId: links.task.id,
+  ...overrides,
+});
 export type CoordinationFixture = Awaited<ReturnType<typeof coordinationFixture>>;
 
 /** The record a coordination path's {id} names. */
@@ -110,6 +143,7 @@ export function coordinationId(path: string, f: CoordinationFixture) {
   if (path.startsWith('/api/programmes/')) return f.programme.id;
   if (path.startsWith('/api/plans/')) return f.plan.id;
   if (path.startsWith('/api/tasks/')) return f.task.id;
+  if (path.startsWith('/api/activities/')) return f.activity.id;
   // A path without {id}.
   return f.programme.id;
 }
@@ -155,4 +189,9 @@ export const COORDINATION_WRITES: Record<string, (f: CoordinationFixture, db: Db
   }),
   'PATCH /api/tasks/{id}': (f) => ({ title: 'Việc đổi tên', version: f.task.version }),
   'POST /api/tasks/{id}/progress': (f) => ({ status: 'in_progress', progress: 40, version: f.task.version }),
+  'POST /api/activities': (f) => activityInput(f.unitCode, f, { kind: 'broadcast', audienceSize: 0 }),
+  'PUT /api/activities/{id}': (f) => ({
+    ...activityInput(f.unitCode, f, { title: 'Tập huấn (sửa)' }),
+    version: f.activity.version,
+  }),
 };

@@ -205,6 +205,7 @@ const coordinationReads = (f: () => CoordinationFixture): Case[] => [
   ['read its plans', 'GET', () => `/api/programmes/${f().programme.id}/plans`],
   ['read its task', 'GET', () => `/api/tasks/${f().task.id}`],
   ['read its document', 'GET', () => `/api/legal-documents/${f().legalDocument.id}`],
+  ['read its activity', 'GET', () => `/api/activities/${f().activity.id}`],
 ];
 
 const writesInOwnCommune: Case[] = [

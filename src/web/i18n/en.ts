@@ -1,4 +1,5 @@
 import { householdsEn } from './households.en';
+import { coordinationEn } from './coordination.en';
 import type { Messages } from './vi';
 
 /** English: selectable in the header; same keys as `vi.ts`. */
@@ -458,6 +459,7 @@ export const en: Messages = {
     poverty_standard_load: 'Poverty standard loaded',
   },
   households: householdsEn,
+  coordination: coordinationEn,
   adminUnits: {
     title: 'Administrative units',
     description:

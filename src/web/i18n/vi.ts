@@ -1,4 +1,5 @@
 import { householdsVi } from './households.vi';
+import { coordinationVi } from './coordination.vi';
 
 /** Vietnamese: the default language of the interface. Keep `en.ts` in step (the type checks it). */
 export const vi = {
@@ -457,6 +458,7 @@ export const vi = {
     poverty_standard_load: 'Nạp chuẩn nghèo',
   },
   households: householdsVi,
+  coordination: coordinationVi,
   adminUnits: {
     title: 'Đơn vị hành chính',
     description:

@@ -357,9 +357,10 @@ describe('yearly plans and shared tasks', () => {
         }),
       { status: 400, code: 'validation_failed', field: 'supportingIds' },
     );
+    // Cẩm Xuyên sees the province's plan but does not keep it.
     await refused(() => otherCommuneOfficer.post(`/api/plans/${a.plan.id}/tasks`, body), {
-      status: 404,
-      code: 'not_found',
+      status: 403,
+      code: 'out_of_scope',
     });
   });
 });

@@ -239,3 +239,52 @@ export async function requireTask(db: Executor, actor: Actor, taskId: string, fi
 }
 
 export const tasksInPeriod = repo.tasksInPeriod;
+
+/**
+ * What a record (an activity, a supervision, a commendation) counts under: a task (which names
+ * its programme and content), or a programme and optionally one of its contents. Each must be
+ * one the actor can see; the content must belong to the programme. 400 naming the field.
+ */
+export async function resolveProgrammeLinks(
+  db: Executor,
+  actor: Actor,
+  links: { programmeId?: string | null; contentId?: string | null; taskId?: string | null },
+) {
+  if (links.taskId) {
+    const task = await requireTask(db, actor, links.taskId, 'taskId');
+    if (
+      (links.programmeId && links.programmeId !== task.programmeId) ||
+      (links.contentId && links.contentId !== task.contentId)
+    ) {
+      throw errors.invalid(
+        'taskId',
+        'Nhiệm vụ không thuộc chương trình, nội dung đã chọn.',
+        'The task is not under the chosen programme and content.',
+      );
+    }
+    return { programmeId: task.programmeId, contentId: task.contentId, taskId: task.id };
+  }
+  if (links.contentId) {
+    const content = await repo.findContent(db, links.contentId);
+    const programme = content && (await repo.findProgramme(db, content.programmeId, actor.scope));
+    if (!content || !programme || (links.programmeId && links.programmeId !== content.programmeId)) {
+      throw errors.invalid(
+        'contentId',
+        'Nội dung phối hợp không thuộc chương trình đã chọn.',
+        'The content is not one of the chosen programme.',
+      );
+    }
+    return { programmeId: content.programmeId, contentId: content.id, taskId: null };
+  }
+  if (links.programmeId) {
+    if (!(await repo.findProgramme(db, links.programmeId, actor.scope))) {
+      throw errors.invalid(
+        'programmeId',
+        'Chương trình không tồn tại hoặc nằm ngoài địa bàn.',
+        'Unknown or out-of-scope programme.',
+      );
+    }
+    return { programmeId: links.programmeId, contentId: null, taskId: null };
+  }
+  return { programmeId: null, contentId: null, taskId: null };
+}
