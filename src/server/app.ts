@@ -34,6 +34,7 @@ import { villageRoutes } from './modules/villages/routes';
 import { legalDocumentRoutes } from './modules/legal-documents/routes';
 import { coordinationRoutes } from './modules/coordination/routes';
 import { activityRoutes } from './modules/activities/routes';
+import { supervisionRoutes } from './modules/supervision/routes';
 import type { Logger } from './platform/logger';
 import { APP_VERSION } from './platform/version';
 
@@ -100,6 +101,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(legalDocumentRoutes, { db });
   await app.register(coordinationRoutes, { db });
   await app.register(activityRoutes, { db });
+  await app.register(supervisionRoutes, { db });
 
   await serveWebApp(app, config.webDir);
   return app;

@@ -13,6 +13,9 @@ import type { Db } from '../../src/server/platform/db/database';
 import type { ActivityCreateReq } from '../../src/server/modules/activities/schemas';
 import { createActivity } from '../../src/server/modules/activities/service';
 import { activities } from '../../src/server/modules/activities/tables';
+import type { SupervisionCreateReq } from '../../src/server/modules/supervision/schemas';
+import { conductSupervision, followUp, planSupervision, recommend } from '../../src/server/modules/supervision/service';
+import { recommendations, supervisions } from '../../src/server/modules/supervision/tables';
 import { buildOrganisation, HA_TINH, systemAdmin } from './factories';
 
 let seq = 0;
@@ -89,7 +92,8 @@ export async function buildProgramme(db: Db, unitCode: string = HA_TINH, task: {
 }
 
 /** Routes of the coordination modules, for the cross-cutting tests. */
-export const COORDINATION_PATHS = /^\/api\/(legal-documents|programmes|plans|tasks|activities)(\/|$)/u;
+export const COORDINATION_PATHS =
+  /^\/api\/(legal-documents|programmes|plans|tasks|activities|supervisions|recommendations)(\/|$)/u;
 export const COORDINATION_TABLES = [
   legalDocuments,
   programmes,
@@ -97,6 +101,8 @@ export const COORDINATION_TABLES = [
   programmePlans,
   programmeTasks,
   activities,
+  supervisions,
+  recommendations,
 ];
 
 /** Fresh records of every coordination kind at a unit (Hà Tĩnh by default), for one write each. */
@@ -110,9 +116,52 @@ export async function coordinationFixture(db: Db, unitCode: string = HA_TINH) {
     title: 'Kế hoạch thực hiện giảm nghèo',
     unitCode,
   });
-  const activity = await createActivity(db, await systemAdmin(db), activityInput(unitCode, built));
-  return { ...built, legalDocument, activity, unitCode };
+  const admin = await systemAdmin(db);
+  const activity = await createActivity(db, admin, activityInput(unitCode, built));
+  const planned = await planSupervision(db, admin, supervisionInput(unitCode, built));
+  const supervision = await conductSupervision(db, admin, planned.id, {
+    conductedOn: '2025-05-20',
+    findings: 'Việc bình xét hộ nghèo đúng quy trình.',
+    version: planned.version,
+  });
+  const recommendation = await recommend(db, admin, supervision.id, {
+    addresseeId: built.programme.parties[1]!.id,
+    text: 'Niêm yết công khai danh sách hộ nghèo.',
+    dueOn: '2025-07-31',
+    version: supervision.version,
+  });
+  const second = await recommend(db, admin, supervision.id, {
+    addresseeId: built.programme.parties[1]!.id,
+    text: 'Bổ sung hộ cận nghèo vào danh sách vay vốn.',
+    dueOn: '2025-08-31',
+    version: supervision.version,
+  });
+  const answered = await followUp(db, admin, second.id, 'answer', {
+    answer: 'Đã lập danh sách bổ sung.',
+    answeredOn: '2025-08-10',
+    version: second.version,
+  });
+  return { ...built, legalDocument, activity, supervision, recommendation, answered, unitCode };
 }
+
+/** A supervision planned at a unit by the programme's first party, of its second party. */
+export const supervisionInput = (
+  unitCode: string,
+  links: { programme: { parties: { id: string }[] }; task: { id: string } },
+  overrides: Partial<SupervisionCreateReq> = {},
+): SupervisionCreateReq => ({
+  year: 2025,
+  unitCode,
+  leadId: links.programme.parties[0]!.id,
+  memberIds: [],
+  supervisedId: links.programme.parties[1]!.id,
+  topic: 'Giám sát việc rà soát hộ nghèo',
+  method: 'direct',
+  periodFrom: '2025-01-01',
+  periodTo: '2025-03-31',
+  taskId: links.task.id,
+  ...overrides,
+});
 
 /** A training course at a unit, as evidence of the programme's task. */
 export const activityInput = (
@@ -144,6 +193,9 @@ export function coordinationId(path: string, f: CoordinationFixture) {
   if (path.startsWith('/api/plans/')) return f.plan.id;
   if (path.startsWith('/api/tasks/')) return f.task.id;
   if (path.startsWith('/api/activities/')) return f.activity.id;
+  if (path.startsWith('/api/supervisions/')) return f.supervision.id;
+  // Answering takes an open recommendation; accepting and resolving an answered one.
+  if (path.startsWith('/api/recommendations/')) return path.endsWith('/answer') ? f.recommendation.id : f.answered.id;
   // A path without {id}.
   return f.programme.id;
 }
@@ -194,4 +246,27 @@ export const COORDINATION_WRITES: Record<string, (f: CoordinationFixture, db: Db
     ...activityInput(f.unitCode, f, { title: 'Tập huấn (sửa)' }),
     version: f.activity.version,
   }),
+  'POST /api/supervisions': (f) => supervisionInput(f.unitCode, f, { year: 2026 }),
+  'PUT /api/supervisions/{id}': (f) => {
+    const { unitCode: _unit, ...body } = supervisionInput(f.unitCode, f, { topic: 'Giám sát (sửa)' });
+    return { ...body, version: f.supervision.version };
+  },
+  'POST /api/supervisions/{id}/conduct': (f) => ({
+    conductedOn: '2025-06-01',
+    findings: 'Kết quả bổ sung.',
+    version: f.supervision.version,
+  }),
+  'POST /api/supervisions/{id}/recommendations': (f) => ({
+    addresseeId: f.programme.parties[0]!.id,
+    text: 'Bổ sung hồ sơ.',
+    dueOn: '2025-09-30',
+    version: f.supervision.version,
+  }),
+  'POST /api/recommendations/{id}/answer': (f) => ({
+    answer: 'Đã niêm yết tại nhà văn hóa.',
+    answeredOn: '2025-07-15',
+    version: f.recommendation.version,
+  }),
+  'POST /api/recommendations/{id}/accept': (f) => ({ version: f.answered.version }),
+  'POST /api/recommendations/{id}/resolve': (f) => ({ resolvedOn: '2025-08-20', version: f.answered.version }),
 };

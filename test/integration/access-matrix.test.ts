@@ -206,6 +206,7 @@ const coordinationReads = (f: () => CoordinationFixture): Case[] => [
   ['read its task', 'GET', () => `/api/tasks/${f().task.id}`],
   ['read its document', 'GET', () => `/api/legal-documents/${f().legalDocument.id}`],
   ['read its activity', 'GET', () => `/api/activities/${f().activity.id}`],
+  ['read its supervision', 'GET', () => `/api/supervisions/${f().supervision.id}`],
 ];
 
 const writesInOwnCommune: Case[] = [
