@@ -35,6 +35,8 @@ import { legalDocumentRoutes } from './modules/legal-documents/routes';
 import { coordinationRoutes } from './modules/coordination/routes';
 import { activityRoutes } from './modules/activities/routes';
 import { supervisionRoutes } from './modules/supervision/routes';
+import { emulationRoutes } from './modules/emulation/routes';
+import { programmeReviewRoutes } from './modules/programme-reviews/routes';
 import type { Logger } from './platform/logger';
 import { APP_VERSION } from './platform/version';
 
@@ -102,6 +104,8 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(coordinationRoutes, { db });
   await app.register(activityRoutes, { db });
   await app.register(supervisionRoutes, { db });
+  await app.register(emulationRoutes, { db });
+  await app.register(programmeReviewRoutes, { db });
 
   await serveWebApp(app, config.webDir);
   return app;

@@ -7,6 +7,7 @@ import {
   programmeContents,
   programmePlans,
   programmes,
+  programmeReviews,
   programmeTasks,
 } from '../../src/server/modules/coordination/tables';
 import type { Db } from '../../src/server/platform/db/database';
@@ -16,6 +17,8 @@ import { activities } from '../../src/server/modules/activities/tables';
 import type { SupervisionCreateReq } from '../../src/server/modules/supervision/schemas';
 import { conductSupervision, followUp, planSupervision, recommend } from '../../src/server/modules/supervision/service';
 import { recommendations, supervisions } from '../../src/server/modules/supervision/tables';
+import { commendations, movements } from '../../src/server/modules/emulation/tables';
+import { draftReview } from '../../src/server/modules/programme-reviews/service';
 import { buildOrganisation, HA_TINH, systemAdmin } from './factories';
 
 let seq = 0;
@@ -93,7 +96,7 @@ export async function buildProgramme(db: Db, unitCode: string = HA_TINH, task: {
 
 /** Routes of the coordination modules, for the cross-cutting tests. */
 export const COORDINATION_PATHS =
-  /^\/api\/(legal-documents|programmes|plans|tasks|activities|supervisions|recommendations)(\/|$)/u;
+  /^\/api\/(legal-documents|programmes|plans|tasks|activities|supervisions|recommendations|movements|commendations|reviews)(\/|$)/u;
 export const COORDINATION_TABLES = [
   legalDocuments,
   programmes,
@@ -103,6 +106,9 @@ export const COORDINATION_TABLES = [
   activities,
   supervisions,
   recommendations,
+  movements,
+  commendations,
+  programmeReviews,
 ];
 
 /** Fresh records of every coordination kind at a unit (Hà Tĩnh by default), for one write each. */
@@ -141,7 +147,12 @@ export async function coordinationFixture(db: Db, unitCode: string = HA_TINH) {
     answeredOn: '2025-08-10',
     version: second.version,
   });
-  return { ...built, legalDocument, activity, supervision, recommendation, answered, unitCode };
+  const review = await draftReview(db, admin, built.programme.id, {
+    kind: 'so_ket',
+    periodFrom: '2025-01-01',
+    periodTo: '2025-12-31',
+  });
+  return { ...built, legalDocument, activity, supervision, recommendation, answered, review, unitCode };
 }
 
 /** A supervision planned at a unit by the programme's first party, of its second party. */
@@ -194,6 +205,7 @@ export function coordinationId(path: string, f: CoordinationFixture) {
   if (path.startsWith('/api/tasks/')) return f.task.id;
   if (path.startsWith('/api/activities/')) return f.activity.id;
   if (path.startsWith('/api/supervisions/')) return f.supervision.id;
+  if (path.startsWith('/api/reviews/')) return f.review.id;
   // Answering takes an open recommendation; accepting and resolving an answered one.
   if (path.startsWith('/api/recommendations/')) return path.endsWith('/answer') ? f.recommendation.id : f.answered.id;
   // A path without {id}.
@@ -267,6 +279,30 @@ export const COORDINATION_WRITES: Record<string, (f: CoordinationFixture, db: Db
     answeredOn: '2025-07-15',
     version: f.recommendation.version,
   }),
+  'POST /api/movements': (f) => ({
+    name: 'Vì người nghèo – Không để ai bị bỏ lại phía sau',
+    unitCode: f.unitCode,
+    periodFrom: 2021,
+    periodTo: 2025,
+  }),
+  'POST /api/commendations': (f) => ({
+    unitCode: f.unitCode,
+    programmeId: f.programme.id,
+    form: 'certificate_of_merit',
+    level: 'province',
+    recipientKind: 'household',
+    recipientName: 'Hộ ông Nguyễn Văn Thoát',
+    achievement: 'Tự nguyện thoát nghèo năm 2025',
+    decisionNumber: `${++seq}/QĐ-MTTQ`,
+    decisionDate: '2025-12-20',
+  }),
+  'POST /api/programmes/{id}/reviews': () => ({ kind: 'tong_ket', periodFrom: '2023-05-09', periodTo: '2026-12-31' }),
+  'PUT /api/reviews/{id}': (f) => ({
+    number: '12/BC-MTTQ',
+    sections: { ...f.review.sections, difficulties: 'Nguồn lực còn hạn chế.' },
+    version: f.review.version,
+  }),
+  'POST /api/reviews/{id}/refresh': (f) => ({ version: f.review.version }),
   'POST /api/recommendations/{id}/accept': (f) => ({ version: f.answered.version }),
   'POST /api/recommendations/{id}/resolve': (f) => ({ resolvedOn: '2025-08-20', version: f.answered.version }),
 };

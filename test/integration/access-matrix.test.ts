@@ -207,6 +207,8 @@ const coordinationReads = (f: () => CoordinationFixture): Case[] => [
   ['read its document', 'GET', () => `/api/legal-documents/${f().legalDocument.id}`],
   ['read its activity', 'GET', () => `/api/activities/${f().activity.id}`],
   ['read its supervision', 'GET', () => `/api/supervisions/${f().supervision.id}`],
+  ['read its review report', 'GET', () => `/api/reviews/${f().review.id}`],
+  ['download its review report', 'GET', () => `/api/reviews/${f().review.id}/document`],
 ];
 
 const writesInOwnCommune: Case[] = [

@@ -303,3 +303,22 @@ export function reviewFigures(input: ReviewInputs): {
 export const formatVnd = (amount: number) => `${String(amount).replace(/\B(?=(\d{3})+(?!\d))/gu, '.')} đ`;
 /** dd/mm/yyyy from YYYY-MM-DD. */
 export const formatDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** The drafted sentence of what was done under one content, from its figures (the user edits it). */
+export function contentSummary(f: ReviewFigures): string {
+  const parts: string[] = [];
+  if (f.communication)
+    parts.push(`tổ chức ${f.communication} hoạt động tuyên truyền với ${f.communicationAudience} lượt người tham dự`);
+  if (f.trainings) parts.push(`mở ${f.trainings} lớp tập huấn, bồi dưỡng cho ${f.trainees} lượt người`);
+  if (f.conferences) parts.push(`tổ chức ${f.conferences} hội nghị, hội thảo với ${f.conferenceAudience} đại biểu`);
+  if (f.poorAudience) parts.push(`trong đó ${f.poorAudience} lượt người thuộc hộ nghèo, hộ cận nghèo`);
+  if (f.supervisions) parts.push(`tiến hành ${f.supervisions} cuộc giám sát`);
+  if (f.recommendations)
+    parts.push(`đưa ra ${f.recommendations} kiến nghị, đã giải quyết xong ${f.recommendationsResolved}`);
+  if (f.commendations) parts.push(`khen thưởng, biểu dương ${f.commendations} tập thể, cá nhân, hộ gia đình`);
+  if (f.tasks) parts.push(`hoàn thành ${f.tasksDone}/${f.tasks} nhiệm vụ theo kế hoạch`);
+  if (f.budget) parts.push(`tổng kinh phí ${formatVnd(f.budget)}`);
+  if (parts.length === 0) return 'Chưa có hoạt động được ghi nhận trong kỳ.';
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
