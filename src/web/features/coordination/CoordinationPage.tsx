@@ -19,11 +19,12 @@ import { useT } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { coordinationApi, type Activity, type LegalDocument, type ProgrammeSummary, type Task } from './api';
 import { ActivityModal } from './ActivityModal';
+import { SupervisionTab } from './SupervisionTab';
 import { PROGRAMME_CREATE_PATH, programmePath } from './paths';
 import { useCanManageCoordination, useWorkingUnit } from './useWorkingUnit';
 
 const PAGE = 50;
-type TabKey = 'programmes' | 'tasks' | 'activities' | 'documents';
+type TabKey = 'programmes' | 'tasks' | 'activities' | 'supervision' | 'documents';
 
 export function CoordinationPage() {
   const t = useT();
@@ -40,6 +41,7 @@ export function CoordinationPage() {
           { key: 'programmes', label: t('coordination.tabs.programmes'), children: <ProgrammesTab /> },
           { key: 'tasks', label: t('coordination.tabs.tasks'), children: <TasksTab /> },
           { key: 'activities', label: t('coordination.tabs.activities'), children: <ActivitiesTab /> },
+          { key: 'supervision', label: t('coordination.tabs.supervision'), children: <SupervisionTab /> },
           { key: 'documents', label: t('coordination.tabs.documents'), children: <DocumentsTab /> },
         ]}
       />

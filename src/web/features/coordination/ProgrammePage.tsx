@@ -34,6 +34,7 @@ import { formatDate } from '../../lib/format';
 import { useErrorText } from '../../lib/errors';
 import { coordinationApi, type Plan, type Programme, type Task, type TaskInput } from './api';
 import { ActivityModal } from './ActivityModal';
+import { ReviewsCard } from './ReviewsCard';
 import { useActivityColumns, useTaskColumns } from './CoordinationPage';
 import { OrganisationsPicker } from './pickers';
 import { useWorkingUnit } from './useWorkingUnit';
@@ -112,6 +113,7 @@ export function ProgrammePage() {
         />
       </Card>
       <Plans programme={p} />
+      <ReviewsCard programme={p} />
     </div>
   );
 }

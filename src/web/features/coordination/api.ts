@@ -5,6 +5,11 @@ import type {
   Budget,
   LegalDocumentKind,
   ProgrammeLevel,
+  RecommendationStatus,
+  ReviewFigures,
+  ReviewKind,
+  SupervisionMethod,
+  SupervisionStatus,
   TaskStatus,
 } from '../../../domain/coordination';
 import { api, type Page } from '../../api/client';
@@ -204,4 +209,107 @@ export const coordinationApi = {
     query: ListQuery & { group?: ActivityGroup; from?: string; to?: string; task?: string; programme?: string },
   ) => api.get<Page<Activity> & { totals: Totals }>('/api/activities', { ...query }),
   createActivity: (body: ActivityInput) => api.post<Activity>('/api/activities', body),
+};
+
+export interface Recommendation {
+  id: string;
+  supervisionId: string;
+  supervisionTopic: string;
+  supervisionUnitName: string;
+  addressee: OrgRef;
+  text: string;
+  dueOn: string;
+  status: RecommendationStatus;
+  overdue: boolean;
+  daysLeft: number;
+  answer: string | null;
+  answeredOn: string | null;
+  resolvedOn: string | null;
+  canFollowUp: boolean;
+  canAnswer: boolean;
+  version: number;
+}
+export interface Supervision {
+  id: string;
+  year: number;
+  unitCode: string;
+  unitName: string;
+  lead: OrgRef;
+  members: OrgRef[];
+  supervised: OrgRef;
+  topic: string;
+  method: SupervisionMethod;
+  periodFrom: string;
+  periodTo: string;
+  status: SupervisionStatus;
+  conductedOn: string | null;
+  findings: string | null;
+  programmeId: string | null;
+  taskId: string | null;
+  recommendations: Recommendation[];
+  canManage: boolean;
+  version: number;
+}
+export interface SupervisionInput {
+  year: number;
+  unitCode: string;
+  leadId: string;
+  memberIds: string[];
+  supervisedId: string;
+  topic: string;
+  method: SupervisionMethod;
+  periodFrom: string;
+  periodTo: string;
+  programmeId?: string | null;
+  taskId?: string | null;
+}
+export interface Review {
+  id: string;
+  programmeId: string;
+  programmeNumber: string;
+  kind: ReviewKind;
+  periodFrom: string;
+  periodTo: string;
+  number: string | null;
+  figures: {
+    total: ReviewFigures;
+    byContent: { contentId: string | null; position: number | null; title: string; figures: ReviewFigures }[];
+    householdsEscaped: number;
+  };
+  sections: {
+    contents: { contentId: string; text: string | null }[];
+    difficulties: string | null;
+    directions: string | null;
+  };
+  canManage: boolean;
+  version: number;
+}
+
+export const supervisionApi = {
+  list: (query: ListQuery & { year?: number; status?: SupervisionStatus; task?: string }) =>
+    api.get<Page<Supervision>>('/api/supervisions', { ...query }),
+  plan: (body: SupervisionInput) => api.post<Supervision>('/api/supervisions', body),
+  conduct: (id: string, body: { conductedOn: string; findings: string; version: number }) =>
+    api.post<Supervision>(`/api/supervisions/${id}/conduct`, body),
+  recommend: (id: string, body: { addresseeId: string; text: string; dueOn: string; version: number }) =>
+    api.post<Recommendation>(`/api/supervisions/${id}/recommendations`, body),
+  mine: () => api.get<Page<Recommendation>>('/api/recommendations/mine'),
+  answer: (id: string, body: { answer: string; answeredOn: string; version: number }) =>
+    api.post<Recommendation>(`/api/recommendations/${id}/answer`, body),
+  accept: (id: string, body: { version: number }) =>
+    api.post<Recommendation>(`/api/recommendations/${id}/accept`, body),
+  resolve: (id: string, body: { resolvedOn: string; version: number }) =>
+    api.post<Recommendation>(`/api/recommendations/${id}/resolve`, body),
+};
+
+export const reviewApi = {
+  list: (programmeId: string) => api.get<{ items: Review[] }>(`/api/programmes/${programmeId}/reviews`),
+  draft: (
+    programmeId: string,
+    body: { kind: ReviewKind; periodFrom: string; periodTo: string; number?: string | null },
+  ) => api.post<Review>(`/api/programmes/${programmeId}/reviews`, body),
+  edit: (id: string, body: { number?: string | null; sections: Review['sections']; version: number }) =>
+    api.put<Review>(`/api/reviews/${id}`, body),
+  refresh: (id: string, version: number) => api.post<Review>(`/api/reviews/${id}/refresh`, { version }),
+  download: (r: { id: string }) => downloadFile(`/api/reviews/${r.id}/document`, undefined, 'bao-cao.docx'),
 };
