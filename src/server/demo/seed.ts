@@ -9,6 +9,7 @@ import { createOrganisation } from '../modules/organisations/service';
 import { createUser } from '../modules/users/service';
 import { createVillage } from '../modules/villages/service';
 import { seedRegistry } from './seed-registry';
+import { seedCoordination } from './seed-coordination';
 
 /**
  * The demo province: Hà Tĩnh with its 69 real communes, villages in each, the organisations
@@ -19,8 +20,11 @@ import { seedRegistry } from './seed-registry';
 export const DEMO_PROVINCE = '42';
 export const DEMO_PASSWORD = 'ChungTay@2026';
 const META_KEY = 'demo.seed';
-/** 1: province, organisations, villages, accounts; 2: the household registry and its assessments. */
-const SEED_VERSION = 2;
+/**
+ * 1: province, organisations, villages, accounts; 2: the household registry and its assessments;
+ * 3: coordination (programmes, plans and tasks, activities, supervision, commendations, a review).
+ */
+const SEED_VERSION = 3;
 
 export interface DemoAccount {
   username: string;
@@ -138,6 +142,7 @@ export async function seedDemo(database: Db, admin: Actor): Promise<boolean> {
   await database.transaction(async (tx) => {
     if (version < 1) await seedProvince(tx, admin);
     if (version < 2) await seedRegistry(tx, admin, DEMO_PROVINCE);
+    if (version < 3) await seedCoordination(tx, admin, DEMO_PROVINCE);
     await tx
       .insert(appMeta)
       .values({ key: META_KEY, value: { version: SEED_VERSION } })
