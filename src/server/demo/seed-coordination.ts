@@ -274,7 +274,8 @@ export async function seedCoordination(db: Db, admin: Actor, provinceCode: strin
   }
 
   // Supervisions of three communes' People's Committees, with open and closed recommendations.
-  const supervised = communes.slice(0, 3);
+  // Thạch Hà first: its People's Committee is left with an open recommendation (its dashboard reminds it).
+  const supervised = [units.find((u) => u.code === '18562')!, ...communes.slice(0, 2)];
   for (const [i, commune] of supervised.entries()) {
     const committee = await org(`UBND xã ${commune.name}`).catch(() => org(`UBND phường ${commune.name}`));
     const year = 2025;

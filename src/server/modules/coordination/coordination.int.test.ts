@@ -44,7 +44,7 @@ describe('the document library', () => {
     );
     const byNumber = (await communeViewer.get(`/api/legal-documents?q=${encodeURIComponent('1198/qd-mttw')}`)).json();
     expect(byNumber.items).toHaveLength(1);
-    expect(byNumber.items[0]).toMatchObject({ issuedOn: '2016-12-29', kind: 'regulation' });
+    expect(byNumber.items[0]).toMatchObject({ issuedOn: '2016-12-29', kind: 'decision' });
     const byIssuer = (await communeViewer.get(`/api/legal-documents?q=quoc%20hoi&kind=resolution`)).json();
     expect(byIssuer.items.map((d: { number: string }) => d.number).sort()).toEqual(['24/2021/QH15', '257/2025/QH15']);
   });
