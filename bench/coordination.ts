@@ -33,7 +33,7 @@ const report = (what: string, value: string) => console.log(`${what.padEnd(56)} 
 const admin = await systemAdmin(db);
 const { programme, task } = await buildProgramme(db, '42');
 const organiser = programme.parties[0]!.id;
-let start = process.hrtime.bigint();
+const start = process.hrtime.bigint();
 await db.execute(sql`
   insert into coordination_activities (kind, title, starts_on, ends_on, unit_code, province_code, commune_code,
     organiser_ids, audience_kind, audience_size, poor_audience, topics, budget_state, budget_fund,
