@@ -226,10 +226,12 @@ function ActivitiesTab() {
   const [group, setGroup] = useState<ActivityGroup | undefined>();
   const [range, setRange] = useState<[string, string] | null>(null);
   const [open, setOpen] = useState(false);
+  // The list follows the area picker (a commune, or the whole province).
   const query = {
     q: page.q,
     limit: page.limit,
     offset: page.offset,
+    unit: unit ?? undefined,
     group,
     from: range?.[0],
     to: range?.[1],

@@ -206,7 +206,14 @@ export const coordinationApi = {
     api.post<Task>(`/api/tasks/${id}/progress`, body),
 
   activities: (
-    query: ListQuery & { group?: ActivityGroup; from?: string; to?: string; task?: string; programme?: string },
+    query: ListQuery & {
+      unit?: string;
+      group?: ActivityGroup;
+      from?: string;
+      to?: string;
+      task?: string;
+      programme?: string;
+    },
   ) => api.get<Page<Activity> & { totals: Totals }>('/api/activities', { ...query }),
   createActivity: (body: ActivityInput) => api.post<Activity>('/api/activities', body),
 };
