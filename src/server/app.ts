@@ -33,6 +33,12 @@ import { supportRoutes } from './modules/support/routes';
 import { systemRoutes } from './modules/system/routes';
 import { villageRoutes } from './modules/villages/routes';
 import { fundRoutes } from './modules/fund/routes';
+import { legalDocumentRoutes } from './modules/legal-documents/routes';
+import { coordinationRoutes } from './modules/coordination/routes';
+import { activityRoutes } from './modules/activities/routes';
+import { supervisionRoutes } from './modules/supervision/routes';
+import { emulationRoutes } from './modules/emulation/routes';
+import { programmeReviewRoutes } from './modules/programme-reviews/routes';
 import type { Logger } from './platform/logger';
 import { APP_VERSION } from './platform/version';
 
@@ -98,6 +104,12 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(supportRoutes, { db });
   await app.register(assessmentRoutes, { db });
   await app.register(fundRoutes, { db });
+  await app.register(legalDocumentRoutes, { db });
+  await app.register(coordinationRoutes, { db });
+  await app.register(activityRoutes, { db });
+  await app.register(supervisionRoutes, { db });
+  await app.register(emulationRoutes, { db });
+  await app.register(programmeReviewRoutes, { db });
 
   await serveWebApp(app, config.webDir);
   return app;

@@ -2,6 +2,7 @@ import { scopeFromCodes, type Role } from '../domain/access';
 import { buildApp } from './app';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed';
 import { ensureAdminUnits } from './modules/admin-units/reference-data';
+import { ensureLegalDocuments } from './modules/legal-documents/service';
 import { authenticate, ensureSystemAdministrator } from './modules/users/service';
 import type { Config } from './platform/config';
 import { openDatabase, type Database, type DatabaseTarget } from './platform/db/database';
@@ -31,6 +32,8 @@ export async function openConfiguredDatabase(config: Config, log: Logger): Promi
 export async function prepareDatabase(database: Database, config: Config, log: Logger, demo: boolean) {
   await database.migrate();
   if (await ensureAdminUnits(database.db)) log.info('Đã nạp danh mục đơn vị hành chính (2025-03, 2025-07, kế thừa).');
+  const texts = await ensureLegalDocuments(database.db);
+  if (texts) log.info(`Đã nạp ${texts} văn bản vào thư viện văn bản.`);
   const adminPassword = config.adminPassword ?? (demo ? DEMO_PASSWORD : undefined);
   const admin = await ensureSystemAdministrator(database.db, adminPassword);
   if (admin.created && admin.generatedPassword) {

@@ -31,13 +31,19 @@ export async function systemAdmin(db: Db): Promise<Actor> {
 
 export async function buildUser(
   db: Db,
-  attrs: { scopeCode?: string | null; roles?: Role[]; username?: string; fullName?: string } = {},
+  attrs: {
+    scopeCode?: string | null;
+    roles?: Role[];
+    username?: string;
+    fullName?: string;
+    organisationId?: string | null;
+  } = {},
 ) {
   const admin = await systemAdmin(db);
   const { user } = await createUser(db, admin, {
     username: attrs.username ?? unique('user'),
     fullName: attrs.fullName ?? 'Nguyễn Văn Thử',
-    organisationId: null,
+    organisationId: attrs.organisationId ?? null,
     scopeCode: attrs.scopeCode === undefined ? THACH_HA : attrs.scopeCode,
     roles: attrs.roles ?? ['officer'],
     password: TEST_PASSWORD,

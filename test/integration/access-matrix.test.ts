@@ -15,6 +15,12 @@ import {
   THACH_HA,
 } from '../helpers/factories';
 import { templateWorkbook } from '../helpers/workbooks';
+import {
+  COORDINATION_WRITES,
+  coordinationFixture,
+  coordinationId,
+  type CoordinationFixture,
+} from '../helpers/coordination';
 import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
 
 /**
@@ -44,6 +50,9 @@ const other = {
   postingId: '',
 };
 const own = { villageId: '', organisationId: '', userId: '', householdId: '', fundId: '', postingId: '' };
+/** Coordination records of Cẩm Xuyên and of Thạch Hà. */
+let otherCoordination: CoordinationFixture;
+let ownCoordination: CoordinationFixture;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -75,6 +84,8 @@ beforeAll(async () => {
     const res = await cashier.post(`/api/funds/${where.fundId}/receipts`, RECEIPT);
     where.postingId = res.json().id;
   }
+  otherCoordination = await coordinationFixture(db, CAM_XUYEN);
+  ownCoordination = await coordinationFixture(db, THACH_HA);
 });
 
 const RECEIPT = { amount: 1_000_000, date: '2026-03-01', method: 'cash', donor: { kind: 'anonymous' } };
@@ -258,6 +269,30 @@ const anotherCommunesData: Case[] = [
   ],
 ];
 
+/** Every coordination write, on the given commune's records (the same valid bodies the CSRF test uses). */
+const coordinationWrites = (what: string, fixture: () => CoordinationFixture): Case[] =>
+  Object.entries(COORDINATION_WRITES).map(([route, body]) => {
+    const [method, path] = route.split(' ') as [Case[1], string];
+    return [
+      `${what}: ${route}`,
+      method,
+      () => path.replace('{id}', coordinationId(path, fixture())),
+      () => body(fixture(), t.database.db),
+    ];
+  });
+
+const coordinationReads = (f: () => CoordinationFixture): Case[] => [
+  ['read its programme', 'GET', () => `/api/programmes/${f().programme.id}`],
+  ['download its programme', 'GET', () => `/api/programmes/${f().programme.id}/document`],
+  ['read its plans', 'GET', () => `/api/programmes/${f().programme.id}/plans`],
+  ['read its task', 'GET', () => `/api/tasks/${f().task.id}`],
+  ['read its document', 'GET', () => `/api/legal-documents/${f().legalDocument.id}`],
+  ['read its activity', 'GET', () => `/api/activities/${f().activity.id}`],
+  ['read its supervision', 'GET', () => `/api/supervisions/${f().supervision.id}`],
+  ['read its review report', 'GET', () => `/api/reviews/${f().review.id}`],
+  ['download its review report', 'GET', () => `/api/reviews/${f().review.id}/document`],
+];
+
 const writesInOwnCommune: Case[] = [
   ...fundWrites(own),
   ['create a fund', 'POST', () => '/api/funds', () => ({ unitCode: THACH_HA, name: 'Quỹ xem' })],
@@ -366,10 +401,17 @@ async function auditCount() {
   return rowsOf<{ n: number }>(res)[0]!.n;
 }
 
+anotherCommunesData.push(
+  ...coordinationReads(() => otherCoordination),
+  ...coordinationWrites('write Cẩm Xuyên’s coordination records', () => otherCoordination),
+);
+writesInOwnCommune.push(...coordinationWrites('coordination', () => ownCoordination));
+
 describe.each(['officer', 'communeAdmin'] as const)('a %s of Thạch Hà on Cẩm Xuyên’s data', (who) => {
   it.each(anotherCommunesData)('cannot %s', async (_what, method, url, body) => {
+    // The body first: building it may record (its organisations), the request must not.
+    const payload = await body?.();
     const before = await auditCount();
-    const payload = body?.();
     const res = await s[who].request({ method, url: url(), payload: payload as never, headers: withType(payload) });
     expect([403, 404]).toContain(res.statusCode);
     expect(res.headers['content-type']).toContain('application/problem+json');
@@ -387,8 +429,9 @@ describe.each(['officer', 'communeAdmin'] as const)('a %s of Thạch Hà on Cẩ
 
 describe('a viewer of Thạch Hà', () => {
   it.each(writesInOwnCommune)('cannot %s, even in their own commune', async (_what, method, url, body) => {
+    // The body first: building it may record (its organisations), the request must not.
+    const payload = await body?.();
     const before = await auditCount();
-    const payload = body?.();
     const res = await s.viewer.request({ method, url: url(), payload: payload as never, headers: withType(payload) });
     expect(res.statusCode).toBe(403);
     expect(await auditCount()).toBe(before);

@@ -27,6 +27,14 @@ import {
   THACH_HA,
 } from '../helpers/factories';
 import { traceOf } from '../helpers/trace';
+import {
+  COORDINATION_PATHS,
+  COORDINATION_TABLES,
+  COORDINATION_WRITES,
+  coordinationFixture,
+  coordinationId,
+  type CoordinationFixture,
+} from '../helpers/coordination';
 import { templateWorkbook } from '../helpers/workbooks';
 import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
 
@@ -145,6 +153,8 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
     /** Thạch Hà's fund (made once, holding money) and a fresh receipt on it, to reverse. */
     fund: Awaited<ReturnType<typeof buildFund>>;
     posting: { id: string };
+    /** Built only for the coordination routes. */
+    coordination?: CoordinationFixture;
   };
   let seq = 0;
   let provinceFund: Awaited<ReturnType<typeof buildFund>> | undefined;
@@ -294,24 +304,29 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
       reason: 'Thử gỡ',
     }),
   };
+  for (const [route, body] of Object.entries(COORDINATION_WRITES)) {
+    VALID[route] = (f) => body(f.coordination!, t.database.db);
+  }
   const idFor = (path: string, f: Fixtures) =>
-    path.startsWith('/api/villages/')
-      ? f.village.id
-      : path.startsWith('/api/organisations/')
-        ? f.organisation.id
-        : path.startsWith('/api/households/')
-          ? f.household.id
-          : path.startsWith('/api/assessments/')
-            ? f.assessment.id
-            : path.startsWith('/api/supports/')
-              ? f.support.id
-              : path.startsWith('/api/houses/')
-                ? f.house.id
-                : path.startsWith('/api/funds/')
-                  ? f.fund.id
-                  : path.startsWith('/api/postings/')
-                    ? f.posting.id
-                    : f.user.id;
+    f.coordination
+      ? coordinationId(path, f.coordination)
+      : path.startsWith('/api/villages/')
+        ? f.village.id
+        : path.startsWith('/api/organisations/')
+          ? f.organisation.id
+          : path.startsWith('/api/households/')
+            ? f.household.id
+            : path.startsWith('/api/assessments/')
+              ? f.assessment.id
+              : path.startsWith('/api/supports/')
+                ? f.support.id
+                : path.startsWith('/api/houses/')
+                  ? f.house.id
+                  : path.startsWith('/api/funds/')
+                    ? f.fund.id
+                    : path.startsWith('/api/postings/')
+                      ? f.posting.id
+                      : f.user.id;
   /** The household's second member (not the head, so it may leave). */
   const spouse = (f: Fixtures) => f.household.members[1]!;
 
@@ -365,6 +380,7 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
         ),
         fund,
         posting: (await give()).json(),
+        coordination: COORDINATION_PATHS.test(route.path) ? await coordinationFixture(db) : undefined,
       };
       const payload = (await VALID[label(route)]!(f)) as InjectOptions['payload'];
       const request: InjectOptions = {
@@ -399,6 +415,7 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
             fundPostings,
             fundDonors,
             fundCampaigns,
+            ...COORDINATION_TABLES,
           ],
           () =>
             t.app.inject({

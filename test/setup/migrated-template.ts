@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureAdminUnits } from '../../src/server/modules/admin-units/reference-data';
+import { ensureLegalDocuments } from '../../src/server/modules/legal-documents/service';
 import { openDatabase, type Database } from '../../src/server/platform/db/database';
 import { postgresTemplate, withAdminConnection } from '../helpers/postgres';
 
@@ -14,6 +15,7 @@ async function prepare(database: Database) {
   try {
     await database.migrate();
     await ensureAdminUnits(database.db);
+    await ensureLegalDocuments(database.db);
   } finally {
     if (database.engine === 'postgres') await database.close();
   }

@@ -10,6 +10,7 @@ import { createUser } from '../modules/users/service';
 import { createVillage } from '../modules/villages/service';
 import { seedFund } from './seed-fund';
 import { seedRegistry } from './seed-registry';
+import { seedCoordination } from './seed-coordination';
 
 /**
  * The demo province: Hà Tĩnh with its 69 real communes, villages in each, the organisations
@@ -23,8 +24,9 @@ const META_KEY = 'demo.seed';
 /**
  * 1: province, organisations, villages, accounts; 2: the household registry and its assessments;
  * 3: the Fund for the Poor (funds, Peak Months 2025 and 2026, allocations, spending, a reversal).
+ * 4: coordination (programmes, plans and tasks, activities, supervision, commendations, a review).
  */
-const SEED_VERSION = 3;
+const SEED_VERSION = 4;
 
 export interface DemoAccount {
   username: string;
@@ -143,6 +145,7 @@ export async function seedDemo(database: Db, admin: Actor): Promise<boolean> {
     if (version < 1) await seedProvince(tx, admin);
     if (version < 2) await seedRegistry(tx, admin, DEMO_PROVINCE);
     if (version < 3) await seedFund(tx, admin);
+    if (version < 4) await seedCoordination(tx, admin, DEMO_PROVINCE);
     await tx
       .insert(appMeta)
       .values({ key: META_KEY, value: { version: SEED_VERSION } })

@@ -1,3 +1,7 @@
+import { CoordinationPage } from '../features/coordination/CoordinationPage';
+import { ProgrammeCreatePage } from '../features/coordination/ProgrammeCreatePage';
+import { ProgrammePage } from '../features/coordination/ProgrammePage';
+import { COORDINATION_PATH, PROGRAMME_CREATE_PATH, programmePath } from '../features/coordination/paths';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -80,6 +84,9 @@ function Themed() {
                   <Route path={`${HOUSEHOLDS_PATH.slice(1)}/:id`} element={<HouseholdPage />} />
                   <Route path={`${HOUSEHOLDS_PATH.slice(1)}/:id/danh-gia`} element={<AssessPage />} />
                   <Route path={COMPARISON_PATH.slice(1)} element={<ComparisonPage />} />
+                  <Route path={COORDINATION_PATH.slice(1)} element={<CoordinationPage />} />
+                  <Route path={PROGRAMME_CREATE_PATH.slice(1)} element={<ProgrammeCreatePage />} />
+                  <Route path={programmePath(':id').slice(1)} element={<ProgrammePage />} />
                   <Route path="households" element={<Navigate to={HOUSEHOLDS_PATH} replace />} />
                   <Route path="fund" element={<FundsPage />} />
                   <Route path="fund/:id" element={<FundPage />} />

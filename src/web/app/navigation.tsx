@@ -22,9 +22,10 @@ import type { MessageKey } from '../i18n';
 import type { Permissions } from '../features/users/api';
 import { COMPARISON_PATH, HOUSEHOLDS_PATH } from '../features/households/paths';
 import { PUBLIC_CALCULATOR_PATH } from './paths';
+import { COORDINATION_PATH } from '../features/coordination/paths';
 
 /** Modules still being built: each gets a "coming soon" page at its path. */
-export const COMING_MODULES = ['review', 'support', 'coordination', 'reports'] as const;
+export const COMING_MODULES = ['review', 'support', 'reports'] as const;
 export type ComingModule = (typeof COMING_MODULES)[number];
 
 export interface NavItem {
@@ -45,7 +46,6 @@ export interface NavGroup {
 const MODULE_ICONS: Record<ComingModule, ReactNode> = {
   review: <FileSearchOutlined />,
   support: <GiftOutlined />,
-  coordination: <TeamOutlined />,
   reports: <BarChartOutlined />,
 };
 
@@ -54,6 +54,7 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
   { path: HOUSEHOLDS_PATH, label: 'nav.households', icon: <HomeOutlined /> },
   { path: COMPARISON_PATH, label: 'nav.comparison', icon: <DiffOutlined /> },
   { path: '/fund', label: 'nav.fund', icon: <MoneyCollectOutlined /> },
+  { path: COORDINATION_PATH, label: 'coordination.title', icon: <TeamOutlined /> },
   ...COMING_MODULES.map((m) => ({ path: `/${m}`, label: `modules.${m}.title` as MessageKey, icon: MODULE_ICONS[m] })),
   {
     key: 'admin',

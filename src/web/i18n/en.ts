@@ -1,6 +1,7 @@
 import { supportEn } from './support.en';
 import { fundEn } from './fund.en';
 import { householdsEn } from './households.en';
+import { coordinationEn } from './coordination.en';
 import type { Messages } from './vi';
 
 /** English: selectable in the header; same keys as `vi.ts`. */
@@ -470,6 +471,7 @@ export const en: Messages = {
   households: householdsEn,
   support: supportEn,
   fund: fundEn,
+  coordination: coordinationEn,
   adminUnits: {
     title: 'Administrative units',
     description:

@@ -1,6 +1,7 @@
 import { supportVi } from './support.vi';
 import { fundVi } from './fund.vi';
 import { householdsVi } from './households.vi';
+import { coordinationVi } from './coordination.vi';
 
 /** Vietnamese: the default language of the interface. Keep `en.ts` in step (the type checks it). */
 export const vi = {
@@ -469,6 +470,7 @@ export const vi = {
   households: householdsVi,
   support: supportVi,
   fund: fundVi,
+  coordination: coordinationVi,
   adminUnits: {
     title: 'Đơn vị hành chính',
     description:

@@ -1,5 +1,22 @@
-import { and, arrayContains, asc, desc, eq, gt, inArray, isNull, min, sql, type SQL } from 'drizzle-orm';
-import type { AreaScope } from '../../../domain/access';
+import {
+  and,
+  arrayContains,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lte,
+  min,
+  ne,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Area, AreaScope } from '../../../domain/access';
 import { insideScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
 import { households } from '../households/tables';
@@ -123,4 +140,33 @@ export function ofSelection(
     )
     .orderBy(asc(householdAssessments.id))
     .limit(page.limit);
+}
+
+/**
+ * Households of an area that escaped poverty: poor in the list of one year and not poor in the
+ * next, for list years in [fromYear, toYear] (the year that is no longer poor counts).
+ */
+export async function escapedPoverty(db: Executor, area: Area, fromYear: number, toYear: number): Promise<number> {
+  const before = alias(householdAssessments, 'before');
+  const [row] = await db
+    .select({ n: count() })
+    .from(householdAssessments)
+    .innerJoin(
+      before,
+      and(
+        eq(before.householdId, householdAssessments.householdId),
+        eq(before.year, sql`${householdAssessments.year} - 1`),
+      ),
+    )
+    .where(
+      and(
+        area.provinceCode ? eq(householdAssessments.provinceCode, area.provinceCode) : undefined,
+        area.communeCode ? eq(householdAssessments.communeCode, area.communeCode) : undefined,
+        gte(householdAssessments.year, fromYear),
+        lte(householdAssessments.year, toYear),
+        eq(before.category, 'poor'),
+        ne(householdAssessments.category, 'poor'),
+      ),
+    );
+  return row?.n ?? 0;
 }

@@ -16,7 +16,7 @@ import {
 import type { PovertyCause } from '../../../domain/registry/codes';
 import { todayInVietnam } from '../../../domain/calendar';
 import { movements } from '../../../domain/registry/movement';
-import { scopeCovers } from '../../../domain/access';
+import { scopeCovers, type Area } from '../../../domain/access';
 import { requireInScope, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
@@ -560,3 +560,7 @@ export async function currentStatuses(db: Executor, householdIds: string[]) {
     ]),
   );
 }
+
+/** How many households of an area escaped poverty in the list years given (for review reports). */
+export const householdsEscapedPoverty = (db: Executor, area: Area, fromYear: number, toYear: number) =>
+  repo.escapedPoverty(db, area, fromYear, toYear);

@@ -68,3 +68,11 @@ export async function namesByIds(db: Executor, ids: string[]) {
     .from(organisations)
     .where(inArray(organisations.id, ids));
 }
+
+export async function kindsByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: organisations.id, kind: organisations.kind })
+    .from(organisations)
+    .where(inArray(organisations.id, ids));
+}

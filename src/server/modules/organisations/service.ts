@@ -136,3 +136,9 @@ export async function organisationNames(db: Executor, ids: Iterable<string | nul
   const rows = await repo.namesByIds(db, wanted);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+export async function organisationKinds(db: Executor, ids: Iterable<string | null>): Promise<Map<string, string>> {
+  const wanted = [...new Set([...ids].filter((id): id is string => !!id))];
+  const rows = await repo.kindsByIds(db, wanted);
+  return new Map(rows.map((r) => [r.id, r.kind]));
+}

@@ -10,11 +10,14 @@ import { scopeName } from '../../lib/scope';
 import { areaLabel, useArea } from '../area/AreaContext';
 import { useUser } from '../auth/session';
 import { HOUSEHOLDS_PATH } from '../households/paths';
+import { COORDINATION_PATH } from '../coordination/paths';
+import { RemindersCard } from '../coordination/RemindersCard';
 
 /** The modules, the ones in use first. */
 const MODULE_CARDS = [
   { module: 'households', path: HOUSEHOLDS_PATH, coming: false },
   { module: 'fund', path: '/fund', coming: false },
+  { module: 'coordination', path: COORDINATION_PATH, coming: false },
   ...COMING_MODULES.map((m) => ({ module: m, path: `/${m}`, coming: true })),
 ];
 
@@ -71,6 +74,9 @@ export function DashboardPage() {
             </Typography.Title>
             <Typography.Paragraph type="secondary">{t('dashboard.areaHint')}</Typography.Paragraph>
           </Card>
+        </Col>
+        <Col span={24}>
+          <RemindersCard />
         </Col>
         <Col span={24}>
           <Typography.Title level={4}>{t('dashboard.modules')}</Typography.Title>

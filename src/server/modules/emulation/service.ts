@@ -1,0 +1,153 @@
+import type { Area } from '../../../domain/access';
+import type { CommendationForm, CommendationLevel, RecipientKind } from '../../../domain/coordination';
+import { requireInScope, hasRole, type Actor } from '../../platform/access';
+import { recordAudit } from '../../platform/audit/audit';
+import type { Db, Executor } from '../../platform/db/database';
+import { errors } from '../../platform/errors';
+import { requireCurrentUnit, unitNames } from '../admin-units/service';
+import { resolveProgrammeLinks } from '../coordination/tasks';
+import { requireOrganisation } from '../organisations/service';
+import * as repo from './repo';
+import type {
+  CommendationCreateReq,
+  CommendationListReq,
+  CommendationView,
+  MovementCreateReq,
+  MovementListReq,
+  MovementView,
+} from './schemas';
+
+/** Officers (and administrators) of a unit launch its movements and record its commendations. */
+function requireManage(actor: Actor, area: Area) {
+  requireInScope(actor, area);
+  if (!hasRole(actor, 'officer', 'admin')) throw errors.forbidden();
+}
+
+async function unitArea(db: Executor, unitCode: string) {
+  return (await requireCurrentUnit(db, unitCode, 'unitCode')).area as Area & { provinceCode: string };
+}
+
+async function presentMovements(db: Executor, rows: repo.MovementRow[]): Promise<MovementView[]> {
+  const units = await unitNames(
+    db,
+    rows.map((r) => r.unitCode),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    unitCode: r.unitCode,
+    unitName: units.get(r.unitCode) ?? r.unitCode,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    description: r.description,
+    version: r.version,
+  }));
+}
+
+async function presentCommendations(db: Executor, rows: repo.CommendationRow[]): Promise<CommendationView[]> {
+  const [units, movementRows] = await Promise.all([
+    unitNames(
+      db,
+      rows.map((r) => r.unitCode),
+    ),
+    repo.movementNames(db, [...new Set(rows.flatMap((r) => (r.movementId ? [r.movementId] : [])))]),
+  ]);
+  const movementName = new Map(movementRows.map((m) => [m.id, m.name]));
+  return rows.map((r) => ({
+    id: r.id,
+    movementId: r.movementId,
+    movementName: r.movementId ? (movementName.get(r.movementId) ?? null) : null,
+    programmeId: r.programmeId,
+    contentId: r.contentId,
+    unitCode: r.unitCode,
+    unitName: units.get(r.unitCode) ?? r.unitCode,
+    form: r.form as CommendationForm,
+    level: r.level as CommendationLevel,
+    recipientKind: r.recipientKind as RecipientKind,
+    recipientName: r.recipientName,
+    recipientOrganisationId: r.recipientOrganisationId,
+    achievement: r.achievement,
+    decisionNumber: r.decisionNumber,
+    decisionDate: r.decisionDate,
+    version: r.version,
+  }));
+}
+
+export async function listMovements(db: Db, actor: Actor, query: MovementListReq) {
+  const { items, total } = await repo.listMovements(db, actor.scope, query);
+  return { items: await presentMovements(db, items), total };
+}
+
+export async function launchMovement(db: Db, actor: Actor, input: MovementCreateReq) {
+  const area = await unitArea(db, input.unitCode);
+  requireManage(actor, area);
+  return db.transaction(async (tx) => {
+    const row = await repo.insertMovement(tx, {
+      name: input.name,
+      unitCode: input.unitCode,
+      ...area,
+      periodFrom: input.periodFrom,
+      periodTo: input.periodTo,
+      description: input.description ?? null,
+    });
+    const [view] = await presentMovements(tx, [row]);
+    await recordAudit(tx, actor, {
+      action: 'movement.create',
+      entity: 'emulation_movement',
+      entityId: row.id,
+      area,
+      after: view,
+    });
+    return view!;
+  });
+}
+
+export async function listCommendations(db: Db, actor: Actor, query: CommendationListReq) {
+  const { items, total } = await repo.listCommendations(db, actor.scope, query);
+  return { items: await presentCommendations(db, items), total };
+}
+
+export async function commend(db: Db, actor: Actor, input: CommendationCreateReq) {
+  const area = await unitArea(db, input.unitCode);
+  requireManage(actor, area);
+  return db.transaction(async (tx) => {
+    if (input.movementId && !(await repo.findMovement(tx, input.movementId, actor.scope))) {
+      throw errors.invalid(
+        'movementId',
+        'Phong trào không tồn tại hoặc nằm ngoài địa bàn.',
+        'Unknown or out-of-scope movement.',
+      );
+    }
+    if (input.recipientOrganisationId) {
+      await requireOrganisation(tx, actor, input.recipientOrganisationId, 'recipientOrganisationId');
+    }
+    const links = await resolveProgrammeLinks(tx, actor, input);
+    const row = await repo.insertCommendation(tx, {
+      unitCode: input.unitCode,
+      ...area,
+      movementId: input.movementId ?? null,
+      programmeId: links.programmeId,
+      contentId: links.contentId,
+      form: input.form,
+      level: input.level,
+      recipientKind: input.recipientKind,
+      recipientName: input.recipientName,
+      recipientOrganisationId: input.recipientOrganisationId ?? null,
+      achievement: input.achievement,
+      decisionNumber: input.decisionNumber,
+      decisionDate: input.decisionDate,
+    });
+    const [view] = await presentCommendations(tx, [row]);
+    await recordAudit(tx, actor, {
+      action: 'commendation.create',
+      entity: 'commendation',
+      entityId: row.id,
+      area,
+      after: view,
+    });
+    return view!;
+  });
+}
+
+/** A programme's commendations in a period, for its review report. */
+export const programmeCommendations = repo.ofProgrammeInPeriod;

@@ -1,0 +1,256 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityInput, buildProgramme, supervisionInput } from '../../../../test/helpers/coordination';
+import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
+import { openDocx } from '../../../../test/helpers/docx';
+import { CAM_XUYEN, HA_TINH } from '../../../../test/helpers/factories';
+import { expectAuditedWrite, expectRefused } from '../../../../test/helpers/trace';
+import { programmeReviews } from '../coordination/tables';
+
+type Signed = Awaited<ReturnType<typeof signIn>>;
+let t: TestApp;
+let officer: Signed;
+let built: Awaited<ReturnType<typeof buildProgramme>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  officer = await signIn(t, { scopeCode: HA_TINH, roles: ['officer'] });
+  built = await buildProgramme(t.database.db, HA_TINH);
+});
+afterAll(() => t.close());
+
+const ok = async (res: Promise<{ statusCode: number; body: string; json: () => unknown }>) => {
+  const r = await res;
+  expect(r.statusCode, r.body).toBeLessThan(300);
+  return r.json() as { id: string; version: number; [k: string]: unknown };
+};
+
+/** Records of 2025 under the programme (and one of 2024, outside the period). */
+async function record() {
+  const { programme, task } = built;
+  const [communication, supervising] = programme.contents;
+  const activity = (o: Parameters<typeof activityInput>[2]) =>
+    ok(officer.post('/api/activities', activityInput(HA_TINH, built, o)));
+  await activity({
+    kind: 'training',
+    audienceSize: 60,
+    poorAudience: 10,
+    budget: { state: 5_000_000, fund: 0, social: 0, other: 0 },
+  });
+  await activity({ kind: 'broadcast', audienceSize: 0, poorAudience: 0, taskId: null, contentId: communication!.id });
+  await activity({ kind: 'meeting', audienceSize: 150, poorAudience: 45, taskId: null, contentId: communication!.id });
+  await activity({ kind: 'conference', audienceSize: 90, poorAudience: 0, taskId: null, programmeId: programme.id });
+  await activity({
+    kind: 'meeting',
+    audienceSize: 999,
+    poorAudience: 999,
+    startsOn: '2024-12-31',
+    endsOn: '2024-12-31',
+  });
+  // Not under the programme at all.
+  await activity({ kind: 'meeting', audienceSize: 500, poorAudience: 500, taskId: null });
+
+  const planned = await ok(
+    officer.post(
+      '/api/supervisions',
+      supervisionInput(HA_TINH, built, { taskId: null, contentId: supervising!.id, programmeId: programme.id }),
+    ),
+  );
+  const s = await ok(
+    officer.post(`/api/supervisions/${planned.id}/conduct`, {
+      conductedOn: '2025-05-20',
+      findings: 'Đạt',
+      version: planned.version,
+    }),
+  );
+  const recommend = (text: string) =>
+    ok(
+      officer.post(`/api/supervisions/${s.id}/recommendations`, {
+        addresseeId: programme.parties[1]!.id,
+        text,
+        dueOn: '2025-09-30',
+        version: s.version,
+      }),
+    );
+  const r1 = await recommend('Một');
+  await recommend('Hai');
+  const answered = await ok(
+    officer.post(`/api/recommendations/${r1.id}/answer`, {
+      answer: 'Xong',
+      answeredOn: '2025-08-01',
+      version: r1.version,
+    }),
+  );
+  await ok(
+    officer.post(`/api/recommendations/${r1.id}/resolve`, { resolvedOn: '2025-08-15', version: answered.version }),
+  );
+
+  await ok(
+    officer.post('/api/commendations', {
+      unitCode: HA_TINH,
+      contentId: supervising!.id,
+      form: 'certificate_of_merit',
+      level: 'province',
+      recipientKind: 'collective',
+      recipientName: 'Hội Nông dân xã Thạch Hà',
+      achievement: 'Thành tích xuất sắc',
+      decisionNumber: '125/QĐ-MTTQ',
+      decisionDate: '2025-12-15',
+    }),
+  );
+  await ok(officer.post(`/api/tasks/${task.id}/progress`, { status: 'done', progress: 100, version: task.version }));
+}
+
+describe('the periodic review report', () => {
+  it('drafts figures equal to the sums of the records of the programme in the period', async () => {
+    await record();
+    const { body: review, event } = await expectAuditedWrite(
+      t.database.db,
+      () =>
+        officer.post(`/api/programmes/${built.programme.id}/reviews`, {
+          kind: 'so_ket',
+          periodFrom: '2025-01-01',
+          periodTo: '2025-12-31',
+        }),
+      201,
+    );
+    expect(event.action).toBe('review.draft');
+    const figures = review.figures as {
+      total: Record<string, number>;
+      byContent: { contentId: string | null; figures: Record<string, number> }[];
+    };
+
+    // The same sums, read from the lists users see.
+    const listed = (
+      await officer.get(`/api/activities?programme=${built.programme.id}&from=2025-01-01&to=2025-12-31&limit=500`)
+    ).json();
+    const sum = (items: { audienceSize: number; group: string }[], group: string) =>
+      items.filter((a) => a.group === group).reduce((s, a) => s + a.audienceSize, 0);
+    expect(figures.total).toMatchObject({
+      communication: listed.items.filter((a: { group: string }) => a.group === 'communication').length,
+      communicationAudience: sum(listed.items, 'communication'),
+      trainings: 1,
+      trainees: sum(listed.items, 'training'),
+      conferences: 1,
+      conferenceAudience: 90,
+      poorAudience: listed.totals.poorAudience,
+      budget: listed.totals.budget,
+      supervisions: 1,
+      recommendations: 2,
+      recommendationsResolved: 1,
+      commendations: 1,
+      tasks: 1,
+      tasksDone: 1,
+    });
+    expect(figures.total).toMatchObject({ communication: 2, communicationAudience: 150, poorAudience: 55 });
+    // Per content: the task's activity counts under its content; the programme-wide conference under none.
+    const [first, second, general] = figures.byContent;
+    expect(first).toMatchObject({
+      contentId: built.programme.contents[0]!.id,
+      figures: { trainings: 1, communication: 2, tasks: 1 },
+    });
+    expect(second).toMatchObject({ figures: { supervisions: 1, recommendations: 2, commendations: 1 } });
+    expect(general).toMatchObject({ contentId: null, figures: { conferences: 1 } });
+    for (const key of Object.keys(figures.total)) {
+      expect(
+        figures.byContent.reduce((s, c) => s + c.figures[key]!, 0),
+        key,
+      ).toBe(figures.total[key]);
+    }
+  });
+
+  it('keeps the edited text, refreshes the figures, and exports a Word report with both', async () => {
+    const draft = await ok(
+      officer.post(`/api/programmes/${built.programme.id}/reviews`, {
+        kind: 'tong_ket',
+        periodFrom: '2023-05-09',
+        periodTo: '2026-12-31',
+      }),
+    );
+    const sections = draft.sections as { contents: { contentId: string; text: string | null }[] };
+    expect(sections.contents[0]!.text).toMatch(
+      /^Tổ chức 3 hoạt động tuyên truyền .*; mở 1 lớp tập huấn, bồi dưỡng cho 60 lượt người/u,
+    );
+    await expectRefused(
+      t.database.db,
+      [programmeReviews],
+      () =>
+        officer.put(`/api/reviews/${draft.id}`, {
+          sections: { ...sections, contents: [{ contentId: built.task.id, text: 'x' }] },
+          version: draft.version,
+        }),
+      { status: 400, code: 'validation_failed', field: 'sections.contents.0.contentId' },
+    );
+    const edited = await ok(
+      officer.put(`/api/reviews/${draft.id}`, {
+        number: '35/BC-MTTQ-SNN',
+        sections: {
+          contents: sections.contents.map((c, i) =>
+            i === 0 ? { ...c, text: 'Tuyên truyền sâu rộng tới 100% thôn.' } : c,
+          ),
+          difficulties: 'Kinh phí tuyên truyền còn hạn chế.',
+          directions: 'Tiếp tục nhân rộng mô hình giảm nghèo.',
+        },
+        version: draft.version,
+      }),
+    );
+    await ok(
+      officer.post(
+        '/api/activities',
+        activityInput(HA_TINH, built, { kind: 'press', audienceSize: 0, startsOn: '2026-02-01', endsOn: '2026-02-01' }),
+      ),
+    );
+    const refreshed = await ok(officer.post(`/api/reviews/${draft.id}/refresh`, { version: edited.version }));
+    expect((refreshed.sections as { difficulties: string }).difficulties).toBe('Kinh phí tuyên truyền còn hạn chế.');
+    expect((refreshed.figures as { total: { communication: number } }).total.communication).toBe(
+      (draft.figures as { total: { communication: number } }).total.communication + 1,
+    );
+
+    const res = await officer.get(`/api/reviews/${draft.id}/document`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toMatch(/filename="bao-cao-tong-ket-[a-z0-9-]+\.docx"/u);
+    const doc = await openDocx(res.rawPayload);
+    expect(doc.fonts).toEqual(new Set(['Times New Roman']));
+    expect(doc.paragraphs).toEqual(
+      expect.arrayContaining([
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Số: 35/BC-MTTQ-SNN',
+        'BÁO CÁO',
+        'I. KẾT QUẢ THỰC HIỆN',
+        `1. ${built.programme.contents[0]!.title}`,
+        'Tuyên truyền sâu rộng tới 100% thôn.',
+        'II. KHÓ KHĂN, VƯỚNG MẮC',
+        'Kinh phí tuyên truyền còn hạn chế.',
+        'III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
+        'Tiếp tục nhân rộng mô hình giảm nghèo.',
+        'Hộ thoát nghèo trên địa bàn',
+      ]),
+    );
+    expect(doc.text).toContain('Tổng kết thực hiện Chương trình phối hợp số');
+  });
+
+  it('is kept by the programme’s unit: a commune reads it but another commune does not', async () => {
+    const other = await signIn(t, { scopeCode: CAM_XUYEN, roles: ['officer'] });
+    const { programme } = await buildProgramme(t.database.db, CAM_XUYEN);
+    const review = await ok(
+      (await signIn(t, { scopeCode: CAM_XUYEN, roles: ['officer'] })).post(`/api/programmes/${programme.id}/reviews`, {
+        kind: 'so_ket',
+        periodFrom: '2025-01-01',
+        periodTo: '2025-06-30',
+      }),
+    );
+    expect((await officer.get(`/api/reviews/${review.id}`)).statusCode).toBe(200);
+    const thachHa = await signIn(t, { roles: ['officer'] });
+    expect((await thachHa.get(`/api/reviews/${review.id}`)).statusCode).toBe(404);
+    await expectRefused(
+      t.database.db,
+      [programmeReviews],
+      () =>
+        other.post(`/api/programmes/${built.programme.id}/reviews`, {
+          kind: 'so_ket',
+          periodFrom: '2025-01-01',
+          periodTo: '2025-06-30',
+        }),
+      { status: 403, code: 'out_of_scope' },
+    );
+  });
+});

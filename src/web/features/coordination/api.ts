@@ -1,0 +1,322 @@
+import type {
+  ActivityGroup,
+  ActivityKind,
+  AudienceKind,
+  Budget,
+  LegalDocumentKind,
+  ProgrammeLevel,
+  RecommendationStatus,
+  ReviewFigures,
+  ReviewKind,
+  SupervisionMethod,
+  SupervisionStatus,
+  TaskStatus,
+} from '../../../domain/coordination';
+import { api, type Page } from '../../api/client';
+import { downloadFile } from '../households/api';
+
+export interface OrgRef {
+  id: string;
+  name: string;
+}
+
+export interface LegalDocument {
+  id: string;
+  number: string;
+  issuedOn: string | null;
+  issuer: string;
+  kind: LegalDocumentKind;
+  title: string;
+  summary: string | null;
+  provinceCode: string | null;
+  communeCode: string | null;
+  version: number;
+}
+export interface LegalDocumentInput {
+  number: string;
+  issuedOn: string | null;
+  issuer: string;
+  kind: LegalDocumentKind;
+  title: string;
+  summary?: string | null;
+  unitCode: string | null;
+}
+
+export interface Content {
+  id: string;
+  position: number;
+  title: string;
+  scope: string;
+  responsible: OrgRef;
+  coordinating: OrgRef[];
+}
+export interface ProgrammeSummary {
+  id: string;
+  number: string;
+  title: string;
+  level: ProgrammeLevel;
+  signedOn: string;
+  signedPlace: string;
+  unitCode: string;
+  unitName: string;
+  periodFrom: number;
+  periodTo: number;
+  parties: OrgRef[];
+  canManage: boolean;
+  version: number;
+}
+export interface Programme extends ProgrammeSummary {
+  legalBases: Pick<LegalDocument, 'id' | 'number' | 'issuedOn' | 'issuer' | 'kind' | 'title'>[];
+  purposes: string;
+  requirements: string;
+  implementation: string | null;
+  contents: Content[];
+}
+export interface ContentInput {
+  id?: string;
+  title: string;
+  scope: string;
+  responsibleId: string;
+  coordinatingIds: string[];
+}
+export interface ProgrammeInput {
+  number: string;
+  title: string;
+  level: ProgrammeLevel;
+  unitCode: string;
+  signedOn: string;
+  signedPlace: string;
+  partyIds: string[];
+  legalBasisIds: string[];
+  periodFrom: number;
+  periodTo: number;
+  purposes: string;
+  requirements: string;
+  implementation?: string | null;
+  contents: ContentInput[];
+}
+
+export interface Plan {
+  id: string;
+  programmeId: string;
+  year: number;
+  note: string | null;
+  tasks: number;
+  tasksDone: number;
+  tasksOverdue: number;
+}
+export interface Task {
+  id: string;
+  planId: string;
+  year: number;
+  programmeId: string;
+  programmeNumber: string;
+  contentId: string;
+  contentPosition: number;
+  contentTitle: string;
+  title: string;
+  lead: OrgRef;
+  supporting: OrgRef[];
+  dueOn: string;
+  status: TaskStatus;
+  progress: number;
+  overdue: boolean;
+  note: string | null;
+  canManage: boolean;
+  version: number;
+}
+export interface TaskInput {
+  contentId: string;
+  title: string;
+  leadId: string;
+  supportingIds: string[];
+  dueOn: string;
+  note?: string | null;
+}
+
+export interface Activity {
+  id: string;
+  kind: ActivityKind;
+  group: ActivityGroup;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  unitCode: string;
+  unitName: string;
+  place: string | null;
+  organisers: OrgRef[];
+  audienceKind: AudienceKind;
+  audienceSize: number;
+  poorAudience: number;
+  topics: string;
+  budget: Budget;
+  budgetTotal: number;
+  programmeId: string | null;
+  contentId: string | null;
+  taskId: string | null;
+  canManage: boolean;
+  version: number;
+}
+export interface ActivityInput {
+  kind: ActivityKind;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  unitCode: string;
+  place?: string | null;
+  organiserIds: string[];
+  audienceKind: AudienceKind;
+  audienceSize: number;
+  poorAudience: number;
+  topics: string;
+  budget: Budget;
+  programmeId?: string | null;
+  contentId?: string | null;
+  taskId?: string | null;
+}
+export interface Totals {
+  activities: number;
+  audience: number;
+  poorAudience: number;
+  budget: number;
+}
+
+type ListQuery = { q?: string; limit: number; offset: number };
+
+export const coordinationApi = {
+  documents: (query: ListQuery & { kind?: LegalDocumentKind }) =>
+    api.get<Page<LegalDocument>>('/api/legal-documents', { ...query }),
+  createDocument: (body: LegalDocumentInput) => api.post<LegalDocument>('/api/legal-documents', body),
+
+  programmes: (query: ListQuery & { level?: ProgrammeLevel }) =>
+    api.get<Page<ProgrammeSummary>>('/api/programmes', { ...query }),
+  programme: (id: string) => api.get<Programme>(`/api/programmes/${id}`),
+  createProgramme: (body: ProgrammeInput) => api.post<Programme>('/api/programmes', body),
+  downloadProgramme: (p: { id: string }) =>
+    downloadFile(`/api/programmes/${p.id}/document`, undefined, 'chuong-trinh.docx'),
+
+  plans: (programmeId: string) => api.get<{ items: Plan[] }>(`/api/programmes/${programmeId}/plans`),
+  createPlan: (programmeId: string, body: { year: number; note?: string | null }) =>
+    api.post<Plan>(`/api/programmes/${programmeId}/plans`, body),
+  tasks: (
+    query: ListQuery & { programme?: string; plan?: string; overdue?: boolean; status?: TaskStatus; sort?: 'dueOn' },
+  ) => api.get<Page<Task>>('/api/tasks', { ...query }),
+  createTask: (planId: string, body: TaskInput) => api.post<Task>(`/api/plans/${planId}/tasks`, body),
+  reportProgress: (id: string, body: { status: TaskStatus; progress: number; note?: string | null; version: number }) =>
+    api.post<Task>(`/api/tasks/${id}/progress`, body),
+
+  activities: (
+    query: ListQuery & {
+      unit?: string;
+      group?: ActivityGroup;
+      from?: string;
+      to?: string;
+      task?: string;
+      programme?: string;
+    },
+  ) => api.get<Page<Activity> & { totals: Totals }>('/api/activities', { ...query }),
+  createActivity: (body: ActivityInput) => api.post<Activity>('/api/activities', body),
+};
+
+export interface Recommendation {
+  id: string;
+  supervisionId: string;
+  supervisionTopic: string;
+  supervisionUnitName: string;
+  addressee: OrgRef;
+  text: string;
+  dueOn: string;
+  status: RecommendationStatus;
+  overdue: boolean;
+  daysLeft: number;
+  answer: string | null;
+  answeredOn: string | null;
+  resolvedOn: string | null;
+  canFollowUp: boolean;
+  canAnswer: boolean;
+  version: number;
+}
+export interface Supervision {
+  id: string;
+  year: number;
+  unitCode: string;
+  unitName: string;
+  lead: OrgRef;
+  members: OrgRef[];
+  supervised: OrgRef;
+  topic: string;
+  method: SupervisionMethod;
+  periodFrom: string;
+  periodTo: string;
+  status: SupervisionStatus;
+  conductedOn: string | null;
+  findings: string | null;
+  programmeId: string | null;
+  taskId: string | null;
+  recommendations: Recommendation[];
+  canManage: boolean;
+  version: number;
+}
+export interface SupervisionInput {
+  year: number;
+  unitCode: string;
+  leadId: string;
+  memberIds: string[];
+  supervisedId: string;
+  topic: string;
+  method: SupervisionMethod;
+  periodFrom: string;
+  periodTo: string;
+  programmeId?: string | null;
+  taskId?: string | null;
+}
+export interface Review {
+  id: string;
+  programmeId: string;
+  programmeNumber: string;
+  kind: ReviewKind;
+  periodFrom: string;
+  periodTo: string;
+  number: string | null;
+  figures: {
+    total: ReviewFigures;
+    byContent: { contentId: string | null; position: number | null; title: string; figures: ReviewFigures }[];
+    householdsEscaped: number;
+  };
+  sections: {
+    contents: { contentId: string; text: string | null }[];
+    difficulties: string | null;
+    directions: string | null;
+  };
+  canManage: boolean;
+  version: number;
+}
+
+export const supervisionApi = {
+  list: (query: ListQuery & { year?: number; status?: SupervisionStatus; task?: string }) =>
+    api.get<Page<Supervision>>('/api/supervisions', { ...query }),
+  plan: (body: SupervisionInput) => api.post<Supervision>('/api/supervisions', body),
+  conduct: (id: string, body: { conductedOn: string; findings: string; version: number }) =>
+    api.post<Supervision>(`/api/supervisions/${id}/conduct`, body),
+  recommend: (id: string, body: { addresseeId: string; text: string; dueOn: string; version: number }) =>
+    api.post<Recommendation>(`/api/supervisions/${id}/recommendations`, body),
+  mine: () => api.get<Page<Recommendation>>('/api/recommendations/mine'),
+  answer: (id: string, body: { answer: string; answeredOn: string; version: number }) =>
+    api.post<Recommendation>(`/api/recommendations/${id}/answer`, body),
+  accept: (id: string, body: { version: number }) =>
+    api.post<Recommendation>(`/api/recommendations/${id}/accept`, body),
+  resolve: (id: string, body: { resolvedOn: string; version: number }) =>
+    api.post<Recommendation>(`/api/recommendations/${id}/resolve`, body),
+};
+
+export const reviewApi = {
+  list: (programmeId: string) => api.get<{ items: Review[] }>(`/api/programmes/${programmeId}/reviews`),
+  draft: (
+    programmeId: string,
+    body: { kind: ReviewKind; periodFrom: string; periodTo: string; number?: string | null },
+  ) => api.post<Review>(`/api/programmes/${programmeId}/reviews`, body),
+  edit: (id: string, body: { number?: string | null; sections: Review['sections']; version: number }) =>
+    api.put<Review>(`/api/reviews/${id}`, body),
+  refresh: (id: string, version: number) => api.post<Review>(`/api/reviews/${id}/refresh`, { version }),
+  download: (r: { id: string }) => downloadFile(`/api/reviews/${r.id}/document`, undefined, 'bao-cao.docx'),
+};

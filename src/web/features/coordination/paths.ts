@@ -1,0 +1,3 @@
+export const COORDINATION_PATH = '/coordination';
+export const PROGRAMME_CREATE_PATH = '/coordination/programmes/new';
+export const programmePath = (id: string) => `/coordination/programmes/${id}`;

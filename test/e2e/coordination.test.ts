@@ -1,0 +1,170 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { chooseOption, hidden, launchBrowser, login, newPage, screenshot, visible } from './support';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Type a date (dd/mm/yyyy) into an antd DatePicker and confirm it. */
+async function typeDate(page: Page, input: Locator, date: string) {
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+  await page.waitForTimeout(200);
+}
+
+/** Search an organisation picker and choose the organisation by its exact name. */
+async function pickOrganisation(page: Page, select: Locator, name: string, multiple = false) {
+  await select.click();
+  await select.pressSequentially(name.slice(0, 18));
+  if (!multiple) return chooseOption(page, name);
+  // A multiple select stays open after a choice: close it.
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${name}"]`).click();
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(
+    () => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0,
+  );
+}
+
+const FRONT = 'Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh';
+const DEPARTMENT = 'Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh';
+
+describe('coordination between the Front and the government', () => {
+  test('a provincial Front officer signs a programme, plans a task, records its evidence, runs a supervision to closure and drafts the review', async () => {
+    const { context, page } = await newPage(browser);
+    const suffix = Date.now().toString(36).toUpperCase();
+    const number = `${suffix}/CTPH-MTTQ-SNNMT`;
+    const activity = `Hội nghị tuyên truyền ${suffix}`;
+    const topic = `Giám sát hỗ trợ sinh kế ${suffix}`;
+    try {
+      await login(page, 'tinh.mttq');
+
+      // The programme, with one coordination content.
+      await page.goto('/coordination/programmes/new');
+      await visible(page.getByRole('heading', { name: 'Chương trình phối hợp mới' }));
+      await page.getByLabel('Số, ký hiệu').fill(number);
+      await page.getByLabel('Tên chương trình').fill('Chương trình phối hợp giảm nghèo bền vững giai đoạn 2026–2030');
+      await typeDate(page, page.getByLabel('Ngày ký'), '15/01/2026');
+      await pickOrganisation(page, page.getByLabel('Các bên ký kết'), FRONT, true);
+      await pickOrganisation(page, page.getByLabel('Các bên ký kết'), DEPARTMENT, true);
+      await page.getByLabel('Căn cứ').click();
+      await page.getByLabel('Căn cứ').pressSequentially('257/2025');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await page.keyboard.press('Escape');
+      await page.getByLabel('Mục đích').fill('Phát huy sức mạnh khối đại đoàn kết trong giảm nghèo.');
+      await page.getByLabel('Yêu cầu').fill('Phối hợp thường xuyên, đúng chức năng.');
+      await page.getByLabel('Tên nội dung').fill('Tuyên truyền chính sách giảm nghèo');
+      await page.getByLabel('Phạm vi, cách làm').fill('Tuyên truyền đến từng hộ nghèo.');
+      await pickOrganisation(page, page.getByLabel('Đơn vị chủ trì'), FRONT);
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await visible(page.getByRole('heading', { name: new RegExp(`^${number}`, 'u') }));
+      await visible(page.getByText('Nghị quyết 257/2025/QH15', { exact: false }).or(page.getByText('257/2025/QH15')));
+
+      // The plan of 2026 and a task under the content.
+      await page.getByRole('button', { name: 'Lập kế hoạch năm' }).click();
+      const planDialog = page.getByRole('dialog', { name: 'Lập kế hoạch năm' });
+      await planDialog.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(planDialog);
+      await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+      const taskDialog = page.getByRole('dialog', { name: 'Thêm nhiệm vụ' });
+      await taskDialog.getByLabel('Thuộc nội dung').click();
+      await chooseOption(page, '1. Tuyên truyền chính sách giảm nghèo');
+      await taskDialog.getByLabel('Tên nhiệm vụ').fill('Hội nghị tuyên truyền ở các xã');
+      await pickOrganisation(page, taskDialog.getByLabel('Chủ trì'), FRONT);
+      await typeDate(page, taskDialog.getByLabel('Hạn hoàn thành'), '30/12/2026');
+      await taskDialog.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(taskDialog);
+      const taskRow = page.locator('.ant-table-row').filter({ hasText: 'Hội nghị tuyên truyền ở các xã' });
+      await visible(taskRow);
+
+      // An activity as the task's evidence.
+      await taskRow.getByRole('button', { name: 'Ghi nhận hoạt động làm minh chứng' }).click();
+      const evidence = page.getByRole('dialog', { name: 'Ghi nhận hoạt động làm minh chứng' });
+      await evidence.getByLabel('Tên hoạt động').fill(activity);
+      await typeDate(page, evidence.getByLabel('Từ ngày'), '20/03/2026');
+      await evidence.getByLabel('Số người tham dự').fill('120');
+      await evidence.getByLabel('Trong đó thuộc hộ nghèo, cận nghèo').fill('30');
+      await evidence.getByLabel('Chủ đề, nội dung').fill('Chuẩn nghèo giai đoạn 2027–2030');
+      await evidence.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(evidence);
+      await taskRow.getByRole('button', { name: /Mở rộng|Expand/u }).click();
+      await visible(page.getByRole('cell', { name: activity }));
+
+      // A supervision with a recommendation, followed to closure.
+      await page.goto('/coordination?tab=supervision');
+      await page.getByRole('button', { name: 'Đưa vào kế hoạch giám sát' }).click();
+      const plan = page.getByRole('dialog', { name: 'Đưa vào kế hoạch giám sát' });
+      await plan.getByLabel('Nội dung giám sát').fill(topic);
+      await pickOrganisation(page, plan.getByLabel('Chủ trì'), FRONT);
+      await pickOrganisation(page, plan.getByLabel('Đơn vị được giám sát'), DEPARTMENT);
+      const period = plan.locator('.ant-picker-range input');
+      await period.first().click();
+      await period.first().fill('01/01/2026');
+      await period.first().press('Enter');
+      await period.last().fill('30/06/2026');
+      await period.last().press('Enter');
+      await plan.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(plan);
+      const row = page.locator('.ant-table-row').filter({ hasText: topic });
+      await row.getByRole('button', { name: 'Ghi kết quả giám sát' }).click();
+      const conduct = page.getByRole('dialog', { name: 'Ghi kết quả giám sát' });
+      await typeDate(page, conduct.getByLabel('Ngày giám sát'), '15/07/2026');
+      await conduct.getByLabel('Kết quả, phát hiện').fill('Giải ngân chậm ở hai xã.');
+      await conduct.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(conduct);
+      await row.getByRole('button', { name: 'Thêm kiến nghị' }).click();
+      const recommend = page.getByRole('dialog', { name: 'Thêm kiến nghị' });
+      await recommend.getByLabel('Kiến nghị').fill('Đẩy nhanh giải ngân vốn hỗ trợ sinh kế.');
+      await typeDate(page, recommend.getByLabel('Hạn trả lời'), '30/09/2026');
+      await recommend.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(recommend);
+      await row.getByRole('button', { name: /Mở rộng|Expand/u }).click();
+      const rec = page.locator('.ant-table-row').filter({ hasText: 'Đẩy nhanh giải ngân vốn hỗ trợ sinh kế.' });
+      await rec.getByRole('button', { name: 'Ghi nhận trả lời' }).click();
+      const answer = page.getByRole('dialog', { name: 'Ghi nhận trả lời' });
+      await answer.getByLabel('Trả lời', { exact: true }).fill('Đã giải ngân xong ngày 20/09/2026.');
+      await answer.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(answer);
+      await rec.getByRole('button', { name: 'Đã giải quyết xong' }).click();
+      const resolve = page.getByRole('dialog', { name: 'Đã giải quyết xong' });
+      await resolve.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(resolve);
+      await visible(rec.getByText('Đã giải quyết xong'));
+
+      // The review report of the programme, drafted from the data, exported to Word.
+      await page.goBack();
+      await page.goto('/coordination');
+      await page.getByRole('link', { name: number }).click();
+      await page.getByRole('button', { name: 'Dự thảo báo cáo từ số liệu' }).click();
+      const draft = page.getByRole('dialog', { name: 'Dự thảo báo cáo từ số liệu' });
+      const range = draft.locator('.ant-picker-range input');
+      await range.first().click();
+      await range.first().fill('01/01/2026');
+      await range.first().press('Enter');
+      await range.last().fill('31/12/2026');
+      await range.last().press('Enter');
+      await draft.getByRole('button', { name: 'Dự thảo báo cáo từ số liệu' }).click();
+      await hidden(draft);
+      const summary = page.getByText(
+        /^Tổ chức 1 hoạt động tuyên truyền với 120 lượt người tham dự; trong đó 30 lượt người/u,
+      );
+      await visible(summary.or(page.locator('textarea', { hasText: 'Tổ chức 1 hoạt động tuyên truyền với 120' })));
+      await page.getByLabel('Khó khăn, vướng mắc').fill('Nguồn lực còn hạn chế.');
+      await page.getByRole('button', { name: 'Lưu nội dung' }).click();
+      await visible(page.getByText('Đã lưu báo cáo'));
+      await screenshot(page, 'coordination-programme');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Tải báo cáo Word' }).click();
+      expect((await download).suggestedFilename()).toMatch(/^bao-cao-so-ket-.*\.docx$/u);
+    } finally {
+      await context.close();
+    }
+  });
+});
