@@ -373,7 +373,8 @@ describe('a signed-in write without the CSRF token', () => {
       expect(accepted.statusCode, `${label(route)} with the token: ${accepted.body}`).toBeGreaterThanOrEqual(200);
       expect(accepted.statusCode, `${label(route)} with the token: ${accepted.body}`).toBeLessThan(300);
     }
-  });
+    // Every write route with fresh fixtures, twice refused and once accepted: minutes on a busy machine.
+  }, 300_000);
 
   it('keeps the password when the change is refused', async () => {
     const me = await signIn(t, { roles: ['viewer'] });

@@ -59,7 +59,8 @@ describe('chungtay verify-ledger', () => {
     const result = await verify();
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain('3 bút toán, nguyên vẹn');
-  });
+    // A fresh data directory is initialised and migrated, then a process starts: slow on a busy machine.
+  }, 180_000);
 
   it('exits non-zero naming the first broken link after a superuser edits a posting', async () => {
     await withData(async (db) => {
@@ -71,5 +72,5 @@ describe('chungtay verify-ledger', () => {
     expect(result.code).toBe(3);
     expect(result.stdout).toContain(`#2 ${ids[1]}`);
     expect(result.stdout).toContain('hash mismatch');
-  });
+  }, 120_000);
 });
