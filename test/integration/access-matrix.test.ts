@@ -98,6 +98,7 @@ const fundCases = (where: typeof own): Case[] => [
   ['read its campaigns', 'GET', () => `/api/funds/${where.fundId}/campaigns`],
   ['read its donation QR', 'GET', () => `/api/funds/${where.fundId}/vietqr`],
   ['read its posting', 'GET', () => `/api/postings/${where.postingId}`],
+  ['read its report', 'GET', () => `/api/funds/${where.fundId}/report?from=2026-01-01&to=2026-12-31`],
   ['print its receipt', 'GET', () => `/api/postings/${where.postingId}/receipt.pdf`],
   ['record a receipt there', 'POST', () => `/api/funds/${where.fundId}/receipts`, () => RECEIPT],
   ['spend from its fund', 'POST', () => `/api/funds/${where.fundId}/expenditures`, () => EXPENDITURE],

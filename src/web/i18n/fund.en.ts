@@ -102,5 +102,7 @@ export const fundEn: { [K in keyof typeof fundVi]: string } = {
   count: 'Count',
   publicReceipts: 'Donations',
   publicPage: 'Public page',
+  report: 'Fund report for a period',
+  reportPeriod: 'Report period',
   all: 'All',
 };

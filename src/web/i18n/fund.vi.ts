@@ -99,5 +99,7 @@ export const fundVi = {
   count: 'Số lượt',
   publicReceipts: 'Các khoản ủng hộ',
   publicPage: 'Trang công khai',
+  report: 'Báo cáo quỹ theo kỳ',
+  reportPeriod: 'Kỳ báo cáo',
   all: 'Tất cả',
 } as const;

@@ -4,6 +4,7 @@ import { rowsOf } from '../../platform/db/database';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
 import { buildFund, buildHousehold, CAM_XUYEN, HA_TINH, THACH_HA } from '../../../../test/helpers/factories';
 import { expectAuditedWrite, expectRefused } from '../../../../test/helpers/trace';
+import ExcelJS from '../registry-excel/exceljs';
 import { verifyLedger } from './verify';
 import { fundCampaigns, fundDonors, fundPostingLines, fundPostings, fundReceiptCounters, funds } from './tables';
 
@@ -575,5 +576,51 @@ describe('public disclosure', () => {
     expect(res.body).not.toContain(household.headName);
     const list = await t.app.inject({ method: 'GET', url: '/api/public/funds' });
     expect(list.json().items.map((f: { id: string }) => f.id)).toContain(fund.id);
+  });
+});
+
+describe('the fund report', () => {
+  it('gives opening balance, receipts by campaign and donor kind, spending by purpose and commune, closing balance', async () => {
+    const db = t.database.db;
+    const fund = await buildFund(db, { unitCode: '18547' });
+    const there = await signIn(t, { scopeCode: '18547', roles: ['officer'] });
+    await there.post(`/api/funds/${fund.id}/receipts`, receipt(1_000_000, { date: '2025-12-20' }));
+    await there.post(`/api/funds/${fund.id}/receipts`, receipt(5_000_000, { date: '2026-01-10' }));
+    const business = (
+      await there.post(
+        `/api/funds/${fund.id}/receipts`,
+        receipt(2_000_000, { date: '2026-01-11', donor: { kind: 'business', name: 'Công ty A' } }),
+      )
+    ).json();
+    await there.post(`/api/postings/${business.id}/reversal`, { reason: 'Nhầm', date: '2026-01-12' });
+    await there.post(
+      `/api/funds/${fund.id}/expenditures`,
+      expenditure(1_500_000, { date: '2026-01-20', purpose: 'tet_gift' }),
+    );
+    await there.post(`/api/funds/${fund.id}/expenditures`, expenditure(700_000, { date: '2026-03-01' }));
+
+    const xlsx = await there.get(`/api/funds/${fund.id}/report?from=2026-01-01&to=2026-01-31&format=xlsx`);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as never);
+    const rows = new Map<string, number>();
+    workbook.worksheets[0]!.eachRow((row) => {
+      const [label, amount] = [row.getCell(1).value, row.getCell(2).value];
+      if (typeof label === 'string' && typeof amount === 'number') rows.set(label.trim(), amount);
+    });
+    expect(rows.get('I. Số dư đầu kỳ')).toBe(1_000_000);
+    expect(rows.get('II. Thu trong kỳ')).toBe(5_000_000);
+    expect(rows.get('Theo nhà hảo tâm: Cá nhân')).toBe(5_000_000);
+    expect(rows.has('Theo nhà hảo tâm: Doanh nghiệp')).toBe(false);
+    expect(rows.get('IV. Chi trong kỳ')).toBe(1_500_000);
+    expect(rows.get('Theo mục đích: Quà Tết')).toBe(1_500_000);
+    expect(rows.get('VI. Số dư cuối kỳ (I + II + III − IV − V)')).toBe(4_500_000);
+
+    const pdf = await there.get(`/api/funds/${fund.id}/report?from=2026-01-01&to=2026-01-31`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const backwards = await there.get(`/api/funds/${fund.id}/report?from=2026-02-01&to=2026-01-31`);
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().field).toBe('querystring.to');
   });
 });

@@ -26,6 +26,7 @@ import {
   PublicFundListSchema,
   PublicFundSchema,
   ReceiptCreateSchema,
+  ReportQuerySchema,
   ReversalCreateSchema,
   VerificationSchema,
   VietQrQuerySchema,
@@ -206,6 +207,27 @@ export const fundRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     '/api/postings/:id',
     { schema: { tags, summary: 'Một bút toán', params: IdParamsSchema, response: { 200: PostingSchema } } },
     (request) => fund.getPosting(db, actorOf(request), request.params.id),
+  );
+  app.get(
+    '/api/funds/:id/report',
+    {
+      schema: {
+        tags,
+        summary: 'Báo cáo thu, chi của quỹ trong kỳ (PDF hoặc Excel)',
+        params: IdParamsSchema,
+        querystring: ReportQuerySchema,
+        produces: ['application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+      },
+    },
+    async (request, reply) => {
+      const { body, type, name } = await fund.fundReportDocument(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.query,
+      );
+      return reply.type(type).header('content-disposition', `attachment; filename="${name}"`).send(body);
+    },
   );
   app.get(
     '/api/postings/:id/receipt.pdf',

@@ -293,3 +293,11 @@ export const PublicFundSchema = z.object({
   qr: VietQrSchema.nullable(),
 });
 export type PublicFund = z.infer<typeof PublicFundSchema>;
+
+export const ReportQuerySchema = z
+  .strictObject({
+    from: isoDateField.describe('Từ ngày'),
+    to: isoDateField.describe('Đến ngày'),
+    format: z.enum(['pdf', 'xlsx'], 'Định dạng: pdf hoặc xlsx').default('pdf'),
+  })
+  .refine((q) => q.to >= q.from, { message: 'Đến ngày không được trước từ ngày', path: ['to'] });

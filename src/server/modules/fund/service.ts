@@ -10,6 +10,7 @@ import { writePosting, type PlannedLine } from './posting';
 import { fundArea, presentCampaign, presentDonor, presentFunds, presentPosting } from './presenter';
 import * as repo from './repo';
 import { receiptPdf } from './receipt-pdf';
+import { fundReport, reportPdf, reportWorkbook } from './report';
 import { verifyLedger } from './verify';
 import { donationQr } from './vietqr';
 import type {
@@ -484,4 +485,21 @@ export async function receiptDocument(db: Db, actor: Actor, id: string) {
     reversal: reversal ? { date: reversal.date, reason: reversal.reason } : null,
   });
   return { pdf, fileName: `bien-lai-${presentPosting(row).receiptNumber}.pdf` };
+}
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The fund's report for a period, as PDF or Excel. */
+export async function fundReportDocument(
+  db: Db,
+  actor: Actor,
+  id: string,
+  query: { from: string; to: string; format: 'pdf' | 'xlsx' },
+) {
+  const fund = await requireFund(db, actor, id);
+  const report = await fundReport(db, fund, query.from, query.to);
+  const name = `bao-cao-quy-${query.from}-${query.to}.${query.format}`;
+  return query.format === 'xlsx'
+    ? { body: await reportWorkbook(report), type: XLSX, name }
+    : { body: await reportPdf(report), type: 'application/pdf', name };
 }

@@ -35,6 +35,7 @@ import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { fundApi, publicFundPath, receiptPdfUrl, type Campaign, type Fund, type Posting } from './api';
+import { ReportCard } from './ReportCard';
 import { AllocationModal, CampaignModal, ExpenditureModal, ReceiptModal, ReversalModal } from './FundModals';
 
 const KIND_COLORS: Record<PostingKind, string> = {
@@ -180,6 +181,7 @@ function FundView({ fund }: { fund: Fund }) {
         </Col>
         <Col xs={24} lg={8}>
           <DonationQrCard fund={fund} campaigns={campaignList} />
+          <ReportCard fundId={fund.id} />
         </Col>
       </Row>
       <Typography.Title level={4} style={{ marginTop: 24 }}>

@@ -176,3 +176,7 @@ export const publicFundApi = {
 
 /** The public disclosure page of a fund (no login). */
 export const publicFundPath = (id: string) => `/cong-khai/quy/${id}`;
+
+/** The fund's report for a period, as the browser downloads it. */
+export const reportUrl = (fundId: string, from: string, to: string, format: 'pdf' | 'xlsx') =>
+  `/api/funds/${fundId}/report?from=${from}&to=${to}&format=${format}`;
