@@ -28,6 +28,7 @@ import { loadSessionActor } from './modules/users/service';
 import { assessmentRoutes } from './modules/assessments/routes';
 import { householdRoutes } from './modules/households/routes';
 import { registryExcelRoutes } from './modules/registry-excel/routes';
+import { reviewRoutes } from './modules/reviews/routes';
 import { povertyRoutes } from './modules/poverty/routes';
 import { systemRoutes } from './modules/system/routes';
 import { villageRoutes } from './modules/villages/routes';
@@ -94,6 +95,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(householdRoutes, { db });
   await app.register(registryExcelRoutes, { db });
   await app.register(assessmentRoutes, { db });
+  await app.register(reviewRoutes, { db });
 
   await serveWebApp(app, config.webDir);
   return app;
