@@ -12,6 +12,7 @@ import {
   member,
   THACH_HA,
 } from '../helpers/factories';
+import { buildRound } from '../helpers/reviews';
 import { templateWorkbook } from '../helpers/workbooks';
 import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
 
@@ -32,7 +33,7 @@ const withType = (body: unknown) => (Buffer.isBuffer(body) ? { 'content-type': X
 
 let t: TestApp;
 const s: Record<'officer' | 'communeAdmin' | 'viewer', Session> = {} as never;
-const other = { villageId: '', organisationId: '', userId: '', userVersion: 1, householdId: '' };
+const other = { villageId: '', organisationId: '', userId: '', userVersion: 1, householdId: '', roundId: '' };
 const own = { villageId: '', organisationId: '', userId: '', householdId: '' };
 
 beforeAll(async () => {
@@ -55,6 +56,8 @@ beforeAll(async () => {
   own.userId = (await buildUser(db, { scopeCode: THACH_HA })).user.id;
   other.householdId = (await buildHousehold(db, { communeCode: CAM_XUYEN })).id;
   own.householdId = (await buildHousehold(db, { communeCode: THACH_HA, villageId: own.villageId })).id;
+  const otherHousehold = await buildHousehold(db, { communeCode: CAM_XUYEN, villageId: other.villageId });
+  other.roundId = (await buildRound(db, otherHousehold, 'posting')).roundId;
 });
 afterAll(() => t.close());
 
@@ -106,6 +109,21 @@ const anotherCommunesData: Case[] = [
     'POST',
     () => `/api/households/${other.householdId}/assessments/preview`,
     () => ({ year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_000_000 }),
+  ],
+  ['read its review round', 'GET', () => `/api/reviews/${other.roundId}`],
+  ['read its review work list', 'GET', () => `/api/reviews/${other.roundId}/cases`],
+  ['download its posting list', 'GET', () => `/api/reviews/${other.roundId}/posting-list.docx`],
+  [
+    'plan a review round there',
+    'POST',
+    () => '/api/reviews',
+    () => ({ communeCode: CAM_XUYEN, year: 2026, kind: 'regular' }),
+  ],
+  [
+    'decide its review round',
+    'POST',
+    () => `/api/reviews/${other.roundId}/decide`,
+    () => ({ version: 1, decisionNumber: '1/QĐ-UBND', decisionDate: '2026-11-10', signerName: 'X' }),
   ],
   ['compare its results', 'GET', () => `/api/assessments/comparison?commune=${CAM_XUYEN}&year=2026&to=2027-2030`],
   ['export its households', 'GET', () => `/api/households/export?commune=${CAM_XUYEN}`],
@@ -210,6 +228,7 @@ const writesInOwnCommune: Case[] = [
     () => ({ year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_000_000 }),
   ],
   ['import households', 'POST', () => `/api/households/import?commune=${THACH_HA}`, () => XLSX],
+  ['plan a review round', 'POST', () => '/api/reviews', () => ({ communeCode: THACH_HA, year: 2026, kind: 'regular' })],
   ['add a village', 'POST', () => '/api/villages', () => ({ communeCode: THACH_HA, name: 'Thôn Xem', kind: 'thon' })],
   ['rename a village', 'PATCH', () => `/api/villages/${own.villageId}`, () => ({ name: 'Thôn Đổi', version: 1 })],
   ['archive a village', 'POST', () => `/api/villages/${own.villageId}/archive`, () => ({ reason: 'thử', version: 1 })],

@@ -265,10 +265,12 @@ async function step(db: Db, actor: Actor, id: string, version: number, action: R
   });
 }
 
-/** Listing starts by bringing in the households on the current poor and near-poor lists. */
+/** Listing a periodic round starts by bringing in the households on the current poor and near-poor lists. */
 export function startListing(db: Db, actor: Actor, id: string, version: number) {
   return step(db, actor, id, version, 'start_listing', {
     apply: async (tx, round) => {
+      // A regular round reviews the applications received; a periodic one every listed household.
+      if (round.kind !== 'periodic') return;
       const listed = await householdsOnLists(tx, round.communeCode, round.year);
       await repo.insertCases(
         tx,
