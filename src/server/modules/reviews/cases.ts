@@ -1,4 +1,4 @@
-import { canList, canSurvey, type RoundState } from '../../../domain/review';
+import { applicationDeadline, canList, canSurvey, type RoundState } from '../../../domain/review';
 import { foldAccents } from '../../../domain/text';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
@@ -71,6 +71,16 @@ export async function addCase(db: Db, actor: Actor, roundId: string, input: Case
         proposedBy: input.proposedBy ?? null,
       },
     ]);
+    // A regular round is decided within 15 days of the first application it holds.
+    if (
+      round.kind === 'regular' &&
+      input.application &&
+      (!round.receivedOn || input.application.receivedOn < round.receivedOn)
+    )
+      await repo.updateRound(tx, round.id, round.version, {
+        receivedOn: input.application.receivedOn,
+        deadline: applicationDeadline(input.application.receivedOn),
+      });
     const row = (await repo.findCaseOfHousehold(tx, round.id, household.id))!;
     const created = (await repo.findCase(tx, round.id, row.id))!;
     await recordAudit(tx, actor, {

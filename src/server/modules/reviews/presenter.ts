@@ -1,5 +1,5 @@
 import type { Category } from '../../../domain/poverty';
-import { actionsFrom, type RoundAction, type RoundState } from '../../../domain/review';
+import { actionsFrom, deadlineStatus, type RoundAction, type RoundState } from '../../../domain/review';
 import type { PovertyCause } from '../../../domain/registry/codes';
 import type { Actor } from '../../platform/access';
 import { reviewPolicy } from './policy';
@@ -39,6 +39,9 @@ export function presentRound(
     windowEnd: round.windowEnd,
     state: round.state as RoundState,
     overdue: isOverdue(round, today),
+    receivedOn: round.receivedOn,
+    deadline: round.deadline,
+    deadlineStatus: round.deadline ? deadlineStatus(round.deadline, today, round.decisionDate) : null,
     postedOn: round.postedOn,
     postingEnds: round.postingEnds,
     decisionNumber: round.decisionNumber,

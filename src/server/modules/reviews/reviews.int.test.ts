@@ -611,3 +611,40 @@ describe('a periodic review round, from planning to the decision', () => {
     });
   });
 });
+
+describe('a regular review', () => {
+  it('is due 15 days after the application is received, and flagged overdue after that', async () => {
+    const household = await buildHousehold(t.database.db);
+    const created = await officer.post('/api/reviews', { communeCode: THACH_HA, year: 2026, kind: 'regular' });
+    expect(created.json()).toMatchObject({
+      listYear: 2026,
+      standardId: '2022-2025',
+      deadline: null,
+      deadlineStatus: null,
+    });
+    const round = created.json();
+    await officer.post(`/api/reviews/${round.id}/listing`, { version: round.version });
+    const application = {
+      form: 'mau_04',
+      receivedOn: '2026-10-01',
+      channel: 'online',
+      applicantName: 'Nguyễn Văn An',
+      content: 'Đề nghị công nhận thoát nghèo',
+    };
+    const added = await officer.post(`/api/reviews/${round.id}/cases`, {
+      householdId: household.id,
+      reason: 'application',
+      application,
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    const detail = (await officer.get(`/api/reviews/${round.id}`)).json();
+    // Received 01/10/2026, undecided on the test's date (after 16/10/2026).
+    expect(detail).toMatchObject({
+      receivedOn: '2026-10-01',
+      deadline: '2026-10-16',
+      deadlineStatus: 'overdue',
+      overdue: true,
+    });
+    expect((await officer.get(`/api/reviews/${round.id}/cases`)).json().total).toBe(1);
+  });
+});
