@@ -2,7 +2,7 @@
  * Roles and area scopes, shared by the server (which enforces them) and the browser (which
  * uses them only to decide what to show).
  */
-export const ROLES = ['viewer', 'officer', 'approver', 'fund_accountant', 'admin'] as const;
+export const ROLES = ['viewer', 'officer', 'approver', 'fund_accountant', 'admin', 'reviewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
@@ -11,6 +11,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   approver: { vi: 'Phê duyệt', en: 'Approver' },
   fund_accountant: { vi: 'Kế toán quỹ', en: 'Fund accountant' },
   admin: { vi: 'Quản trị', en: 'Administrator' },
+  reviewer: { vi: 'Điều tra viên rà soát', en: 'Reviewer' },
 };
 
 /** Where a user works: the whole country, one province, or one commune of a province. */

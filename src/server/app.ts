@@ -28,6 +28,7 @@ import { loadSessionActor } from './modules/users/service';
 import { assessmentRoutes } from './modules/assessments/routes';
 import { householdRoutes } from './modules/households/routes';
 import { registryExcelRoutes } from './modules/registry-excel/routes';
+import { reviewRoutes } from './modules/reviews/routes';
 import { povertyRoutes } from './modules/poverty/routes';
 import { supportRoutes } from './modules/support/routes';
 import { systemRoutes } from './modules/system/routes';
@@ -110,6 +111,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(supervisionRoutes, { db });
   await app.register(emulationRoutes, { db });
   await app.register(programmeReviewRoutes, { db });
+  await app.register(reviewRoutes, { db });
 
   await serveWebApp(app, config.webDir);
   return app;

@@ -96,7 +96,7 @@ export async function buildProgramme(db: Db, unitCode: string = HA_TINH, task: {
 
 /** Routes of the coordination modules, for the cross-cutting tests. */
 export const COORDINATION_PATHS =
-  /^\/api\/(legal-documents|programmes|plans|tasks|activities|supervisions|recommendations|movements|commendations|reviews)(\/|$)/u;
+  /^\/api\/(legal-documents|programmes|plans|tasks|activities|supervisions|recommendations|movements|commendations|programme-reviews)(\/|$)/u;
 export const COORDINATION_TABLES = [
   legalDocuments,
   programmes,
@@ -205,7 +205,7 @@ export function coordinationId(path: string, f: CoordinationFixture) {
   if (path.startsWith('/api/tasks/')) return f.task.id;
   if (path.startsWith('/api/activities/')) return f.activity.id;
   if (path.startsWith('/api/supervisions/')) return f.supervision.id;
-  if (path.startsWith('/api/reviews/')) return f.review.id;
+  if (path.startsWith('/api/programme-reviews/')) return f.review.id;
   // Answering takes an open recommendation; accepting and resolving an answered one.
   if (path.startsWith('/api/recommendations/')) return path.endsWith('/answer') ? f.recommendation.id : f.answered.id;
   // A path without {id}.
@@ -297,12 +297,12 @@ export const COORDINATION_WRITES: Record<string, (f: CoordinationFixture, db: Db
     decisionDate: '2025-12-20',
   }),
   'POST /api/programmes/{id}/reviews': () => ({ kind: 'tong_ket', periodFrom: '2023-05-09', periodTo: '2026-12-31' }),
-  'PUT /api/reviews/{id}': (f) => ({
+  'PUT /api/programme-reviews/{id}': (f) => ({
     number: '12/BC-MTTQ',
     sections: { ...f.review.sections, difficulties: 'Nguồn lực còn hạn chế.' },
     version: f.review.version,
   }),
-  'POST /api/reviews/{id}/refresh': (f) => ({ version: f.review.version }),
+  'POST /api/programme-reviews/{id}/refresh': (f) => ({ version: f.review.version }),
   'POST /api/recommendations/{id}/accept': (f) => ({ version: f.answered.version }),
   'POST /api/recommendations/{id}/resolve': (f) => ({ resolvedOn: '2025-08-20', version: f.answered.version }),
 };

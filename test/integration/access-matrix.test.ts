@@ -14,6 +14,7 @@ import {
   member,
   THACH_HA,
 } from '../helpers/factories';
+import { buildRound } from '../helpers/reviews';
 import { templateWorkbook } from '../helpers/workbooks';
 import {
   COORDINATION_WRITES,
@@ -48,6 +49,7 @@ const other = {
   householdId: '',
   fundId: '',
   postingId: '',
+  roundId: '',
 };
 const own = { villageId: '', organisationId: '', userId: '', householdId: '', fundId: '', postingId: '' };
 /** Coordination records of Cẩm Xuyên and of Thạch Hà. */
@@ -86,6 +88,8 @@ beforeAll(async () => {
   }
   otherCoordination = await coordinationFixture(db, CAM_XUYEN);
   ownCoordination = await coordinationFixture(db, THACH_HA);
+  const otherHousehold = await buildHousehold(db, { communeCode: CAM_XUYEN, villageId: other.villageId });
+  other.roundId = (await buildRound(db, otherHousehold, 'posting')).roundId;
 });
 
 const RECEIPT = { amount: 1_000_000, date: '2026-03-01', method: 'cash', donor: { kind: 'anonymous' } };
@@ -201,6 +205,21 @@ const anotherCommunesData: Case[] = [
     () => `/api/households/${other.householdId}/assessments/preview`,
     () => ({ year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_000_000 }),
   ],
+  ['read its review round', 'GET', () => `/api/reviews/${other.roundId}`],
+  ['read its review work list', 'GET', () => `/api/reviews/${other.roundId}/cases`],
+  ['download its posting list', 'GET', () => `/api/reviews/${other.roundId}/posting-list.docx`],
+  [
+    'plan a review round there',
+    'POST',
+    () => '/api/reviews',
+    () => ({ communeCode: CAM_XUYEN, year: 2026, kind: 'regular' }),
+  ],
+  [
+    'decide its review round',
+    'POST',
+    () => `/api/reviews/${other.roundId}/decide`,
+    () => ({ version: 1, decisionNumber: '1/QĐ-UBND', decisionDate: '2026-11-10', signerName: 'X' }),
+  ],
   ['compare its results', 'GET', () => `/api/assessments/comparison?commune=${CAM_XUYEN}&year=2026&to=2027-2030`],
   ['export its households', 'GET', () => `/api/households/export?commune=${CAM_XUYEN}`],
   ['import households there', 'POST', () => `/api/households/import?commune=${CAM_XUYEN}`, () => XLSX],
@@ -290,8 +309,8 @@ const coordinationReads = (f: () => CoordinationFixture): Case[] => [
   ['read its document', 'GET', () => `/api/legal-documents/${f().legalDocument.id}`],
   ['read its activity', 'GET', () => `/api/activities/${f().activity.id}`],
   ['read its supervision', 'GET', () => `/api/supervisions/${f().supervision.id}`],
-  ['read its review report', 'GET', () => `/api/reviews/${f().review.id}`],
-  ['download its review report', 'GET', () => `/api/reviews/${f().review.id}/document`],
+  ['read its review report', 'GET', () => `/api/programme-reviews/${f().review.id}`],
+  ['download its review report', 'GET', () => `/api/programme-reviews/${f().review.id}/document`],
 ];
 
 const writesInOwnCommune: Case[] = [
@@ -348,6 +367,7 @@ const writesInOwnCommune: Case[] = [
     () => ({ kind: 'relief', sourceCode: 'fund', value: 1_000_000, date: '2026-10-01' }),
   ],
   ['import households', 'POST', () => `/api/households/import?commune=${THACH_HA}`, () => XLSX],
+  ['plan a review round', 'POST', () => '/api/reviews', () => ({ communeCode: THACH_HA, year: 2026, kind: 'regular' })],
   ['add a village', 'POST', () => '/api/villages', () => ({ communeCode: THACH_HA, name: 'Thôn Xem', kind: 'thon' })],
   ['rename a village', 'PATCH', () => `/api/villages/${own.villageId}`, () => ({ name: 'Thôn Đổi', version: 1 })],
   ['archive a village', 'POST', () => `/api/villages/${own.villageId}/archive`, () => ({ reason: 'thử', version: 1 })],

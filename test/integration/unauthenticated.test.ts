@@ -26,6 +26,7 @@ import {
   TEST_PASSWORD,
   THACH_HA,
 } from '../helpers/factories';
+import { buildRound } from '../helpers/reviews';
 import { traceOf } from '../helpers/trace';
 import {
   COORDINATION_PATHS,
@@ -35,6 +36,7 @@ import {
   coordinationId,
   type CoordinationFixture,
 } from '../helpers/coordination';
+import { recordMeeting } from '../../src/server/modules/reviews/meetings';
 import { templateWorkbook } from '../helpers/workbooks';
 import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
 
@@ -61,6 +63,9 @@ const label = (r: Route) => `${r.method} ${r.path}`;
 const SAMPLE_PARAMS: Record<string, string> = {
   id: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5b',
   memberId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5c',
+  caseId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5d',
+  meetingId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5e',
+  complaintId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5f',
   code: '42',
 };
 function fill(path: string, params: Record<string, string> = SAMPLE_PARAMS) {
@@ -155,6 +160,8 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
     posting: { id: string };
     /** Built only for the coordination routes. */
     coordination?: CoordinationFixture;
+    /** A review round of the household's commune, when the route needs one (see buildRound). */
+    review?: Awaited<ReturnType<typeof buildRound>>;
   };
   let seq = 0;
   let provinceFund: Awaited<ReturnType<typeof buildFund>> | undefined;
@@ -261,6 +268,63 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
       date: '2026-03-10',
       version: f.house.version,
     }),
+    'POST /api/reviews': () => ({ communeCode: THACH_HA, year: 2026, kind: 'regular' }),
+    'POST /api/reviews/{id}/listing': async (f) => ({ version: (await round(f, 'planned')).version }),
+    'POST /api/reviews/{id}/cases': async (f) => {
+      await round(f, 'listing');
+      return { householdId: f.neighbour.id, reason: 'village_head', proposedBy: 'Trưởng thôn' };
+    },
+    'POST /api/reviews/{id}/reviewers': async (f) => {
+      await round(f, 'listing');
+      return { userId: f.user.id, villageId: f.village.id };
+    },
+    'POST /api/reviews/{id}/survey': async (f) => ({ version: (await round(f, 'listing')).version }),
+    'POST /api/reviews/{id}/cases/{caseId}/survey/preview': async (f) => surveyOf(await round(f, 'surveying')),
+    'PUT /api/reviews/{id}/cases/{caseId}/survey': async (f) => surveyOf(await round(f, 'surveying')),
+    'POST /api/reviews/{id}/meetings': async (f) => ({ version: (await round(f, 'surveying')).version }),
+    'POST /api/reviews/{id}/village-meetings': async (f) => {
+      const r = await round(f, 'meetings');
+      return {
+        villageId: f.village.id,
+        heldOn: '2026-10-12',
+        chair: 'Trưởng Thôn',
+        present: 5,
+        votes: [{ caseId: r.caseId, agreeing: 3 }],
+      };
+    },
+    'POST /api/reviews/{id}/posting': async (f) => {
+      const r = await round(f, 'meetings');
+      await recordMeeting(t.database.db, await systemAdmin(t.database.db), r.roundId, {
+        villageId: f.village.id,
+        heldOn: '2026-10-12',
+        chair: 'Trưởng Thôn',
+        present: 5,
+        votes: [{ caseId: r.caseId, agreeing: 3 }],
+      });
+      return { version: r.version, postedOn: '2026-11-02' };
+    },
+    'POST /api/reviews/{id}/complaints': async (f) => ({
+      caseId: (await round(f, 'posting')).caseId,
+      receivedOn: '2026-11-03',
+      complainant: 'Người Khiếu Nại',
+      content: 'Chưa đúng',
+    }),
+    'POST /api/reviews/{id}/complaints/{complaintId}/recheck': async (f) => ({
+      version: (await round(f, 'posting', true)).complaintVersion,
+      findings: 'Đúng kết quả',
+      outcomeCategory: 'near_poor',
+      repostedOn: null,
+    }),
+    'POST /api/reviews/{id}/decide': async (f) => ({
+      version: (await round(f, 'posting')).version,
+      decisionNumber: '15/QĐ-UBND',
+      decisionDate: '2026-11-10',
+      signerName: 'Chủ Tịch',
+    }),
+    'POST /api/reviews/{id}/reopen': async (f) => ({
+      version: (await round(f, 'decided')).version,
+      reason: 'Phúc tra lại',
+    }),
     'POST /api/households/import': (f) => householdFile(f),
     'POST /api/households/import/annotated': (f) => householdFile(f),
     'POST /api/funds': () => ({ unitCode: '18532', name: 'Quỹ "Vì người nghèo" xã Thạch Lạc' }),
@@ -307,26 +371,37 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
   for (const [route, body] of Object.entries(COORDINATION_WRITES)) {
     VALID[route] = (f) => body(f.coordination!, t.database.db);
   }
+  /** A regular round of the household, up to `state` (kept on the fixtures for the path). */
+  const round = async (f: Fixtures, state: Parameters<typeof buildRound>[2], complaint = false) =>
+    (f.review = await buildRound(t.database.db, f.household, state, { complaint }));
+  const surveyOf = (r: Awaited<ReturnType<typeof buildRound>>) => ({
+    version: r.caseVersion,
+    draft: true,
+    surveyDate: '2026-10-06',
+    incomePerCapitaMonthly: 1_200_000,
+  });
   const idFor = (path: string, f: Fixtures) =>
     f.coordination
       ? coordinationId(path, f.coordination)
-      : path.startsWith('/api/villages/')
-        ? f.village.id
-        : path.startsWith('/api/organisations/')
-          ? f.organisation.id
-          : path.startsWith('/api/households/')
-            ? f.household.id
-            : path.startsWith('/api/assessments/')
-              ? f.assessment.id
-              : path.startsWith('/api/supports/')
-                ? f.support.id
-                : path.startsWith('/api/houses/')
-                  ? f.house.id
-                  : path.startsWith('/api/funds/')
-                    ? f.fund.id
-                    : path.startsWith('/api/postings/')
-                      ? f.posting.id
-                      : f.user.id;
+      : path.startsWith('/api/reviews/')
+        ? f.review!.roundId
+        : path.startsWith('/api/villages/')
+          ? f.village.id
+          : path.startsWith('/api/organisations/')
+            ? f.organisation.id
+            : path.startsWith('/api/households/')
+              ? f.household.id
+              : path.startsWith('/api/assessments/')
+                ? f.assessment.id
+                : path.startsWith('/api/supports/')
+                  ? f.support.id
+                  : path.startsWith('/api/houses/')
+                    ? f.house.id
+                    : path.startsWith('/api/funds/')
+                      ? f.fund.id
+                      : path.startsWith('/api/postings/')
+                        ? f.posting.id
+                        : f.user.id;
   /** The household's second member (not the head, so it may leave). */
   const spouse = (f: Fixtures) => f.household.members[1]!;
 
@@ -385,7 +460,12 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
       const payload = (await VALID[label(route)]!(f)) as InjectOptions['payload'];
       const request: InjectOptions = {
         method: route.method,
-        url: fill(route.path, { id: idFor(route.path, f), memberId: spouse(f).id }),
+        url: fill(route.path, {
+          id: idFor(route.path, f),
+          memberId: spouse(f).id,
+          caseId: f.review?.caseId ?? '',
+          complaintId: f.review?.complaintId ?? '',
+        }),
         payload,
         // An uploaded workbook goes as the file itself, with its own type and the commune in the query.
         ...(Buffer.isBuffer(payload) ? { headers: { 'content-type': XLSX_TYPE }, query: { commune: THACH_HA } } : {}),
@@ -435,7 +515,7 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
       expect(accepted.statusCode, `${label(route)} with the token: ${accepted.body}`).toBeGreaterThanOrEqual(200);
       expect(accepted.statusCode, `${label(route)} with the token: ${accepted.body}`).toBeLessThan(300);
     }
-  });
+  }, 180_000);
 
   it('keeps the password when the change is refused', async () => {
     const me = await signIn(t, { roles: ['viewer'] });

@@ -8,6 +8,7 @@ const ROLE_COLORS: Record<Role, string> = {
   approver: 'purple',
   fund_accountant: 'gold',
   admin: 'red',
+  reviewer: 'cyan',
 };
 
 export function RoleTags({ roles }: { roles: readonly Role[] }) {

@@ -170,3 +170,61 @@ export async function escapedPoverty(db: Executor, area: Area, fromYear: number,
     );
   return row?.n ?? 0;
 }
+
+/** The households of a commune on a year's poor or near-poor list (the review lists them again). */
+export function onListsOf(db: Executor, communeCode: string, year: number) {
+  return db
+    .select({
+      householdId: households.id,
+      provinceCode: households.provinceCode,
+      communeCode: households.communeCode,
+      villageId: households.villageId,
+      code: households.code,
+      headName: households.headName,
+      category: householdAssessments.category,
+    })
+    .from(householdAssessments)
+    .innerJoin(households, eq(households.id, householdAssessments.householdId))
+    .where(
+      and(
+        eq(householdAssessments.communeCode, communeCode),
+        eq(householdAssessments.year, year),
+        inArray(householdAssessments.category, ['poor', 'near_poor']),
+        isNull(households.archivedAt),
+      ),
+    )
+    .orderBy(asc(households.code));
+}
+
+/** Decided results written by a review: one statement per page of households. */
+export async function upsertDecided(db: Executor, rows: NewAssessmentRow[]) {
+  if (rows.length === 0) return [];
+  return db
+    .insert(householdAssessments)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [householdAssessments.householdId, householdAssessments.year],
+      set: {
+        standardId: sql`excluded.standard_id`,
+        standardVersion: sql`excluded.standard_version`,
+        source: sql`excluded.source`,
+        surveyDate: sql`excluded.survey_date`,
+        area: sql`excluded.area`,
+        incomePerCapitaMonthly: sql`excluded.income_per_capita_monthly`,
+        incomeScore: sql`excluded.income_score`,
+        facts: sql`excluded.facts`,
+        indicators: sql`excluded.indicators`,
+        deprivations: sql`excluded.deprivations`,
+        deprivationCount: sql`excluded.deprivation_count`,
+        category: sql`excluded.category`,
+        rule: sql`excluded.rule`,
+        causes: sql`excluded.causes`,
+        decisionNumber: sql`excluded.decision_number`,
+        decisionDate: sql`excluded.decision_date`,
+        note: sql`excluded.note`,
+        version: sql`${householdAssessments.version} + 1`,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning({ id: householdAssessments.id, householdId: householdAssessments.householdId });
+}

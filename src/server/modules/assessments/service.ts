@@ -564,3 +564,58 @@ export async function currentStatuses(db: Executor, householdIds: string[]) {
 /** How many households of an area escaped poverty in the list years given (for review reports). */
 export const householdsEscapedPoverty = (db: Executor, area: Area, fromYear: number, toYear: number) =>
   repo.escapedPoverty(db, area, fromYear, toYear);
+// ---- for the review (rà soát) ----
+
+/** The households of a commune on a year's poor and near-poor lists, with their category. */
+export function householdsOnLists(db: Executor, communeCode: string, year: number) {
+  return repo.onListsOf(db, communeCode, year);
+}
+
+/** A surveyed result as a review keeps it until its decision (the row the decision records). */
+export type ReviewedResult = repo.NewAssessmentRow;
+
+/**
+ * What a review's survey sheet decides for a household, derived from the registry as it stands:
+ * the explained result and the row its decision will record. The reviews service decides who may
+ * survey (an assigned reviewer, a commune officer); reading the household needs the area.
+ */
+export async function surveyForReview(db: Executor, actor: Actor, householdId: string, input: AssessmentInput) {
+  const household = await getHousehold(db, actor, householdId);
+  if (household.archived)
+    throw errors.conflict('household_archived', 'Hộ đã lưu trữ, không đánh giá.', 'The household is archived.');
+  const evaluated = evaluate(await standardsIn(db, household.provinceCode), household, input);
+  const row = rowFrom(household, input, evaluated);
+  return { view: present([evaluated.standard], row), row: row as ReviewedResult };
+}
+
+const DECIDED_PAGE = 500;
+
+/**
+ * The review's decision: each surveyed result becomes the household's official status for its
+ * list year, under the decision's number and date, replacing what that year held (the round's
+ * reopening, if any, is recorded by the reviews service). Audited per household.
+ */
+export async function recordReviewDecision(
+  tx: Executor,
+  actor: Actor,
+  decision: { number: string; date: string },
+  results: readonly ReviewedResult[],
+) {
+  for (let start = 0; start < results.length; start += DECIDED_PAGE) {
+    const values = results
+      .slice(start, start + DECIDED_PAGE)
+      .map((r) => ({ ...r, decisionNumber: decision.number, decisionDate: decision.date }));
+    const written = await repo.upsertDecided(tx, values);
+    const byHousehold = new Map(values.map((v) => [v.householdId, v]));
+    for (const { id, householdId } of written) {
+      const value = byHousehold.get(householdId)!;
+      await recordAudit(tx, actor, {
+        action: 'household.assess.decided',
+        entity: 'household',
+        entityId: householdId,
+        area: value,
+        after: { ...assessmentAuditSummary(id, value), decisionNumber: decision.number },
+      });
+    }
+  }
+}

@@ -174,14 +174,14 @@ describe('the periodic review report', () => {
       t.database.db,
       [programmeReviews],
       () =>
-        officer.put(`/api/reviews/${draft.id}`, {
+        officer.put(`/api/programme-reviews/${draft.id}`, {
           sections: { ...sections, contents: [{ contentId: built.task.id, text: 'x' }] },
           version: draft.version,
         }),
       { status: 400, code: 'validation_failed', field: 'sections.contents.0.contentId' },
     );
     const edited = await ok(
-      officer.put(`/api/reviews/${draft.id}`, {
+      officer.put(`/api/programme-reviews/${draft.id}`, {
         number: '35/BC-MTTQ-SNN',
         sections: {
           contents: sections.contents.map((c, i) =>
@@ -199,13 +199,13 @@ describe('the periodic review report', () => {
         activityInput(HA_TINH, built, { kind: 'press', audienceSize: 0, startsOn: '2026-02-01', endsOn: '2026-02-01' }),
       ),
     );
-    const refreshed = await ok(officer.post(`/api/reviews/${draft.id}/refresh`, { version: edited.version }));
+    const refreshed = await ok(officer.post(`/api/programme-reviews/${draft.id}/refresh`, { version: edited.version }));
     expect((refreshed.sections as { difficulties: string }).difficulties).toBe('Kinh phí tuyên truyền còn hạn chế.');
     expect((refreshed.figures as { total: { communication: number } }).total.communication).toBe(
       (draft.figures as { total: { communication: number } }).total.communication + 1,
     );
 
-    const res = await officer.get(`/api/reviews/${draft.id}/document`);
+    const res = await officer.get(`/api/programme-reviews/${draft.id}/document`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-disposition']).toMatch(/filename="bao-cao-tong-ket-[a-z0-9-]+\.docx"/u);
     const doc = await openDocx(res.rawPayload);
@@ -238,9 +238,9 @@ describe('the periodic review report', () => {
         periodTo: '2025-06-30',
       }),
     );
-    expect((await officer.get(`/api/reviews/${review.id}`)).statusCode).toBe(200);
+    expect((await officer.get(`/api/programme-reviews/${review.id}`)).statusCode).toBe(200);
     const thachHa = await signIn(t, { roles: ['officer'] });
-    expect((await thachHa.get(`/api/reviews/${review.id}`)).statusCode).toBe(404);
+    expect((await thachHa.get(`/api/programme-reviews/${review.id}`)).statusCode).toBe(404);
     await expectRefused(
       t.database.db,
       [programmeReviews],

@@ -38,7 +38,7 @@ export const programmeReviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (a
       reply.status(201).send(await reviews.draftReview(db, actorOf(request), request.params.id, request.body)),
   );
   app.get(
-    '/api/reviews/:id',
+    '/api/programme-reviews/:id',
     {
       schema: {
         tags,
@@ -50,7 +50,7 @@ export const programmeReviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (a
     (request) => reviews.getReview(db, actorOf(request), request.params.id),
   );
   app.put(
-    '/api/reviews/:id',
+    '/api/programme-reviews/:id',
     {
       schema: {
         tags,
@@ -63,7 +63,7 @@ export const programmeReviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (a
     (request) => reviews.editReview(db, actorOf(request), request.params.id, request.body),
   );
   app.post(
-    '/api/reviews/:id/refresh',
+    '/api/programme-reviews/:id/refresh',
     {
       schema: {
         tags,
@@ -76,7 +76,7 @@ export const programmeReviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (a
     (request) => reviews.refreshReview(db, actorOf(request), request.params.id, request.body.version),
   );
   app.get(
-    '/api/reviews/:id/document',
+    '/api/programme-reviews/:id/document',
     {
       schema: {
         tags,

@@ -316,7 +316,7 @@ export const reviewApi = {
     body: { kind: ReviewKind; periodFrom: string; periodTo: string; number?: string | null },
   ) => api.post<Review>(`/api/programmes/${programmeId}/reviews`, body),
   edit: (id: string, body: { number?: string | null; sections: Review['sections']; version: number }) =>
-    api.put<Review>(`/api/reviews/${id}`, body),
-  refresh: (id: string, version: number) => api.post<Review>(`/api/reviews/${id}/refresh`, { version }),
-  download: (r: { id: string }) => downloadFile(`/api/reviews/${r.id}/document`, undefined, 'bao-cao.docx'),
+    api.put<Review>(`/api/programme-reviews/${id}`, body),
+  refresh: (id: string, version: number) => api.post<Review>(`/api/programme-reviews/${id}/refresh`, { version }),
+  download: (r: { id: string }) => downloadFile(`/api/programme-reviews/${r.id}/document`, undefined, 'bao-cao.docx'),
 };
