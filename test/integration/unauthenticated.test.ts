@@ -267,6 +267,7 @@ describe('a signed-in write without the CSRF token', () => {
   /** The household's second member (not the head, so it may leave). */
   const spouse = (f: Fixtures) => f.household.members[1]!;
 
+  // Slow by nature: every write route on fresh records (each coordination route builds a programme with its records).
   it('is refused with 403 csrf_token_invalid and changes nothing, though the same request with the token succeeds', async () => {
     const db = t.database.db;
     const writes = routes.filter((r) => r.method !== 'GET' && r.path.startsWith('/api/') && !isPublic(r.path));
@@ -337,7 +338,7 @@ describe('a signed-in write without the CSRF token', () => {
       expect(accepted.statusCode, `${label(route)} with the token: ${accepted.body}`).toBeGreaterThanOrEqual(200);
       expect(accepted.statusCode, `${label(route)} with the token: ${accepted.body}`).toBeLessThan(300);
     }
-  });
+  }, 180_000);
 
   it('keeps the password when the change is refused', async () => {
     const me = await signIn(t, { roles: ['viewer'] });
