@@ -405,6 +405,7 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
   /** The household's second member (not the head, so it may leave). */
   const spouse = (f: Fixtures) => f.household.members[1]!;
 
+  // Slow by nature: every write route on fresh records (each coordination route builds a programme with its records).
   it('is refused with 403 csrf_token_invalid and changes nothing, though the same request with the token succeeds', async () => {
     const db = t.database.db;
     const writes = routes.filter((r) => r.method !== 'GET' && r.path.startsWith('/api/') && !isPublic(r.path));
