@@ -72,14 +72,27 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
 /** Choose an option of an open antd Select/Cascader dropdown by its exact text. */
 export async function chooseOption(page: Page, text: string): Promise<void> {
   const title = text.replace(/["\\]/gu, '\\$&'); // quotes inside the attribute selector
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
-  // The list closes with an animation; until it is gone it covers what lies under it. On a
-  // loaded CI machine that animation has taken longer than the default 15 s.
-  await page.waitForFunction(
-    () => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0,
-    undefined,
-    { timeout: 45_000 },
-  );
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
+  await option.click();
+  // The list closes with an animation; until it is gone it covers what lies under it. Twice in CI
+  // (2 cores, loaded) a list was still open long after the click, once for 45 s — probably the
+  // click landed while the list was still opening. A list still showing the option is clicked again
+  // (choosing the same option again changes nothing); what was chosen is checked by the caller.
+  const closed = () =>
+    page.waitForFunction(
+      () => document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').length === 0,
+      undefined,
+      { timeout: 15_000 },
+    );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await closed();
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      if (await option.isVisible()) await option.click();
+    }
+  }
 }
 
 /** Type a date into an antd date picker in dd/mm/yyyy and confirm it. */
