@@ -69,13 +69,7 @@ export async function approveHouse(db: Db, actor: Actor, householdId: string, in
     await lockHousehold(tx, actor, householdId);
     const household = await getHousehold(tx, actor, householdId);
     requireManage(actor, household);
-    const open = await repo.listHouses(
-      tx,
-      actor.scope,
-      { householdId, stage: undefined, limit: 50, offset: 0, sort: 'approvedOn', order: 'asc' },
-      todayInVietnam(),
-    );
-    const unfinished = open.items.find((h) => h.handedOverOn === null);
+    const unfinished = await repo.unfinishedHouseOf(tx, householdId);
     if (unfinished)
       throw new AppError(
         409,

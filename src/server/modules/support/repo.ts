@@ -106,6 +106,16 @@ export async function findHouse(db: Executor, id: string, scope: AreaScope, forU
   return row && listed(row);
 }
 
+/** The household's house not yet handed over, if any (a household has one in progress at a time). */
+export async function unfinishedHouseOf(db: Executor, householdId: string) {
+  const [row] = await db
+    .select()
+    .from(houses)
+    .where(and(eq(houses.householdId, householdId), isNull(houses.handedOverOn)))
+    .limit(1);
+  return row;
+}
+
 export async function updateHouse(db: Executor, id: string, version: number, patch: Partial<HouseRow>) {
   const [row] = await db
     .update(houses)
