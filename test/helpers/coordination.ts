@@ -19,7 +19,10 @@ import { conductSupervision, followUp, planSupervision, recommend } from '../../
 import { recommendations, supervisions } from '../../src/server/modules/supervision/tables';
 import { commendations, movements } from '../../src/server/modules/emulation/tables';
 import { draftReview } from '../../src/server/modules/programme-reviews/service';
+import { addAttachment } from '../../src/server/modules/attachments/service';
+import { attachments } from '../../src/server/modules/attachments/tables';
 import { buildOrganisation, HA_TINH, systemAdmin } from './factories';
+import { jpegPhoto } from './files';
 
 let seq = 0;
 
@@ -96,8 +99,9 @@ export async function buildProgramme(db: Db, unitCode: string = HA_TINH, task: {
 
 /** Routes of the coordination modules, for the cross-cutting tests. */
 export const COORDINATION_PATHS =
-  /^\/api\/(legal-documents|programmes|plans|tasks|activities|supervisions|recommendations|movements|commendations|programme-reviews)(\/|$)/u;
+  /^\/api\/(attachments|legal-documents|programmes|plans|tasks|activities|supervisions|recommendations|movements|commendations|programme-reviews)(\/|$)/u;
 export const COORDINATION_TABLES = [
+  attachments,
   legalDocuments,
   programmes,
   programmeContents,
@@ -152,7 +156,13 @@ export async function coordinationFixture(db: Db, unitCode: string = HA_TINH) {
     periodFrom: '2025-01-01',
     periodTo: '2025-12-31',
   });
-  return { ...built, legalDocument, activity, supervision, recommendation, answered, review, unitCode };
+  const attachment = await addAttachment(
+    db,
+    admin,
+    { ownerKind: 'activity', ownerId: activity.id, fileName: 'Ảnh lớp tập huấn.jpg', caption: null },
+    jpegPhoto(++seq),
+  );
+  return { ...built, legalDocument, activity, supervision, recommendation, answered, review, attachment, unitCode };
 }
 
 /** A supervision planned at a unit by the programme's first party, of its second party. */
@@ -206,6 +216,7 @@ export function coordinationId(path: string, f: CoordinationFixture) {
   if (path.startsWith('/api/activities/')) return f.activity.id;
   if (path.startsWith('/api/supervisions/')) return f.supervision.id;
   if (path.startsWith('/api/programme-reviews/')) return f.review.id;
+  if (path.startsWith('/api/attachments/')) return f.attachment.id;
   // Answering takes an open recommendation; accepting and resolving an answered one.
   if (path.startsWith('/api/recommendations/')) return path.endsWith('/answer') ? f.recommendation.id : f.answered.id;
   // A path without {id}.
@@ -214,6 +225,12 @@ export function coordinationId(path: string, f: CoordinationFixture) {
 
 /** A request each coordination write route accepts, on the fixture's fresh records. */
 export const COORDINATION_WRITES: Record<string, (f: CoordinationFixture, db: Db) => unknown> = {
+  'POST /api/attachments': (f) => ({
+    file: jpegPhoto(++seq),
+    type: 'image/jpeg',
+    query: { ownerKind: 'activity', ownerId: f.activity.id, fileName: 'Ảnh hội nghị.jpg' },
+  }),
+  'POST /api/attachments/{id}/removal': () => ({ reason: 'Ảnh nhầm hồ sơ' }),
   'POST /api/legal-documents': (f) => ({
     number: `${++seq}/HD-MTTQ`,
     issuedOn: '2024-03-01',

@@ -1,3 +1,4 @@
+import { attachmentsEn } from './attachments.en';
 import { supportEn } from './support.en';
 import { fundEn } from './fund.en';
 import { householdsEn } from './households.en';
@@ -427,6 +428,7 @@ export const en: Messages = {
     poverty_standard: 'Poverty standard',
     support: 'Household support',
     house: 'Supported house',
+    attachment: 'Attached file',
   },
   auditActions: {
     household_assess: 'Household assessed',
@@ -467,9 +469,12 @@ export const en: Messages = {
     support_cancel: 'Support cancelled',
     house_approve: 'House approved',
     house_advance: 'House stage recorded',
+    attachment_add: 'File attached',
+    attachment_remove: 'Attached file removed',
   },
   households: householdsEn,
   support: supportEn,
+  attachments: attachmentsEn,
   fund: fundEn,
   coordination: coordinationEn,
   adminUnits: {

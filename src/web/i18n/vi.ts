@@ -1,3 +1,4 @@
+import { attachmentsVi } from './attachments.vi';
 import { supportVi } from './support.vi';
 import { fundVi } from './fund.vi';
 import { householdsVi } from './households.vi';
@@ -426,6 +427,7 @@ export const vi = {
     poverty_standard: 'Chuẩn nghèo',
     support: 'Hỗ trợ hộ',
     house: 'Nhà ở được hỗ trợ',
+    attachment: 'Tệp đính kèm',
   },
   auditActions: {
     household_assess: 'Đánh giá hộ',
@@ -466,9 +468,12 @@ export const vi = {
     support_cancel: 'Hủy hỗ trợ ghi nhầm',
     house_approve: 'Phê duyệt hỗ trợ nhà ở',
     house_advance: 'Cập nhật tiến độ nhà ở',
+    attachment_add: 'Đính kèm tệp',
+    attachment_remove: 'Gỡ tệp đính kèm',
   },
   households: householdsVi,
   support: supportVi,
+  attachments: attachmentsVi,
   fund: fundVi,
   coordination: coordinationVi,
   adminUnits: {

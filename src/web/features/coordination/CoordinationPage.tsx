@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { coordinationApi, type Activity, type LegalDocument, type ProgrammeSummary, type Task } from './api';
+import { ActivityDrawer } from './ActivityDrawer';
 import { ActivityModal } from './ActivityModal';
 import { SupervisionTab } from './SupervisionTab';
 import { PROGRAMME_CREATE_PATH, programmePath } from './paths';
@@ -197,10 +198,15 @@ function TasksTab() {
   );
 }
 
-export function useActivityColumns(): NonNullable<TableProps<Activity>['columns']> {
+/** The columns of an activity list; the title opens the activity. */
+export function useActivityColumns(open: (a: Activity) => void): NonNullable<TableProps<Activity>['columns']> {
   const t = useT();
   return [
-    { key: 'title', title: t('coordination.activity.title'), dataIndex: 'title' },
+    {
+      key: 'title',
+      title: t('coordination.activity.title'),
+      render: (_, a) => <Typography.Link onClick={() => open(a)}>{a.title}</Typography.Link>,
+    },
     { key: 'kind', title: t('coordination.activity.kind'), render: (_, a) => t.label(ACTIVITY_KIND_LABELS[a.kind]) },
     {
       key: 'dates',
@@ -226,6 +232,7 @@ function ActivitiesTab() {
   const [group, setGroup] = useState<ActivityGroup | undefined>();
   const [range, setRange] = useState<[string, string] | null>(null);
   const [open, setOpen] = useState(false);
+  const [shown, setShown] = useState<Activity | null>(null);
   // The list follows the area picker (a commune, or the whole province).
   const query = {
     q: page.q,
@@ -283,7 +290,7 @@ function ActivitiesTab() {
       )}
       <ListTable<Activity>
         rowKey="id"
-        columns={useActivityColumns()}
+        columns={useActivityColumns(setShown)}
         list={list}
         page={{ limit: page.limit, offset: page.offset }}
         onPage={page.onPage}
@@ -291,6 +298,7 @@ function ActivitiesTab() {
         emptyText={t('coordination.activity.empty')}
       />
       {unit && <ActivityModal open={open} unitCode={unit} onClose={() => setOpen(false)} />}
+      {shown && <ActivityDrawer activity={shown} onClose={() => setShown(null)} />}
     </>
   );
 }
