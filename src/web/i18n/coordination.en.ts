@@ -102,7 +102,7 @@ export const coordinationEn: typeof coordinationVi = {
     created: 'Activity recorded',
     edit: 'Edit the activity',
     saved: 'Activity saved',
-    details: 'Activity',
+    link: 'Linked to',
     evidenceOf: 'Evidence of a coordination programme task',
     empty: 'No activities yet',
     searchPlaceholder: 'Search by title or topic (accents optional)',

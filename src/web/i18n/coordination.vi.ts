@@ -100,7 +100,7 @@ export const coordinationVi = {
     created: 'Đã ghi nhận hoạt động',
     edit: 'Sửa hoạt động',
     saved: 'Đã lưu hoạt động',
-    details: 'Hoạt động',
+    link: 'Liên kết',
     evidenceOf: 'Minh chứng cho nhiệm vụ của chương trình phối hợp',
     empty: 'Chưa có hoạt động nào',
     searchPlaceholder: 'Tìm theo tên, chủ đề (gõ không dấu được)',

@@ -106,10 +106,12 @@ export function AttachmentsPanel({
                   style={{ objectFit: 'cover', borderRadius: 4 }}
                 />
                 <figcaption style={{ fontSize: 12, lineHeight: 1.3, marginTop: 4 }}>
-                  <Typography.Text ellipsis={{ tooltip: a.caption ?? a.fileName }} style={{ width: 110 }}>
-                    {a.caption ?? a.fileName}
-                  </Typography.Text>
-                  {removeButton(a)}
+                  <div style={{ display: 'flex', alignItems: 'center' }}>
+                    <Typography.Text ellipsis={{ tooltip: a.caption ?? a.fileName }} style={{ flex: 1, minWidth: 0 }}>
+                      {a.caption ?? a.fileName}
+                    </Typography.Text>
+                    {removeButton(a)}
+                  </div>
                   <div style={{ color: 'rgba(0,0,0,0.45)' }}>{by(a)}</div>
                 </figcaption>
               </figure>

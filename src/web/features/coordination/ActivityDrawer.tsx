@@ -70,7 +70,7 @@ export function ActivityDrawer({ activity: listed, onClose }: { activity: Activi
               .join('; ') || formatVnd(0)}
           </Descriptions.Item>
           {a.taskId && (
-            <Descriptions.Item label={t('coordination.activity.details')}>
+            <Descriptions.Item label={t('coordination.activity.link')}>
               {t('coordination.activity.evidenceOf')}
             </Descriptions.Item>
           )}
