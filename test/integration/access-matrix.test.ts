@@ -310,6 +310,7 @@ const coordinationReads = (f: () => CoordinationFixture): Case[] => [
   ['read its activity', 'GET', () => `/api/activities/${f().activity.id}`],
   ['list its activity’s files', 'GET', () => `/api/attachments?ownerKind=activity&ownerId=${f().activity.id}`],
   ['read its activity’s photo', 'GET', () => `/api/attachments/${f().attachment.id}/content`],
+  ['read its news draft', 'GET', () => `/api/news/${f().news.id}`],
   ['read its supervision', 'GET', () => `/api/supervisions/${f().supervision.id}`],
   ['read its review report', 'GET', () => `/api/programme-reviews/${f().review.id}`],
   ['download its review report', 'GET', () => `/api/programme-reviews/${f().review.id}/document`],

@@ -1,3 +1,4 @@
+import { newsEn } from './news.en';
 import { attachmentsEn } from './attachments.en';
 import { supportEn } from './support.en';
 import { fundEn } from './fund.en';
@@ -475,6 +476,7 @@ export const en: Messages = {
   households: householdsEn,
   support: supportEn,
   attachments: attachmentsEn,
+  news: newsEn,
   fund: fundEn,
   coordination: coordinationEn,
   adminUnits: {

@@ -1,3 +1,4 @@
+import { newsVi } from './news.vi';
 import { attachmentsVi } from './attachments.vi';
 import { supportVi } from './support.vi';
 import { fundVi } from './fund.vi';
@@ -474,6 +475,7 @@ export const vi = {
   households: householdsVi,
   support: supportVi,
   attachments: attachmentsVi,
+  news: newsVi,
   fund: fundVi,
   coordination: coordinationVi,
   adminUnits: {

@@ -15,6 +15,7 @@ export const FILE_TYPES = {
   xls: { mediaType: 'application/vnd.ms-excel', image: false },
 } as const;
 export type FileType = keyof typeof FILE_TYPES;
+export const IMAGE_TYPES = (Object.keys(FILE_TYPES) as FileType[]).filter((t) => FILE_TYPES[t].image);
 
 /** The accepted kinds, as users know them, for the refusal message. */
 export const ACCEPTED_FILES = 'ảnh JPEG, PNG, WebP; PDF; Word (.docx, .doc); Excel (.xlsx, .xls)';

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db/database';
 import { getActivity } from '../activities/service';
 import { canManageProgramme, requireProgramme } from '../coordination/service';
+import { getNews } from '../news/service';
 import { getSupervision } from '../supervision/service';
 
 /**
@@ -10,7 +11,7 @@ import { getSupervision } from '../supervision/service';
  * cannot see the record (another commune's activity) cannot see or add its files either, and
  * whoever may edit the record may attach to it.
  */
-export const OWNER_KINDS = ['activity', 'supervision', 'programme'] as const;
+export const OWNER_KINDS = ['activity', 'supervision', 'programme', 'news'] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 
 export interface Owner {
@@ -21,6 +22,7 @@ export interface Owner {
 const owners: Record<OwnerKind, (db: Db, actor: Actor, id: string) => Promise<Owner>> = {
   activity: async (db, actor, id) => ownerOf(await getActivity(db, actor, id)),
   supervision: async (db, actor, id) => ownerOf(await getSupervision(db, actor, id)),
+  news: async (db, actor, id) => ownerOf(await getNews(db, actor, id)),
   programme: async (db, actor, id) => {
     const row = await requireProgramme(db, actor, id);
     return ownerOf({ ...row, canManage: canManageProgramme(actor, row) });

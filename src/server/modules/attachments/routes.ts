@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/hook';
 import type { Db } from '../../platform/db/database';
@@ -33,6 +34,25 @@ async function readUpload(body: unknown, declaredLength: string | undefined): Pr
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * An attached file as itself: photos and PDFs shown in the browser unless a download is asked
+ * for, never sniffed into something else, never run as one of our pages.
+ */
+export function sendFile(
+  reply: FastifyReply,
+  file: Awaited<ReturnType<typeof service.contentOf>>,
+  options: { download: boolean; cache: 'private' | 'public' },
+) {
+  const inline = !options.download && (file.type.image || file.type.mediaType === 'application/pdf');
+  return reply
+    .type(file.type.mediaType)
+    .header('content-disposition', contentDisposition(file.fileName, inline ? 'inline' : 'attachment'))
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
+    .header('cache-control', `${options.cache}, max-age=3600`)
+    .send(file.content);
 }
 
 export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -79,17 +99,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     },
     async (request, reply) => {
       const file = await service.readAttachment(db, actorOf(request), request.params.id);
-      const inline = !request.query.download && (file.type.image || file.type.mediaType === 'application/pdf');
-      return (
-        reply
-          .type(file.type.mediaType)
-          .header('content-disposition', contentDisposition(file.fileName, inline ? 'inline' : 'attachment'))
-          .header('x-content-type-options', 'nosniff')
-          // Shown as itself, never run as a page of ours.
-          .header('content-security-policy', "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'")
-          .header('cache-control', 'private, max-age=3600')
-          .send(file.content)
-      );
+      return sendFile(reply, file, { download: request.query.download === true, cache: 'private' });
     },
   );
   app.post(

@@ -1,11 +1,18 @@
 import { createHash } from 'node:crypto';
-import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { insideOrAboveScope, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
 import { users } from '../users/tables';
-import { ACCEPTED_FILES, ACCEPTED_FILES_EN, FILE_TYPES, detectFileType, type FileType } from './file-types';
+import {
+  ACCEPTED_FILES,
+  ACCEPTED_FILES_EN,
+  FILE_TYPES,
+  IMAGE_TYPES,
+  detectFileType,
+  type FileType,
+} from './file-types';
 import { requireOwner, type OwnerKind } from './owners';
 import type { AttachmentView, OwnerReq, UploadReq } from './schemas';
 import { attachments } from './tables';
@@ -170,14 +177,37 @@ async function requireAttachment(db: Db, actor: Actor, id: string) {
   return { ...row, owner: await requireOwner(db, actor, row.ownerKind as OwnerKind, row.ownerId) };
 }
 
-/** The file's bytes, for whoever can see its record. */
-export async function readAttachment(db: Db, actor: Actor, id: string) {
-  await requireAttachment(db, actor, id);
+/** A live file's name, type and bytes (callers check who may read it). */
+export async function contentOf(db: Db, id: string) {
   const [row] = await db
     .select({ fileName: attachments.fileName, fileType: attachments.fileType, content: attachments.content })
     .from(attachments)
-    .where(eq(attachments.id, id));
-  return { fileName: row!.fileName, type: FILE_TYPES[row!.fileType as FileType], content: Buffer.from(row!.content!) };
+    .where(and(eq(attachments.id, id), isNull(attachments.removedAt)));
+  if (!row) throw notFound();
+  return { fileName: row.fileName, type: FILE_TYPES[row.fileType as FileType], content: Buffer.from(row.content!) };
+}
+
+/** The file's bytes, for whoever can see its record. */
+export async function readAttachment(db: Db, actor: Actor, id: string) {
+  await requireAttachment(db, actor, id);
+  return contentOf(db, id);
+}
+
+/** The live photos of records, oldest first (for pages that show a record's photos). */
+export function photosOf(db: Executor, ownerKind: OwnerKind, ownerIds: string[]) {
+  if (ownerIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: attachments.id, ownerId: attachments.ownerId, caption: attachments.caption })
+    .from(attachments)
+    .where(
+      and(
+        eq(attachments.ownerKind, ownerKind),
+        inArray(attachments.ownerId, ownerIds),
+        inArray(attachments.fileType, IMAGE_TYPES),
+        isNull(attachments.removedAt),
+      ),
+    )
+    .orderBy(asc(attachments.createdAt));
 }
 
 /** Take a file off its record: the bytes are erased, the fact and the reason stay. */

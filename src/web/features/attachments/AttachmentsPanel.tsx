@@ -153,7 +153,7 @@ export function AttachmentsPanel({
         />
       )}
       {canManage && (
-        <Space direction="vertical" style={{ width: '100%', marginTop: 8 }}>
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }}>
           <Space.Compact style={{ width: '100%' }}>
             <Input
               aria-label={t('attachments.caption')}

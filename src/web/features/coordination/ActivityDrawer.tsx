@@ -1,4 +1,4 @@
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, NotificationOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Descriptions, Drawer, Space } from 'antd';
 import { useState } from 'react';
@@ -15,12 +15,14 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { ActivityModal } from './ActivityModal';
 import { coordinationApi, type Activity } from './api';
+import { NewsModal } from './NewsModal';
 
 /** One activity: what, when, where, who and what it cost, its photos and minutes; edit it. */
 export function ActivityDrawer({ activity: listed, onClose }: { activity: Activity; onClose: () => void }) {
   const t = useT();
   const mobile = useIsMobile();
   const [editing, setEditing] = useState(false);
+  const [writing, setWriting] = useState(false);
   // Read fresh, so an edit shows at once and a second edit carries the new version.
   const { data } = useQuery({
     queryKey: ['activities', 'one', listed.id],
@@ -38,13 +40,18 @@ export function ActivityDrawer({ activity: listed, onClose }: { activity: Activi
       onClose={onClose}
       extra={
         a.canManage && (
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-            {t('common.edit')}
-          </Button>
+          <Space wrap>
+            <Button icon={<NotificationOutlined />} onClick={() => setWriting(true)}>
+              {t('news.fromActivity')}
+            </Button>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+          </Space>
         )
       }
     >
-      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Space orientation="vertical" size={16} style={{ width: '100%' }}>
         <Descriptions size="small" column={1} bordered>
           <Descriptions.Item label={t('coordination.activity.kind')}>
             {t.label(ACTIVITY_KIND_LABELS[a.kind])}
@@ -77,6 +84,7 @@ export function ActivityDrawer({ activity: listed, onClose }: { activity: Activi
         </Descriptions>
         <AttachmentsPanel ownerKind="activity" ownerId={a.id} canManage={a.canManage} />
       </Space>
+      {writing && <NewsModal unitCode={a.unitCode} activity={a} onClose={() => setWriting(false)} />}
       {editing && <ActivityModal open unitCode={a.unitCode} activity={a} onClose={() => setEditing(false)} />}
     </Drawer>
   );

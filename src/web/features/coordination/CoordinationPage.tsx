@@ -19,13 +19,14 @@ import { useT } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { coordinationApi, type Activity, type LegalDocument, type ProgrammeSummary, type Task } from './api';
 import { ActivityDrawer } from './ActivityDrawer';
+import { NewsTab } from './NewsTab';
 import { ActivityModal } from './ActivityModal';
 import { SupervisionTab } from './SupervisionTab';
 import { PROGRAMME_CREATE_PATH, programmePath } from './paths';
 import { useCanManageCoordination, useWorkingUnit } from './useWorkingUnit';
 
 const PAGE = 50;
-type TabKey = 'programmes' | 'tasks' | 'activities' | 'supervision' | 'documents';
+type TabKey = 'programmes' | 'tasks' | 'activities' | 'supervision' | 'news' | 'documents';
 
 export function CoordinationPage() {
   const t = useT();
@@ -43,6 +44,7 @@ export function CoordinationPage() {
           { key: 'tasks', label: t('coordination.tabs.tasks'), children: <TasksTab /> },
           { key: 'activities', label: t('coordination.tabs.activities'), children: <ActivitiesTab /> },
           { key: 'supervision', label: t('coordination.tabs.supervision'), children: <SupervisionTab /> },
+          { key: 'news', label: t('news.tab'), children: <NewsTab /> },
           { key: 'documents', label: t('coordination.tabs.documents'), children: <DocumentsTab /> },
         ]}
       />
@@ -50,7 +52,8 @@ export function CoordinationPage() {
   );
 }
 
-function usePage() {
+/** Search and paging of one tab's list. */
+export function usePage() {
   const [q, setQ] = useState<string | undefined>();
   const [offset, setOffset] = useState(0);
   const [limit, setLimit] = useState(PAGE);
