@@ -2,6 +2,7 @@ import type { Messages } from './vi';
 
 /** English texts of support records. */
 export const supportEn: Messages['support'] = {
+  housePhotos: 'Photos of each stage (the caption names the stage)',
   tab: 'Support received',
   date: 'Date',
   kind: 'Kind of support',

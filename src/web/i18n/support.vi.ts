@@ -1,5 +1,6 @@
 /** Vietnamese texts of support records (hỗ trợ hộ gia đình). */
 export const supportVi = {
+  housePhotos: 'Ảnh từng giai đoạn (chú thích ghi giai đoạn)',
   tab: 'Hỗ trợ đã nhận',
   date: 'Ngày',
   kind: 'Loại hỗ trợ',

@@ -5,13 +5,14 @@ import { getActivity } from '../activities/service';
 import { canManageProgramme, requireProgramme } from '../coordination/service';
 import { getNews } from '../news/service';
 import { getSupervision } from '../supervision/service';
+import { houseOwner } from '../support/houses';
 
 /**
  * The records a file can be attached to. Each owner is read through its own module, so whoever
  * cannot see the record (another commune's activity) cannot see or add its files either, and
  * whoever may edit the record may attach to it.
  */
-export const OWNER_KINDS = ['activity', 'supervision', 'programme', 'news'] as const;
+export const OWNER_KINDS = ['activity', 'supervision', 'programme', 'news', 'house'] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 
 export interface Owner {
@@ -23,6 +24,7 @@ const owners: Record<OwnerKind, (db: Db, actor: Actor, id: string) => Promise<Ow
   activity: async (db, actor, id) => ownerOf(await getActivity(db, actor, id)),
   supervision: async (db, actor, id) => ownerOf(await getSupervision(db, actor, id)),
   news: async (db, actor, id) => ownerOf(await getNews(db, actor, id)),
+  house: async (db, actor, id) => ownerOf(await houseOwner(db, actor, id)),
   programme: async (db, actor, id) => {
     const row = await requireProgramme(db, actor, id);
     return ownerOf({ ...row, canManage: canManageProgramme(actor, row) });

@@ -14,6 +14,7 @@ import { scopeCovers } from '../../../domain/access';
 import { getHousehold, lockHousehold } from '../households/service';
 import * as repo from './repo';
 import type { HouseApproveReq, HouseListReq, HouseView } from './schemas';
+import { supportPolicy } from './policy';
 import { requireManage } from './service';
 
 const ENTITY = 'house';
@@ -118,6 +119,13 @@ export async function advanceHouse(
     await recordAudit(tx, actor, { action: 'house.advance', entity: ENTITY, entityId: id, area: row, before, after });
     return after;
   });
+}
+
+/** A house as the actor sees it (404 outside their area), for the photos of its stages. */
+export async function houseOwner(db: Db, actor: Actor, id: string) {
+  const row = await repo.findHouse(db, id, actor.scope);
+  if (!row) throw notFound();
+  return { provinceCode: row.provinceCode, communeCode: row.communeCode, canManage: supportPolicy.manage(actor, row) };
 }
 
 export async function listHouses(db: Db, actor: Actor, query: HouseListReq) {

@@ -35,12 +35,15 @@ export function AttachmentsPanel({
   ownerId,
   canManage,
   title,
+  defaultCaption = '',
 }: {
   ownerKind: OwnerKind;
   ownerId: string;
   /** The record's own `canManage`: who may edit it may attach to it. */
   canManage: boolean;
   title?: string;
+  /** The caption offered for the next upload (e.g. the house's current stage). */
+  defaultCaption?: string;
 }) {
   const t = useT();
   const errorText = useErrorText();
@@ -48,7 +51,7 @@ export function AttachmentsPanel({
   const queryClient = useQueryClient();
   const key = ['attachments', ownerKind, ownerId];
   const list = useQuery({ queryKey: key, queryFn: () => attachmentsApi.list(ownerKind, ownerId) });
-  const [caption, setCaption] = useState('');
+  const [caption, setCaption] = useState(defaultCaption);
   const [removing, setRemoving] = useState<Attachment | null>(null);
   const items = list.data?.items ?? [];
   const photos = items.filter((a) => a.image);
@@ -64,7 +67,7 @@ export function AttachmentsPanel({
     try {
       await attachmentsApi.upload(ownerKind, ownerId, file, caption.trim());
       message.success(t('attachments.uploaded', { name: file.name }));
-      setCaption('');
+      setCaption(defaultCaption);
       await reload();
     } catch (error) {
       message.error(errorText(error));

@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Steps, Typography } from 'antd';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useState } from 'react';
 import { HOUSE_STAGE_LABELS, HOUSE_STAGES } from '../../../domain/support';
 import { FormModal } from '../../components/FormModal';
@@ -93,6 +94,16 @@ function HouseCard({ house, canManage, onAdvance }: { house: House; canManage: b
           {t.label(HOUSE_STAGE_LABELS[next])}
         </Button>
       )}
+      <div style={{ marginTop: 12 }}>
+        <AttachmentsPanel
+          key={house.stage}
+          ownerKind="house"
+          ownerId={house.id}
+          canManage={canManage}
+          title={t('support.housePhotos')}
+          defaultCaption={t.label(HOUSE_STAGE_LABELS[house.stage])}
+        />
+      </div>
     </Card>
   );
 }
