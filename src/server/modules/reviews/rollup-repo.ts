@@ -1,0 +1,217 @@
+import { and, count, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { AreaScope } from '../../../domain/access';
+import { measureKey, type Measure, type RollupList } from '../../../domain/review/rollup';
+import { insideScope } from '../../platform/access';
+import { rowsOf, type Executor } from '../../platform/db/database';
+import { households } from '../households/tables';
+import { reviewRounds } from './tables';
+
+/**
+ * The roll-up's SQL. It reads the registry (households, members) and the yearly assessments
+ * set-wise, as a report over three modules' tables: a province holds 1.5 million households, far
+ * too many to pass through those modules' services one by one. Read only.
+ */
+
+/** Where the roll-up looks: a province, or one commune of it; `scope` is the caller's, applied in SQL. */
+export interface RollupArea {
+  scope: AreaScope;
+  provinceCode: string;
+  communeCode?: string;
+  /** The list year whose results are counted; the movement runs from the year before. */
+  listYear: number;
+}
+
+const LISTED = sql`('poor', 'near_poor')`;
+
+/**
+ * One row per household of the area that counts: current households, and archived ones still on
+ * the year's or the previous year's lists. `known`: the commune had a list the year before
+ * (otherwise its increases are "first year recorded"); `earlier_*`: on a list before the previous
+ * year (fell back), looked up only for households newly on a list.
+ */
+function base(area: RollupArea): SQL {
+  const { provinceCode, communeCode, listYear } = area;
+  const commune = (column: SQL) => (communeCode ? sql`and ${column} = ${communeCode}` : sql``);
+  const earlier = (categories: SQL) => sql`case
+      when a.category in ${LISTED} and coalesce(p.category, '') not in ${LISTED}
+      then exists (select 1 from household_assessments e where e.household_id = ${households.id}
+        and e.year < ${listYear - 1} and e.category in ${categories})
+      else false end`;
+  return sql`
+    known as (
+      select distinct commune_code from household_assessments
+      where province_code = ${provinceCode} and year = ${listYear - 1} ${commune(sql`commune_code`)}
+    ),
+    people as (
+      select household_id, count(*)::int as persons, min(ethnicity) filter (where relation = 'head') as head_ethnicity
+      from household_members
+      where province_code = ${provinceCode} and left_at is null ${commune(sql`commune_code`)}
+      group by household_id
+    ),
+    b as materialized (
+      select ${households.id} as id, ${households.communeCode} as commune_code, ${households.villageId} as village_id,
+        ${households.code} as code, ${households.headName} as head_name, ${households.archivedAt} is null as active,
+        ${households.policyFlags} as policy_flags, ${households.ethnicMinority} as ethnic_minority,
+        coalesce(people.persons, 0) as persons, people.head_ethnicity,
+        a.category as cat, coalesce(a.deprivations, '{}') as deprivations, coalesce(a.causes, '{}') as causes,
+        p.category as prev, known.commune_code is not null as known,
+        ${earlier(sql`('poor')`)} as earlier_poor,
+        ${earlier(LISTED)} as earlier_listed
+      from ${households}
+      left join people on people.household_id = ${households.id}
+      left join household_assessments a on a.household_id = ${households.id} and a.year = ${listYear}
+      left join household_assessments p on p.household_id = ${households.id} and p.year = ${listYear - 1}
+      left join known on known.commune_code = ${households.communeCode}
+      where ${and(
+        eq(households.provinceCode, provinceCode),
+        communeCode ? eq(households.communeCode, communeCode) : undefined,
+        insideScope(area.scope, { province: households.provinceCode, commune: households.communeCode }),
+      )}
+        and (${households.archivedAt} is null or a.id is not null or p.id is not null)
+    )`;
+}
+
+const OTHER: Record<RollupList, RollupList> = { poor: 'near_poor', near_poor: 'poor' };
+
+/** The households a measure counts, as a condition on the rows of `b`. */
+export function predicate(m: Measure): SQL {
+  if (m.kind === 'result') return m.category === 'households' ? sql`b.active` : sql`b.cat = ${m.category}`;
+  const list = m.list;
+  switch (m.kind) {
+    case 'deprived':
+      return sql`b.cat = ${list} and b.deprivations @> array[${m.indicator}]::text[]`;
+    case 'group':
+      return m.group === 'ethnic_minority'
+        ? sql`b.cat = ${list} and b.ethnic_minority`
+        : sql`b.cat = ${list} and b.policy_flags @> array[${m.group}]::text[]`;
+    case 'cause':
+      return sql`b.cat = ${list} and b.causes @> array[${m.cause}]::text[]`;
+    case 'ethnicity':
+      return sql`b.cat = ${list} and b.head_ethnicity = ${m.ethnicity}`;
+    case 'movement':
+      break;
+  }
+  const other = OTHER[list];
+  const newcomer = sql`b.cat = ${list} and coalesce(b.prev, '') not in ${LISTED}`;
+  const earlier = list === 'poor' ? sql`b.earlier_poor` : sql`b.earlier_listed`;
+  switch (m.column) {
+    case 'opening':
+      return sql`b.prev = ${list}`;
+    case 'out_other_list':
+      return sql`b.prev = ${list} and b.cat = ${other}`;
+    case 'out_above':
+      return sql`b.prev = ${list} and b.cat in ('average', 'not_poor')`;
+    case 'out_other':
+      return sql`b.prev = ${list} and b.cat is null`;
+    case 'in_other_list':
+      return sql`b.cat = ${list} and b.prev = ${other}`;
+    case 'in_fell_back':
+      return sql`${newcomer} and b.known and ${earlier}`;
+    case 'in_newly':
+      return sql`${newcomer} and b.known and not ${earlier}`;
+    case 'in_other':
+      return sql`${newcomer} and not b.known`;
+    case 'closing':
+      return sql`b.cat = ${list}`;
+  }
+}
+
+export interface CommuneFigures {
+  communeCode: string;
+  figures: Record<string, [number, number]>;
+  /** Total deprivations of the poor and of the near-poor households. */
+  deprivations: Record<RollupList, number>;
+}
+
+/** Every measure's households and persons per commune, and the heads' ethnicities, in one statement. */
+export async function figuresByCommune(db: Executor, area: RollupArea, measures: Measure[]): Promise<CommuneFigures[]> {
+  const columns = measures.map(
+    (m, i) =>
+      sql`count(*) filter (where ${predicate(m)})::int as ${sql.raw(`h${i}`)}, coalesce(sum(b.persons) filter (where ${predicate(m)}), 0)::int as ${sql.raw(`p${i}`)}`,
+  );
+  const result = await db.execute(sql`
+    with ${base(area)},
+    ethnic as (
+      select commune_code, cat, coalesce(head_ethnicity, '') as ethnicity, count(*)::int as h, sum(persons)::int as p
+      from b where cat in ${LISTED} group by 1, 2, 3
+    ),
+    totals as (
+      select b.commune_code, ${sql.join(columns, sql`, `)},
+        coalesce(sum(cardinality(b.deprivations)) filter (where b.cat = 'poor'), 0)::int as d_poor,
+        coalesce(sum(cardinality(b.deprivations)) filter (where b.cat = 'near_poor'), 0)::int as d_near_poor
+      from b group by b.commune_code
+    )
+    select totals.*, (select json_agg(json_build_array(e.cat, e.ethnicity, e.h, e.p)) from ethnic e
+      where e.commune_code = totals.commune_code) as ethnic
+    from totals`);
+  return rowsOf<Record<string, unknown>>(result).map((row) => {
+    const figures: Record<string, [number, number]> = {};
+    measures.forEach((m, i) => (figures[measureKey(m)] = [Number(row[`h${i}`]), Number(row[`p${i}`])]));
+    const ethnic = (row.ethnic ?? []) as [RollupList, string, number, number][];
+    for (const [list, ethnicity, h, p] of ethnic)
+      figures[measureKey({ kind: 'ethnicity', list, ethnicity })] = [Number(h), Number(p)];
+    return {
+      communeCode: String(row.commune_code),
+      figures,
+      deprivations: { poor: Number(row.d_poor), near_poor: Number(row.d_near_poor) },
+    };
+  });
+}
+
+export interface CellHousehold {
+  id: string;
+  code: string;
+  headName: string;
+  villageId: string;
+  category: string | null;
+  previousCategory: string | null;
+  persons: number;
+  total: number;
+}
+
+/** The households behind one cell (a commune's measure), a page at a time by household code. */
+export async function householdsOf(
+  db: Executor,
+  area: RollupArea,
+  m: Measure,
+  page: { limit: number; offset: number },
+) {
+  const result = await db.execute(sql`
+    with ${base(area)}
+    select b.id, b.code, b.head_name as "headName", b.village_id as "villageId", b.cat as category,
+      b.prev as "previousCategory", b.persons, (count(*) over ())::int as total
+    from b where ${predicate(m)}
+    order by b.code limit ${page.limit} offset ${page.offset}`);
+  return rowsOf<CellHousehold>(result);
+}
+
+// ---- rounds ----
+
+const roundsOfYear = (scope: AreaScope, provinceCode: string, year: number, kind: string) =>
+  and(
+    insideScope(scope, { province: reviewRounds.provinceCode, commune: reviewRounds.communeCode }),
+    eq(reviewRounds.provinceCode, provinceCode),
+    eq(reviewRounds.year, year),
+    eq(reviewRounds.kind, kind),
+  );
+
+/** The periodic rounds of the year in the area (one per commune at most). */
+export function periodicRounds(db: Executor, scope: AreaScope, provinceCode: string, year: number) {
+  return db
+    .select()
+    .from(reviewRounds)
+    .where(roundsOfYear(scope, provinceCode, year, 'periodic'));
+}
+
+/** Regular rounds (applications) per commune: still open, and open past their 15-day deadline. */
+export async function regularRounds(db: Executor, scope: AreaScope, provinceCode: string, year: number, today: string) {
+  return db
+    .select({
+      communeCode: reviewRounds.communeCode,
+      open: count(),
+      overdue: sql<number>`count(*) filter (where ${reviewRounds.deadline} < ${today})`.mapWith(Number),
+    })
+    .from(reviewRounds)
+    .where(and(roundsOfYear(scope, provinceCode, year, 'regular'), ne(reviewRounds.state, 'decided')))
+    .groupBy(reviewRounds.communeCode);
+}
