@@ -170,8 +170,8 @@ export interface RollupColumn {
 
 export interface RollupTable {
   key: string;
-  /** Sheet name in the workbook (at most 31 characters). */
-  sheet: string;
+  /** The tab's name, and the sheet's in the workbook (at most 31 characters). */
+  name: Localized;
   title: Localized;
   /** Two rows per commune: households, then persons (the movement forms). */
   householdsAndPersons?: boolean;
@@ -214,7 +214,7 @@ function resultsTable(): RollupTable {
     });
   return {
     key: 'results',
-    sheet: 'Kết quả chính thức',
+    name: L('Kết quả chính thức', 'Official results'),
     title: L('KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO THEO XÃ', 'OFFICIAL REVIEW RESULTS BY COMMUNE'),
     columns: [
       { label: L('Tổng số hộ', 'Households'), number: '(1)', measure: 'households', weight: 0 },
@@ -230,7 +230,10 @@ function movementTable(list: RollupList): RollupTable {
   const increase = L('Tăng trong kỳ', 'Increases');
   return {
     key: `movement-${list}`,
-    sheet: list === 'poor' ? 'Biến động hộ nghèo' : 'Biến động hộ cận nghèo',
+    name:
+      list === 'poor'
+        ? L('Biến động hộ nghèo', 'Movement of the poor')
+        : L('Biến động hộ cận nghèo', 'Movement of the near-poor'),
     title:
       list === 'poor'
         ? L('BIẾN ĐỘNG HỘ NGHÈO', 'MOVEMENT OF POOR HOUSEHOLDS')
@@ -252,7 +255,10 @@ function movementTable(list: RollupList): RollupTable {
 function deprivationTable(list: RollupList, indicators: readonly { key: string; name: Localized }[]): RollupTable {
   return {
     key: `deprivations-${list}`,
-    sheet: list === 'poor' ? 'Thiếu hụt hộ nghèo' : 'Thiếu hụt hộ cận nghèo',
+    name:
+      list === 'poor'
+        ? L('Thiếu hụt hộ nghèo', 'Deprivations of the poor')
+        : L('Thiếu hụt hộ cận nghèo', 'Deprivations of the near-poor'),
     title:
       list === 'poor'
         ? L('THIẾU HỤT CÁC DỊCH VỤ XÃ HỘI CƠ BẢN CỦA HỘ NGHÈO', 'DEPRIVATIONS OF POOR HOUSEHOLDS')
@@ -295,7 +301,7 @@ export function rollupTables(
     deprivationTable('near_poor', indicators),
     {
       key: 'groups',
-      sheet: 'Nhóm đối tượng',
+      name: L('Nhóm đối tượng', 'Groups'),
       title: L('HỘ NGHÈO, HỘ CẬN NGHÈO THEO NHÓM ĐỐI TƯỢNG', 'POOR AND NEAR-POOR HOUSEHOLDS BY GROUP'),
       columns: perList((list) => [
         { group: L('Tổng số', 'All'), label: L('Số hộ', 'Households'), measure: list, weight: 0 },
@@ -309,7 +315,7 @@ export function rollupTables(
     },
     {
       key: 'ethnicity',
-      sheet: 'Dân tộc',
+      name: L('Dân tộc', 'Ethnicity'),
       title: L(
         'HỘ NGHÈO, HỘ CẬN NGHÈO THEO DÂN TỘC CỦA CHỦ HỘ',
         'POOR AND NEAR-POOR HOUSEHOLDS BY ETHNICITY OF THE HEAD',
@@ -325,7 +331,7 @@ export function rollupTables(
     },
     {
       key: 'causes',
-      sheet: 'Nguyên nhân nghèo',
+      name: L('Nguyên nhân nghèo', 'Causes'),
       title: L('HỘ NGHÈO, HỘ CẬN NGHÈO THEO NGUYÊN NHÂN', 'POOR AND NEAR-POOR HOUSEHOLDS BY CAUSE'),
       columns: perList((list) =>
         POVERTY_CAUSES.map((c) => ({

@@ -1,5 +1,6 @@
 import { supportEn } from './support.en';
 import { fundEn } from './fund.en';
+import { rollupEn } from './rollup.en';
 import { householdsEn } from './households.en';
 import { coordinationEn } from './coordination.en';
 import type { Messages } from './vi';
@@ -471,6 +472,7 @@ export const en: Messages = {
   households: householdsEn,
   support: supportEn,
   fund: fundEn,
+  rollup: rollupEn,
   coordination: coordinationEn,
   adminUnits: {
     title: 'Administrative units',

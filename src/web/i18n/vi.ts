@@ -1,5 +1,6 @@
 import { supportVi } from './support.vi';
 import { fundVi } from './fund.vi';
+import { rollupVi } from './rollup.vi';
 import { householdsVi } from './households.vi';
 import { coordinationVi } from './coordination.vi';
 
@@ -470,6 +471,7 @@ export const vi = {
   households: householdsVi,
   support: supportVi,
   fund: fundVi,
+  rollup: rollupVi,
   coordination: coordinationVi,
   adminUnits: {
     title: 'Đơn vị hành chính',

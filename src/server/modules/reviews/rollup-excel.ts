@@ -22,7 +22,7 @@ export async function rollupWorkbook(view: RollupView): Promise<Buffer> {
     view.indicators.map((i) => ({ key: i.key, name: { vi: i.vi, en: i.en } })),
     view.ethnicities,
   );
-  for (const table of tables) writeTable(workbook.addWorksheet(table.sheet), table, view);
+  for (const table of tables) writeTable(workbook.addWorksheet(table.name.vi), table, view);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -1,0 +1,43 @@
+import type { rollupVi } from './rollup.vi';
+
+/** English texts of the province roll-up of the yearly review. */
+export const rollupEn: { [K in keyof typeof rollupVi]: string } = {
+  title: 'Review roll-up',
+  description:
+    'Each commune’s progress in the periodic review and the official results in the report layouts; click a figure to see its households.',
+  year: 'Review year',
+  excel: 'Download the tables (Excel)',
+  sourceNote:
+    'The {year} review decides the {listYear} lists; the movement is counted from the {previousListYear} lists. Communes with a decision: figures as decided; without one: the {listYear} assessments held so far.',
+  progress: 'Communes’ progress',
+  communes: 'Communes',
+  decided: 'Decided',
+  overdue: 'Overdue',
+  regularOverdue: 'Applications past 15 days',
+  commune: 'Commune',
+  state: 'Current step',
+  noRound: 'No round yet',
+  windowEnd: 'Due',
+  cases: 'Households reviewed',
+  decision: 'Decision',
+  onTime: 'On time',
+  late: 'Overdue',
+  regular: 'Regular review',
+  regularCount: '{open} applications open, {overdue} overdue',
+  source: 'Source',
+  sourceDecision: 'Decision {number}',
+  sourceAssessments: 'Assessments (no decision yet)',
+  total: 'Total',
+  rowHouseholds: 'Households',
+  rowPersons: 'Persons',
+  cellTitle: '{commune} — {measure}',
+  cellHint: 'Click a figure to list its households',
+  code: 'Code',
+  head: 'Head of household',
+  village: 'Village',
+  before: '{year}',
+  after: '{year}',
+  persons: 'Persons',
+  notListed: 'Not on a list',
+  empty: 'No figures yet',
+};
