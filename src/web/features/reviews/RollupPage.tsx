@@ -18,6 +18,7 @@ import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
 import { formatDate, formatNumber } from '../../lib/format';
 import { useArea } from '../area/AreaContext';
+import { capitalise } from '../calculator/logic';
 import { householdPath } from '../households/paths';
 import { rollupApi, rollupExcelUrl, type CellQuery, type Rollup, type RollupCommune } from './rollup-api';
 
@@ -307,7 +308,7 @@ function CellHouseholds({ cell, year, onClose }: { cell: Cell | null; year: numb
     enabled: cell !== null,
   });
   const category = (c: string | null) =>
-    c ? t.label(CATEGORY_LABELS[c as keyof typeof CATEGORY_LABELS]) : t('rollup.notListed');
+    c ? capitalise(t.label(CATEGORY_LABELS[c as keyof typeof CATEGORY_LABELS])) : t('rollup.notListed');
   return (
     <Modal
       open={cell !== null}
