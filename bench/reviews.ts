@@ -8,6 +8,7 @@
  *  - the province roll-up of the 2025 review over all households, its Excel tables, and the
  *    households behind one cell.
  *   DATABASE_URL=… npx tsx bench/reviews.ts [households]   (the database is emptied)
+ *   DATABASE_URL=… npx tsx bench/reviews.ts --reuse        (the roll-up only, on the last run's data)
  * Results: docs/benchmarks.md.
  */
 import { sql } from 'drizzle-orm';
@@ -31,7 +32,9 @@ import type { Actor } from '../src/server/platform/access';
 import { loadConfig } from '../src/server/platform/config';
 import { openDatabase, rowsOf } from '../src/server/platform/db/database';
 
-const total = Number(process.argv[2] ?? 1_500_000);
+/** `--reuse`: roll up the province generated (and the round decided) by the previous run. */
+const reuse = process.argv.includes('--reuse');
+const total = reuse ? 0 : Number(process.argv[2] ?? 1_500_000);
 const COMMUNE = '18562';
 const IN_COMMUNE = 15_000;
 const config = loadConfig();
@@ -47,11 +50,13 @@ async function timed<T>(what: string, work: () => Promise<T>, detail: (r: T) => 
   return result;
 }
 
-console.log(`PostgreSQL, ${total.toLocaleString('en')} households, node ${process.version}, ${os.cpus().length} cores`);
+console.log(
+  `PostgreSQL, ${reuse ? 'the last run’s' : total.toLocaleString('en')} households, node ${process.version}, ${os.cpus().length} cores`,
+);
 try {
-  await generate();
+  if (!reuse) await generate();
   const admin = await actor();
-  await reviewCommune(admin);
+  if (!reuse) await reviewCommune(admin);
   await rollUp(admin);
 } finally {
   await database.close();
@@ -193,9 +198,10 @@ async function rollUp(admin: Actor) {
   const province: Actor = { ...admin, scope: { level: 'province', provinceCode: '42' } };
   const commune: Actor = { ...admin, scope: { level: 'commune', provinceCode: '42', communeCode: COMMUNE } };
   const view = await timed(
-    `province roll-up of the 2025 review (${total.toLocaleString('en')} households)`,
+    'province roll-up of the 2025 review',
     () => rollupOfYear(db, province, { year: 2025 }),
-    (v) => `${v.communes.length} communes, ${v.total.figures.poor![0].toLocaleString('en')} poor in 2026`,
+    (v) =>
+      `${v.total.figures.households![0].toLocaleString('en')} households in ${v.communes.length} communes, ${v.total.figures.poor![0].toLocaleString('en')} poor in 2026`,
   );
   await timed('province roll-up, again (warm cache)', () => rollupOfYear(db, province, { year: 2025 }));
   const file = await timed(
