@@ -36,12 +36,14 @@ function withoutJit(db: Db, statement: SQL) {
 }
 
 /**
- * One row per household of the area that counts: current households, and archived ones still on
- * the year's or the previous year's lists. `known`: the commune had a list the year before
- * (otherwise its increases are "first year recorded"); `earlier_*`: on a list before the previous
- * year (fell back), looked up only for households newly on a list.
+ * One row per household of the area on this year's or the previous year's list (`listed`), or
+ * per household of the area (`all`, for the "all households" cell of a commune). `known`: the
+ * commune had a list the year before (otherwise its increases are "first year recorded");
+ * `earlier_*`: on a list before the previous year (fell back), looked up only for households
+ * newly on a list. Persons and the head's ethnicity are read per household through the members'
+ * index: a province's lists hold a tenth of its households.
  */
-function base(area: RollupArea): SQL {
+function base(area: RollupArea, rows: 'listed' | 'all'): SQL {
   const { provinceCode, communeCode, listYear } = area;
   const commune = (column: SQL) => (communeCode ? sql`and ${column} = ${communeCode}` : sql``);
   const earlier = (categories: SQL) => sql`case
@@ -49,28 +51,27 @@ function base(area: RollupArea): SQL {
       then exists (select 1 from household_assessments e where e.household_id = ${households.id}
         and e.year < ${listYear - 1} and e.category in ${categories})
       else false end`;
+  const listed = sql`${households.id} in (
+      select household_id from household_assessments
+      where province_code = ${provinceCode} and year in (${listYear}, ${listYear - 1}) ${commune(sql`commune_code`)})`;
   return sql`
     known as (
       select distinct commune_code from household_assessments
       where province_code = ${provinceCode} and year = ${listYear - 1} ${commune(sql`commune_code`)}
     ),
-    people as (
-      select household_id, count(*)::int as persons, min(ethnicity) filter (where relation = 'head') as head_ethnicity
-      from household_members
-      where province_code = ${provinceCode} and left_at is null ${commune(sql`commune_code`)}
-      group by household_id
-    ),
     b as materialized (
       select ${households.id} as id, ${households.communeCode} as commune_code, ${households.villageId} as village_id,
         ${households.code} as code, ${households.headName} as head_name, ${households.archivedAt} is null as active,
         ${households.policyFlags} as policy_flags, ${households.ethnicMinority} as ethnic_minority,
-        coalesce(people.persons, 0) as persons, people.head_ethnicity,
+        people.persons, people.head_ethnicity,
         a.category as cat, coalesce(a.deprivations, '{}') as deprivations, coalesce(a.causes, '{}') as causes,
         p.category as prev, known.commune_code is not null as known,
         ${earlier(sql`('poor')`)} as earlier_poor,
         ${earlier(LISTED)} as earlier_listed
       from ${households}
-      left join people on people.household_id = ${households.id}
+      cross join lateral (
+        select count(*)::int as persons, min(m.ethnicity) filter (where m.relation = 'head') as head_ethnicity
+        from household_members m where m.household_id = ${households.id} and m.left_at is null) people
       left join household_assessments a on a.household_id = ${households.id} and a.year = ${listYear}
       left join household_assessments p on p.household_id = ${households.id} and p.year = ${listYear - 1}
       left join known on known.commune_code = ${households.communeCode}
@@ -78,6 +79,7 @@ function base(area: RollupArea): SQL {
         eq(households.provinceCode, provinceCode),
         communeCode ? eq(households.communeCode, communeCode) : undefined,
         insideScope(area.scope, { province: households.provinceCode, commune: households.communeCode }),
+        rows === 'listed' ? listed : undefined,
       )}
         and (${households.archivedAt} is null or a.id is not null or p.id is not null)
     )`;
@@ -139,49 +141,80 @@ export interface CommuneFigures {
 /** Only "all households" counts households on no list; every other measure needs this year's or last year's. */
 const onAList = (m: Measure) => !(m.kind === 'result' && m.category === 'households');
 
+/**
+ * Every measure's households and persons per commune, and the heads' ethnicities. The measures
+ * of the lists are filtered aggregates over the listed households; "all households" (what
+ * `b.active` selects in a commune's full base) is counted by commune straight from the registry.
+ */
 export async function figuresByCommune(db: Db, area: RollupArea, measures: Measure[]): Promise<CommuneFigures[]> {
-  const columns = (listed: boolean) =>
-    sql.join(
-      measures.flatMap((m, i) =>
-        onAList(m) === listed
-          ? [
-              sql`count(*) filter (where ${predicate(m)})::int as ${sql.raw(`h${i}`)}, coalesce(sum(b.persons) filter (where ${predicate(m)}), 0)::int as ${sql.raw(`p${i}`)}`,
-            ]
-          : [],
-      ),
-      sql`, `,
+  const { provinceCode, communeCode } = area;
+  /** The area and the caller's scope on a registry table read by name. */
+  const inArea = (table: string) => {
+    const column = (name: string) => sql.raw(`${table}.${name}`);
+    const scope = area.scope;
+    return and(
+      sql`${column('province_code')} = ${provinceCode}`,
+      communeCode ? sql`${column('commune_code')} = ${communeCode}` : undefined,
+      scope.level === 'national' ? undefined : sql`${column('province_code')} = ${scope.provinceCode}`,
+      scope.level === 'commune' ? sql`${column('commune_code')} = ${scope.communeCode}` : undefined,
     );
-  // The many filtered aggregates read only the households on a list (a tenth of a province).
-  const result = await withoutJit(
-    db,
-    sql`
-    with ${base(area)},
-    ethnic as (
-      select commune_code, cat, coalesce(head_ethnicity, '') as ethnicity, count(*)::int as h, sum(persons)::int as p
-      from b where cat in ${LISTED} group by 1, 2, 3
+  };
+  const columns = sql.join(
+    measures.flatMap((m, i) =>
+      onAList(m)
+        ? [
+            sql`count(*) filter (where ${predicate(m)})::int as ${sql.raw(`h${i}`)}, coalesce(sum(b.persons) filter (where ${predicate(m)}), 0)::int as ${sql.raw(`p${i}`)}`,
+          ]
+        : [],
     ),
-    everyone as (select b.commune_code, ${columns(false)} from b group by b.commune_code),
-    listed as (
-      select b.commune_code, ${columns(true)},
-        coalesce(sum(cardinality(b.deprivations)) filter (where b.cat = 'poor'), 0)::int as d_poor,
-        coalesce(sum(cardinality(b.deprivations)) filter (where b.cat = 'near_poor'), 0)::int as d_near_poor
-      from b where b.cat is not null or b.prev is not null group by b.commune_code
-    )
-    -- everyone.commune_code last: a commune with no list has none in listed.
-    select listed.*, everyone.*, (select json_agg(json_build_array(e.cat, e.ethnicity, e.h, e.p)) from ethnic e
-      where e.commune_code = everyone.commune_code) as ethnic
-    from everyone left join listed using (commune_code)`,
+    sql`, `,
   );
-  return rowsOf<Record<string, unknown>>(result).map((row) => {
+  const [listed, everyone] = await Promise.all([
+    withoutJit(
+      db,
+      sql`
+      with ${base(area, 'listed')},
+      ethnic as (
+        select commune_code, cat, coalesce(head_ethnicity, '') as ethnicity, count(*)::int as h, sum(persons)::int as p
+        from b where cat in ${LISTED} group by 1, 2, 3
+      )
+      select b.commune_code, ${columns},
+        coalesce(sum(cardinality(b.deprivations)) filter (where b.cat = 'poor'), 0)::int as d_poor,
+        coalesce(sum(cardinality(b.deprivations)) filter (where b.cat = 'near_poor'), 0)::int as d_near_poor,
+        (select json_agg(json_build_array(e.cat, e.ethnicity, e.h, e.p)) from ethnic e
+          where e.commune_code = b.commune_code) as ethnic
+      from b group by b.commune_code`,
+    ),
+    db.execute(sql`
+      select h.commune_code, h.n as households, coalesce(m.n, 0)::int as persons
+      from (select commune_code, count(*)::int as n from ${households}
+        where ${inArea('households')} and archived_at is null group by commune_code) h
+      left join (select commune_code, count(*)::int as n from household_members
+        where ${inArea('household_members')} and left_at is null and household_id not in (
+          select id from ${households} where ${inArea('households')} and archived_at is not null)
+        group by commune_code) m using (commune_code)`),
+  ]);
+  const all = new Map(
+    rowsOf<{ commune_code: string; households: number; persons: number }>(everyone).map((r) => [r.commune_code, r]),
+  );
+  const byCommune = new Map(rowsOf<Record<string, unknown>>(listed).map((r) => [String(r.commune_code), r]));
+  return [...new Set([...all.keys(), ...byCommune.keys()])].map((code) => {
+    const row = byCommune.get(code) ?? {};
+    const counted = all.get(code);
     const figures: Record<string, [number, number]> = {};
-    measures.forEach((m, i) => (figures[measureKey(m)] = [Number(row[`h${i}`] ?? 0), Number(row[`p${i}`] ?? 0)]));
+    measures.forEach(
+      (m, i) =>
+        (figures[measureKey(m)] = onAList(m)
+          ? [Number(row[`h${i}`] ?? 0), Number(row[`p${i}`] ?? 0)]
+          : [counted?.households ?? 0, counted?.persons ?? 0]),
+    );
     const ethnic = (row.ethnic ?? []) as [RollupList, string, number, number][];
     for (const [list, ethnicity, h, p] of ethnic)
       figures[measureKey({ kind: 'ethnicity', list, ethnicity })] = [Number(h), Number(p)];
     return {
-      communeCode: String(row.commune_code),
+      communeCode: code,
       figures,
-      deprivations: { poor: Number(row.d_poor), near_poor: Number(row.d_near_poor) },
+      deprivations: { poor: Number(row.d_poor ?? 0), near_poor: Number(row.d_near_poor ?? 0) },
     };
   });
 }
@@ -207,7 +240,7 @@ export async function householdsOf(
   const result = await withoutJit(
     db,
     sql`
-    with ${base(area)}
+    with ${base(area, onAList(m) ? 'listed' : 'all')}
     select b.id, b.code, b.head_name as "headName", b.village_id as "villageId", b.cat as category,
       b.prev as "previousCategory", b.persons, (count(*) over ())::int as total
     from b where ${predicate(m)}
