@@ -140,11 +140,15 @@ export interface CommuneFigures {
 /** Every measure's households and persons per commune, and the heads' ethnicities, in one statement. */
 /** Only "all households" counts households on no list; every other measure needs this year's or last year's. */
 const onAList = (m: Measure) => !(m.kind === 'result' && m.category === 'households');
+/** Results and movements are filtered aggregates; deprivations, groups, causes, ethnicities are breakdowns. */
+const filtered = (m: Measure) => (m.kind === 'result' && onAList(m)) || m.kind === 'movement';
 
 /**
- * Every measure's households and persons per commune, and the heads' ethnicities. The measures
- * of the lists are filtered aggregates over the listed households; "all households" (what
- * `b.active` selects in a commune's full base) is counted by commune straight from the registry.
+ * Every measure's households and persons per commune. Results and movements are filtered
+ * aggregates over the listed households; deprivations, groups, causes and the head's ethnicity
+ * are one breakdown — each household counted under each of its keys, the same sets `predicate`
+ * selects; "all households" (what `b.active` selects in a commune's full base) is counted by
+ * commune straight from the registry.
  */
 export async function figuresByCommune(db: Db, area: RollupArea, measures: Measure[]): Promise<CommuneFigures[]> {
   const { provinceCode, communeCode } = area;
@@ -161,7 +165,7 @@ export async function figuresByCommune(db: Db, area: RollupArea, measures: Measu
   };
   const columns = sql.join(
     measures.flatMap((m, i) =>
-      onAList(m)
+      filtered(m)
         ? [
             sql`count(*) filter (where ${predicate(m)})::int as ${sql.raw(`h${i}`)}, coalesce(sum(b.persons) filter (where ${predicate(m)}), 0)::int as ${sql.raw(`p${i}`)}`,
           ]
@@ -174,16 +178,26 @@ export async function figuresByCommune(db: Db, area: RollupArea, measures: Measu
       db,
       sql`
       with ${base(area, 'listed')},
-      ethnic as (
-        select commune_code, cat, coalesce(head_ethnicity, '') as ethnicity, count(*)::int as h, sum(persons)::int as p
-        from b where cat in ${LISTED} group by 1, 2, 3
+      breakdown as (
+        select commune_code, json_agg(json_build_array(measure, h, p)) as list from (
+          select b.commune_code, b.cat || '.' || k.key as measure, count(*)::int as h, sum(b.persons)::int as p
+          from b cross join lateral (
+            select 'deprived.' || d from unnest(b.deprivations) d
+            union all select 'cause.' || c from unnest(b.causes) c
+            union all select 'group.' || g from unnest(b.policy_flags) g
+            union all select 'group.ethnic_minority' where b.ethnic_minority
+            union all select 'ethnicity.' || b.head_ethnicity where b.head_ethnicity is not null
+          ) k(key)
+          where b.cat in ${LISTED} group by 1, 2) keyed
+        group by commune_code
+      ),
+      counted as (
+        select b.commune_code, ${columns},
+          coalesce(sum(cardinality(b.deprivations)) filter (where b.cat = 'poor'), 0)::int as d_poor,
+          coalesce(sum(cardinality(b.deprivations)) filter (where b.cat = 'near_poor'), 0)::int as d_near_poor
+        from b group by b.commune_code
       )
-      select b.commune_code, ${columns},
-        coalesce(sum(cardinality(b.deprivations)) filter (where b.cat = 'poor'), 0)::int as d_poor,
-        coalesce(sum(cardinality(b.deprivations)) filter (where b.cat = 'near_poor'), 0)::int as d_near_poor,
-        (select json_agg(json_build_array(e.cat, e.ethnicity, e.h, e.p)) from ethnic e
-          where e.commune_code = b.commune_code) as ethnic
-      from b group by b.commune_code`,
+      select counted.*, breakdown.list as breakdown from counted left join breakdown using (commune_code)`,
     ),
     db.execute(sql`
       select h.commune_code, h.n as households, coalesce(m.n, 0)::int as persons
@@ -204,13 +218,14 @@ export async function figuresByCommune(db: Db, area: RollupArea, measures: Measu
     const figures: Record<string, [number, number]> = {};
     measures.forEach(
       (m, i) =>
-        (figures[measureKey(m)] = onAList(m)
+        (figures[measureKey(m)] = filtered(m)
           ? [Number(row[`h${i}`] ?? 0), Number(row[`p${i}`] ?? 0)]
-          : [counted?.households ?? 0, counted?.persons ?? 0]),
+          : onAList(m)
+            ? [0, 0]
+            : [counted?.households ?? 0, counted?.persons ?? 0]),
     );
-    const ethnic = (row.ethnic ?? []) as [RollupList, string, number, number][];
-    for (const [list, ethnicity, h, p] of ethnic)
-      figures[measureKey({ kind: 'ethnicity', list, ethnicity })] = [Number(h), Number(p)];
+    for (const [measure, h, p] of (row.breakdown ?? []) as [string, number, number][])
+      figures[measure] = [Number(h), Number(p)];
     return {
       communeCode: code,
       figures,

@@ -251,6 +251,10 @@ describe('the province roll-up of the 2025 review (the 2026 lists)', () => {
       'poor.deprived.water_source',
       'near_poor.in_fell_back',
       'poor.ethnicity.Kinh',
+      'poor.ethnicity.Tày',
+      'poor.group.merit_family',
+      'poor.group.ethnic_minority',
+      'poor.cause.no_land',
       'households',
     ]) {
       const list = (
