@@ -39,5 +39,6 @@ export const rollupEn: { [K in keyof typeof rollupVi]: string } = {
   after: '{year}',
   persons: 'Persons',
   notListed: 'Not on a list',
+  loading: 'Rolling up the communes’ figures… (a whole province may take tens of seconds)',
   empty: 'No figures yet',
 };

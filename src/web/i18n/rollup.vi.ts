@@ -37,5 +37,6 @@ export const rollupVi = {
   after: 'Năm {year}',
   persons: 'Số khẩu',
   notListed: 'Không trong danh sách',
+  loading: 'Đang tổng hợp số liệu của các xã… (cả tỉnh có thể mất vài chục giây)',
   empty: 'Chưa có số liệu',
 };

@@ -1,6 +1,6 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Modal, Row, Select, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Modal, Row, Select, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType, ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -73,6 +73,12 @@ export function RollupPage() {
         }
       />
       {rollup.isError && <Alert type="error" showIcon title={errorText(rollup.error)} />}
+      {rollup.isFetching && (
+        // A province's roll-up reads every household: say so while it runs.
+        <Card className="form-section">
+          <Spin /> <Typography.Text type="secondary">{t('rollup.loading')}</Typography.Text>
+        </Card>
+      )}
       {data && (
         <>
           <Alert
