@@ -40,8 +40,7 @@ function withoutJit(db: Db, statement: SQL) {
  * per household of the area (`all`, for the "all households" cell of a commune). `known`: the
  * commune had a list the year before (otherwise its increases are "first year recorded");
  * `earlier_*`: on a list before the previous year (fell back), looked up only for households
- * newly on a list. Persons and the head's ethnicity are read per household through the members'
- * index: a province's lists hold a tenth of its households.
+ * newly on a list. Persons and the head's ethnicity: one pass over the area's members.
  */
 function base(area: RollupArea, rows: 'listed' | 'all'): SQL {
   const { provinceCode, communeCode, listYear } = area;
@@ -51,27 +50,31 @@ function base(area: RollupArea, rows: 'listed' | 'all'): SQL {
       then exists (select 1 from household_assessments e where e.household_id = ${households.id}
         and e.year < ${listYear - 1} and e.category in ${categories})
       else false end`;
-  const listed = sql`${households.id} in (
-      select household_id from household_assessments
-      where province_code = ${provinceCode} and year in (${listYear}, ${listYear - 1}) ${commune(sql`commune_code`)})`;
+  const onLists = sql`select household_id from household_assessments
+      where province_code = ${provinceCode} and year in (${listYear}, ${listYear - 1}) ${commune(sql`commune_code`)}`;
   return sql`
     known as (
       select distinct commune_code from household_assessments
       where province_code = ${provinceCode} and year = ${listYear - 1} ${commune(sql`commune_code`)}
     ),
+    people as (
+      select household_id, count(*)::int as persons, min(ethnicity) filter (where relation = 'head') as head_ethnicity
+      from household_members
+      where province_code = ${provinceCode} ${commune(sql`commune_code`)} and left_at is null
+        ${rows === 'listed' ? sql`and household_id in (${onLists})` : sql``}
+      group by household_id
+    ),
     b as materialized (
       select ${households.id} as id, ${households.communeCode} as commune_code, ${households.villageId} as village_id,
         ${households.code} as code, ${households.headName} as head_name, ${households.archivedAt} is null as active,
         ${households.policyFlags} as policy_flags, ${households.ethnicMinority} as ethnic_minority,
-        people.persons, people.head_ethnicity,
+        coalesce(people.persons, 0) as persons, people.head_ethnicity,
         a.category as cat, coalesce(a.deprivations, '{}') as deprivations, coalesce(a.causes, '{}') as causes,
         p.category as prev, known.commune_code is not null as known,
         ${earlier(sql`('poor')`)} as earlier_poor,
         ${earlier(LISTED)} as earlier_listed
       from ${households}
-      cross join lateral (
-        select count(*)::int as persons, min(m.ethnicity) filter (where m.relation = 'head') as head_ethnicity
-        from household_members m where m.household_id = ${households.id} and m.left_at is null) people
+      left join people on people.household_id = ${households.id}
       left join household_assessments a on a.household_id = ${households.id} and a.year = ${listYear}
       left join household_assessments p on p.household_id = ${households.id} and p.year = ${listYear - 1}
       left join known on known.commune_code = ${households.communeCode}
@@ -79,7 +82,7 @@ function base(area: RollupArea, rows: 'listed' | 'all'): SQL {
         eq(households.provinceCode, provinceCode),
         communeCode ? eq(households.communeCode, communeCode) : undefined,
         insideScope(area.scope, { province: households.provinceCode, commune: households.communeCode }),
-        rows === 'listed' ? listed : undefined,
+        rows === 'listed' ? sql`${households.id} in (${onLists})` : undefined,
       )}
         and (${households.archivedAt} is null or a.id is not null or p.id is not null)
     )`;
