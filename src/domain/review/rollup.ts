@@ -194,16 +194,20 @@ function resultsTable(): RollupTable {
     categories.flatMap(([measure, group], i) => {
       const n = first + i * 2;
       const base = weight === 0 ? 1 : 2;
+      // "Khẩu — hộ nghèo": the group in lower case but its abbreviation (NLNDN) kept.
+      const heading = weight
+        ? L(`Khẩu — ${group.vi.charAt(0).toLowerCase()}${group.vi.slice(1)}`, `Persons — ${group.en}`)
+        : group;
       return [
         {
-          group: weight ? L(`Khẩu — ${group.vi.toLowerCase()}`, `Persons — ${group.en}`) : group,
+          group: heading,
           label: L('Số lượng', 'Number'),
           number: `(${n})`,
           measure,
           weight,
         },
         {
-          group: weight ? L(`Khẩu — ${group.vi.toLowerCase()}`, `Persons — ${group.en}`) : group,
+          group: heading,
           label: L('Tỷ lệ (%)', 'Rate (%)'),
           number: `(${n + 1} = ${n}/${base}×100)`,
           measure,
