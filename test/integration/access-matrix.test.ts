@@ -209,6 +209,11 @@ const anotherCommunesData: Case[] = [
   ['read its review work list', 'GET', () => `/api/reviews/${other.roundId}/cases`],
   ['download its posting list', 'GET', () => `/api/reviews/${other.roundId}/posting-list.docx`],
   [
+    'list the households behind its roll-up figures',
+    'GET',
+    () => `/api/reviews/rollup/households?year=2026&commune=${CAM_XUYEN}&measure=poor`,
+  ],
+  [
     'plan a review round there',
     'POST',
     () => '/api/reviews',
@@ -444,6 +449,8 @@ describe.each(['officer', 'communeAdmin'] as const)('a %s of Thạch Hà on Cẩ
   });
 
   it('does not see Cẩm Xuyên in the lists', async () => {
+    const rollup = (await s[who].get('/api/reviews/rollup?year=2026')).json();
+    expect(rollup.communes.map((c: { code: string }) => c.code)).toEqual([THACH_HA]);
     const villages = (await s[who].get('/api/villages?limit=500')).json();
     expect(villages.items.every((v: { communeCode: string }) => v.communeCode === THACH_HA)).toBe(true);
     const orgs = (await s[who].get('/api/organisations?limit=500')).json();

@@ -19,6 +19,8 @@ import { CalculatorPage } from '../features/calculator/CalculatorPage';
 import { ComingSoonPage } from '../features/coming-soon/ComingSoonPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
+import { RollupPage } from '../features/reviews/RollupPage';
+import { ROLLUP_PATH } from '../features/reviews/rollup-api';
 import { StandardsPage } from '../features/standards/StandardsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { VillagesPage } from '../features/villages/VillagesPage';
@@ -92,6 +94,7 @@ function Themed() {
                   <Route path={COORDINATION_PATH.slice(1)} element={<CoordinationPage />} />
                   <Route path={PROGRAMME_CREATE_PATH.slice(1)} element={<ProgrammeCreatePage />} />
                   <Route path={programmePath(':id').slice(1)} element={<ProgrammePage />} />
+                  <Route path={ROLLUP_PATH.slice(1)} element={<RollupPage />} />
                   <Route path="households" element={<Navigate to={HOUSEHOLDS_PATH} replace />} />
                   <Route path="fund" element={<FundsPage />} />
                   <Route path="fund/:id" element={<FundPage />} />

@@ -2,6 +2,7 @@ import { newsEn } from './news.en';
 import { attachmentsEn } from './attachments.en';
 import { supportEn } from './support.en';
 import { fundEn } from './fund.en';
+import { rollupEn } from './rollup.en';
 import { householdsEn } from './households.en';
 import { coordinationEn } from './coordination.en';
 import type { Messages } from './vi';
@@ -478,6 +479,7 @@ export const en: Messages = {
   attachments: attachmentsEn,
   news: newsEn,
   fund: fundEn,
+  rollup: rollupEn,
   coordination: coordinationEn,
   adminUnits: {
     title: 'Administrative units',

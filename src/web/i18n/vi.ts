@@ -2,6 +2,7 @@ import { newsVi } from './news.vi';
 import { attachmentsVi } from './attachments.vi';
 import { supportVi } from './support.vi';
 import { fundVi } from './fund.vi';
+import { rollupVi } from './rollup.vi';
 import { householdsVi } from './households.vi';
 import { coordinationVi } from './coordination.vi';
 
@@ -477,6 +478,7 @@ export const vi = {
   attachments: attachmentsVi,
   news: newsVi,
   fund: fundVi,
+  rollup: rollupVi,
   coordination: coordinationVi,
   adminUnits: {
     title: 'Đơn vị hành chính',

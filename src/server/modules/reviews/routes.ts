@@ -8,6 +8,7 @@ import { AssessmentPreviewSchema } from '../assessments/schemas';
 import * as cases from './cases';
 import * as meetings from './meetings';
 import * as paperwork from './paperwork';
+import { rollupRoutes } from './rollup-routes';
 import {
   CaseAddSchema,
   CaseListQuerySchema,
@@ -39,6 +40,7 @@ const attachment = (name: string) =>
   `attachment; filename="${foldAccents(name).replace(/[^\w.-]/gu, '-')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export const reviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  rollupRoutes(app, db);
   app.get(
     '/api/reviews',
     {

@@ -1,0 +1,220 @@
+/**
+ * The yearly review at scale (issue 4): a province of N households (default 1,500,000, three
+ * persons each) over the 69 communes of Hà Tĩnh, one commune (Thạch Hà) holding 15,000 of them
+ * in 10 villages, with the 2024–2026 lists generated in SQL (6 % poor, 5 % near-poor each year,
+ * with every kind of movement). Then, through the services:
+ *  - Thạch Hà's 2026 periodic round: listing (the current lists), the work list pages, the survey
+ *    of every case (classification), village meetings, posting and the decision;
+ *  - the province roll-up of the 2025 review over all households, its Excel tables, and the
+ *    households behind one cell.
+ *   DATABASE_URL=… npx tsx bench/reviews.ts [households]   (the database is emptied)
+ *   DATABASE_URL=… npx tsx bench/reviews.ts --reuse        (the roll-up only, on the last run's data)
+ * Results: docs/benchmarks.md.
+ */
+import { sql } from 'drizzle-orm';
+import os from 'node:os';
+import { ROLES } from '../src/domain/access';
+import { ensureAdminUnits } from '../src/server/modules/admin-units/reference-data';
+import { listCases, saveSurvey } from '../src/server/modules/reviews/cases';
+import { recordMeeting } from '../src/server/modules/reviews/meetings';
+import { cellHouseholds, rollupOfYear } from '../src/server/modules/reviews/rollup';
+import { rollupWorkbook } from '../src/server/modules/reviews/rollup-excel';
+import {
+  createRound,
+  decideRound,
+  startListing,
+  startMeetings,
+  startPosting,
+  startSurvey,
+} from '../src/server/modules/reviews/service';
+import { ensureSystemAdministrator } from '../src/server/modules/users/service';
+import type { Actor } from '../src/server/platform/access';
+import { loadConfig } from '../src/server/platform/config';
+import { openDatabase, rowsOf } from '../src/server/platform/db/database';
+
+/** `--reuse`: roll up the province generated (and the round decided) by the previous run. */
+const reuse = process.argv.includes('--reuse');
+const total = reuse ? 0 : Number(process.argv[2] ?? 1_500_000);
+const COMMUNE = '18562';
+const IN_COMMUNE = 15_000;
+const config = loadConfig();
+if (config.engine !== 'postgres') throw new Error('Set DATABASE_URL: this benchmark targets PostgreSQL.');
+const database = await openDatabase({ engine: 'postgres', url: config.databaseUrl! });
+const db = database.db;
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const report = (what: string, value: string) => console.log(`${what.padEnd(58)} ${value}`);
+async function timed<T>(what: string, work: () => Promise<T>, detail: (r: T) => string = () => '') {
+  const start = process.hrtime.bigint();
+  const result = await work();
+  report(what, `${ms(start).toFixed(0)} ms ${detail(result)}`);
+  return result;
+}
+
+console.log(
+  `PostgreSQL, ${reuse ? 'the last run’s' : total.toLocaleString('en')} households, node ${process.version}, ${os.cpus().length} cores`,
+);
+try {
+  if (!reuse) await generate();
+  const admin = await actor();
+  if (!reuse) await reviewCommune(admin);
+  await rollUp(admin);
+} finally {
+  await database.close();
+}
+
+async function actor(): Promise<Actor> {
+  await ensureSystemAdministrator(db, 'bench-password-123');
+  const [row] = rowsOf<{ id: string; full_name: string }>(
+    await db.execute(sql`select id, full_name from users where username = 'admin'`),
+  );
+  return { id: row!.id, username: 'admin', fullName: row!.full_name, roles: [...ROLES], scope: { level: 'national' } };
+}
+
+async function generate() {
+  await db.execute(sql`drop schema if exists public cascade`);
+  await db.execute(sql`drop schema if exists drizzle cascade`);
+  await db.execute(sql`create schema public`);
+  await database.migrate();
+  await ensureAdminUnits(db);
+  // Thạch Hà: 10 villages; every other commune of Hà Tĩnh: one.
+  await db.execute(sql`
+    insert into villages (province_code, commune_code, name, kind, sort_key, search_key)
+    select parent_code, code, 'Thôn ' || n, 'thon', 'thon ' || n, 'thon ' || n
+    from admin_units, generate_series(1, case when code = ${COMMUNE} then 10 else 1 end) n
+    where valid_to is null and level = 'commune' and parent_code = '42'`);
+  await timed('generate households (SQL)', () =>
+    db.execute(sql`
+      with own as (select array_agg(id order by id) as ids from villages where commune_code = ${COMMUNE}),
+      others as (select array_agg(id order by id) as ids from villages where commune_code <> ${COMMUNE}),
+      picked as (
+        select g, case when g < ${IN_COMMUNE} then own.ids[1 + g % 10] else others.ids[1 + g % cardinality(others.ids)] end as vid
+        from generate_series(0, ${total - 1}) g, own, others)
+      insert into households (province_code, commune_code, village_id, code, head_name, address, area, ethnic_minority,
+        policy_flags, walls, frame, roof, floor_area, clean_water, hygienic_latrine, telecom_subscription, devices,
+        hears_loudspeaker, sort_key, search_key)
+      select v.province_code, v.commune_code, v.id, 'HO' || lpad(g::text, 7, '0'), 'Chủ hộ ' || g, 'Thôn', 'rural',
+        g % 13 = 0, case when g % 11 = 0 then array['merit_family'] else '{}'::text[] end,
+        'durable', 'durable', 'non_durable', 40, true, g % 3 = 0, true, array['phone'], true, 'chu ho ' || g, ''
+      from picked join villages v on v.id = picked.vid`),
+  );
+  await timed('generate members, 3 per household (SQL)', () =>
+    db.execute(sql`
+      insert into household_members (household_id, province_code, commune_code, position, full_name, date_of_birth, sex,
+        relation, ethnicity, health_insurance, education, work, sort_key, search_key, name_key)
+      select h.id, h.province_code, h.commune_code, k, 'Thành viên ' || k,
+        (array[date '1975-03-01', date '1978-06-01', date '2012-09-01'])[k + 1], (array['male', 'female', 'male'])[k + 1],
+        (array['head', 'spouse', 'child'])[k + 1], case when h.ethnic_minority then 'Thái' else 'Kinh' end,
+        k <> 1, (array['lower_secondary', 'primary', null])[k + 1], (array['own_account', 'own_account', null])[k + 1],
+        'thanh vien', '', 'thanh vien'
+      from households h cross join generate_series(0, 2) k`),
+  );
+  // By g % 100 — 2025: 0–4 poor, 5–9 near-poor; 2026: 0–2 stay poor, 3 near-poor, 4 above, 5 near-poor → poor,
+  // 6–8 stay near-poor, 9 average, 10 newly poor, 11 newly near-poor, 12 fell back (poor in 2024).
+  await timed('generate the 2024–2026 lists (SQL)', async () => {
+    for (const [year, cases] of [
+      [2024, sql`case when g % 100 = 12 then 'poor' end`],
+      [2025, sql`case when g % 100 < 5 then 'poor' when g % 100 < 10 then 'near_poor' end`],
+      [
+        2026,
+        sql`case when g % 100 in (0, 1, 2, 5, 10, 12) then 'poor' when g % 100 in (3, 6, 7, 8, 11) then 'near_poor'
+          when g % 100 = 4 then 'not_poor' when g % 100 = 9 then 'average' end`,
+      ],
+    ] as const)
+      await db.execute(sql`
+        insert into household_assessments (household_id, province_code, commune_code, year, standard_id, standard_version,
+          source, survey_date, area, income_per_capita_monthly, indicators, deprivations, deprivation_count, category, rule, causes)
+        select h.id, h.province_code, h.commune_code, ${year}, '2022-2025', 1, 'import', ${`${year - 1}-10-15`}, 'rural',
+          1000000, '[]'::jsonb, array['health_insurance', 'sanitation'], 2, c.category, 'imported', array['no_capital']
+        from households h, lateral (select substring(h.code from 3)::int as g) n, lateral (select ${cases} as category) c
+        where c.category is not null`);
+  });
+  await timed('analyse', () => db.execute(sql`analyze`));
+}
+
+async function reviewCommune(admin: Actor) {
+  let round = await createRound(db, admin, { communeCode: COMMUNE, year: 2026, kind: 'periodic' });
+  round = await timed(
+    `commune of ${IN_COMMUNE.toLocaleString('en')}: listing (current lists)`,
+    () => startListing(db, admin, round.id, round.version),
+    (r) => `${r.counts.cases} cases`,
+  );
+  const query = { limit: 20, offset: 0, sort: 'code', order: 'asc' } as const;
+  await timed('commune: work list, first page', () => listCases(db, admin, round.id, query as never));
+  await timed('commune: work list, search "ho0001"', () =>
+    listCases(db, admin, round.id, { ...query, q: 'ho0001' } as never),
+  );
+  round = await startSurvey(db, admin, round.id, round.version);
+  const cases = rowsOf<{ id: string; version: number; village_id: string; household_code: string }>(
+    await db.execute(
+      sql`select id, version, village_id, household_code from review_cases where round_id = ${round.id}`,
+    ),
+  );
+  const start = process.hrtime.bigint();
+  for (const [i, c] of cases.entries())
+    await saveSurvey(db, admin, round.id, c.id, {
+      version: c.version,
+      draft: false,
+      surveyDate: '2026-10-15',
+      incomePerCapitaMonthly: [1_200_000, 1_900_000, 2_600_000, 4_000_000][i % 4]!,
+      incomeScore: null,
+      overrides: [],
+      causes: ['no_capital'],
+      note: null,
+    });
+  const surveyMs = ms(start);
+  report(
+    `commune: survey and classify every case (${cases.length})`,
+    `${surveyMs.toFixed(0)} ms, ${(surveyMs / cases.length).toFixed(1)} ms per case`,
+  );
+  round = await startMeetings(db, admin, round.id, round.version);
+  const villages = [...new Set(cases.map((c) => c.village_id))];
+  await timed(`commune: village meetings (${villages.length}, every case voted)`, async () => {
+    for (const villageId of villages)
+      await recordMeeting(db, admin, round.id, {
+        villageId,
+        heldOn: '2026-10-25',
+        chair: 'Trưởng thôn',
+        present: 60,
+        votes: cases.filter((c) => c.village_id === villageId).map((c) => ({ caseId: c.id, agreeing: 45 })),
+      });
+  });
+  round = await timed('commune: posting', () =>
+    startPosting(db, admin, round.id, { version: round.version, postedOn: '2026-11-02' }),
+  );
+  await timed(
+    'commune: decision (results become the 2027 lists)',
+    () =>
+      decideRound(db, admin, round.id, {
+        version: round.version,
+        decisionNumber: '245/QĐ-UBND',
+        decisionDate: '2026-11-20',
+        signerName: 'Chủ tịch',
+      }),
+    (r) => r.state,
+  );
+}
+
+async function rollUp(admin: Actor) {
+  const province: Actor = { ...admin, scope: { level: 'province', provinceCode: '42' } };
+  const commune: Actor = { ...admin, scope: { level: 'commune', provinceCode: '42', communeCode: COMMUNE } };
+  const view = await timed(
+    'province roll-up of the 2025 review',
+    () => rollupOfYear(db, province, { year: 2025 }),
+    (v) =>
+      `${v.total.figures.households![0].toLocaleString('en')} households in ${v.communes.length} communes, ${v.total.figures.poor![0].toLocaleString('en')} poor in 2026`,
+  );
+  await timed('province roll-up, again (warm cache)', () => rollupOfYear(db, province, { year: 2025 }));
+  const file = await timed(
+    'the roll-up as Excel tables (8 sheets)',
+    () => rollupWorkbook(view),
+    (b) => `${(b.length / 1024).toFixed(0)} KiB`,
+  );
+  void file;
+  await timed('commune roll-up, 2026 review (after its decision)', () => rollupOfYear(db, commune, { year: 2026 }));
+  await timed(
+    'households behind a cell (Thạch Hà, newly poor 2026)',
+    () =>
+      cellHouseholds(db, province, { year: 2025, commune: COMMUNE, measure: 'poor.in_newly', limit: 50, offset: 0 }),
+    (r) => `${r.total} households`,
+  );
+}
