@@ -28,6 +28,7 @@ import {
   HOUSEHOLD_IMPORT_PATH,
   HOUSEHOLDS_PATH,
 } from '../features/households/paths';
+import { REVIEWS_PATH, roundPath } from '../features/reviews/paths';
 import { I18nProvider, useLang } from '../i18n';
 import { AppShell } from './AppShell';
 import { RequireAuth, RequirePermission } from './guards';
@@ -49,6 +50,10 @@ const FundsPage = lazy(() => fund().then((m) => ({ default: m.FundsPage })));
 const FundPage = lazy(() => fund().then((m) => ({ default: m.FundPage })));
 const LedgerVerificationPage = lazy(() => fund().then((m) => ({ default: m.LedgerVerificationPage })));
 const PublicFundPage = lazy(() => fund().then((m) => ({ default: m.PublicFundPage })));
+
+const reviews = () => import('../features/reviews/pages');
+const RoundsPage = lazy(() => reviews().then((m) => ({ default: m.RoundsPage })));
+const RoundPage = lazy(() => reviews().then((m) => ({ default: m.RoundPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -88,6 +93,8 @@ function Themed() {
                   <Route path={PROGRAMME_CREATE_PATH.slice(1)} element={<ProgrammeCreatePage />} />
                   <Route path={programmePath(':id').slice(1)} element={<ProgrammePage />} />
                   <Route path="households" element={<Navigate to={HOUSEHOLDS_PATH} replace />} />
+                  <Route path={REVIEWS_PATH.slice(1)} element={<RoundsPage />} />
+                  <Route path={roundPath(':id').slice(1)} element={<RoundPage />} />
                   <Route path="fund" element={<FundsPage />} />
                   <Route path="fund/:id" element={<FundPage />} />
                   <Route

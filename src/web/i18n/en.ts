@@ -2,6 +2,7 @@ import { supportEn } from './support.en';
 import { fundEn } from './fund.en';
 import { householdsEn } from './households.en';
 import { coordinationEn } from './coordination.en';
+import { reviewsEn } from './reviews.en';
 import type { Messages } from './vi';
 
 /** English: selectable in the header; same keys as `vi.ts`. */
@@ -172,7 +173,7 @@ export const en: Messages = {
       title: 'Review',
       summary: 'Periodic and regular reviews of poor and near-poor households, step by step as the procedure requires.',
       features: [
-        'Open a review round, assign surveyors and survey sheets (usable offline)',
+        'Open a review round, assign reviewers per village, survey sheets usable on a phone',
         'Record village meetings, public posting, complaints and recognition decisions',
         'Lock the results and roll them up to the province',
       ],
@@ -472,6 +473,7 @@ export const en: Messages = {
   support: supportEn,
   fund: fundEn,
   coordination: coordinationEn,
+  reviews: reviewsEn,
   adminUnits: {
     title: 'Administrative units',
     description:

@@ -208,6 +208,9 @@ export const RoundDetailSchema = RoundSchema.extend({
   ),
   villages: z.array(z.object({ id: z.uuid(), name: z.string(), cases: z.number().int() })),
   reviewers: z.array(z.object({ userId: z.uuid(), fullName: z.string(), villageId: z.uuid() })),
+  reviewerCandidates: z
+    .array(z.object({ userId: z.uuid(), fullName: z.string() }))
+    .describe('Điều tra viên làm việc tại xã (chỉ người điều hành đợt rà soát thấy)'),
   meetings: z.array(
     z.object({
       id: z.uuid(),

@@ -160,11 +160,13 @@ export async function listRounds(db: Db, actor: Actor, query: RoundListReq) {
 
 export async function getRound(db: Db, actor: Actor, id: string) {
   const round = await requireRound(db, actor, id);
-  const [view, events, byVillage, reviewers, meetings, complaints] = await Promise.all([
+  const [view, events, byVillage, reviewers, candidates, meetings, complaints] = await Promise.all([
     presentOne(db, actor, round),
     repo.eventsOf(db, id),
     repo.casesByVillage(db, id),
     repo.reviewersOf(db, id),
+    // Only those who assign reviewers see who could be assigned.
+    reviewPolicy.run(actor, round) ? repo.reviewerCandidates(db, round) : [],
     repo.meetingsOf(db, id),
     repo.complaintsOf(db, id),
   ]);
@@ -186,6 +188,7 @@ export async function getRound(db: Db, actor: Actor, id: string) {
       .map((v) => ({ id: v.villageId, name: names.get(v.villageId) ?? '', cases: v.cases }))
       .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     reviewers,
+    reviewerCandidates: candidates,
     meetings: meetings.map((m) => {
       const votes = m.votes as { agreed: boolean }[];
       const agreed = votes.filter((v) => v.agreed).length;
