@@ -12,6 +12,7 @@ export const reviewsEn: typeof reviewsVi = {
   yearHelp: 'The 2026 periodic round identifies the 2027 list (standard 2027–2030).',
   kindLabel: 'Kind',
   kind: { periodic: 'Periodic', regular: 'Regular' },
+  kindName: { periodic: 'Periodic', regular: 'Regular' },
   round: 'Round',
   roundName: '{kind} review {year}',
   roundLine: 'List of {listYear} · standard {standard} · window {from} – {to}',

@@ -10,6 +10,7 @@ export const reviewsVi = {
   yearHelp: 'Đợt định kỳ năm 2026 xác định danh sách năm 2027 (chuẩn 2027–2030).',
   kindLabel: 'Loại rà soát',
   kind: { periodic: 'Định kỳ', regular: 'Thường xuyên' },
+  kindName: { periodic: 'định kỳ', regular: 'thường xuyên' },
   round: 'Đợt rà soát',
   roundName: 'Rà soát {kind} năm {year}',
   roundLine: 'Danh sách năm {listYear} · chuẩn {standard} · thời gian {from} – {to}',

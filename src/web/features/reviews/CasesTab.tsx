@@ -11,6 +11,7 @@ import { ListTable } from '../../components/ListTable';
 import { ListToolbar, ToolbarSelect } from '../../components/ListToolbar';
 import { useT } from '../../i18n';
 import { formatDate } from '../../lib/format';
+import { useIsMobile } from '../../lib/useIsMobile';
 import { CategoryTag, DateInput, fromDayjs, toDayjs } from '../households/common';
 import { HouseholdPicker } from '../households/HouseholdPicker';
 import {
@@ -34,6 +35,7 @@ export function CasesTab({ round }: { round: RoundDetail }) {
   const t = useT();
   const queryClient = useQueryClient();
   const runs = useRunsReviews();
+  const isMobile = useIsMobile();
   const [filters, setFilters] = useState<{ q?: string; village?: string; status?: CaseStatus }>({});
   const [page, setPage] = useState({ limit: PAGE_SIZE, offset: 0 });
   const [adding, setAdding] = useState(false);
@@ -65,6 +67,7 @@ export function CasesTab({ round }: { round: RoundDetail }) {
     {
       key: 'reason',
       title: t('reviews.reason'),
+      responsive: ['md'],
       render: (_: unknown, c) => (
         <>
           {t(`reviews.reasons.${c.reason}`)}
@@ -84,6 +87,7 @@ export function CasesTab({ round }: { round: RoundDetail }) {
     {
       key: 'previous',
       title: t('reviews.previous'),
+      responsive: ['lg'],
       render: (_: unknown, c) => (c.previousCategory ? t.label(CATEGORY_LABELS[c.previousCategory]) : '—'),
     },
     {
@@ -161,7 +165,7 @@ export function CasesTab({ round }: { round: RoundDetail }) {
         list={list}
         page={page}
         onPage={setPage}
-        scroll={{ x: 820 }}
+        scroll={isMobile ? undefined : { x: 820 }}
         emptyText={t(round.state === 'planned' ? 'reviews.casesPlanned' : 'reviews.casesEmpty')}
       />
       {adding && <AddCaseModal round={round} onClose={() => setAdding(false)} onSaved={refresh} />}

@@ -68,7 +68,7 @@ function RoundView({ round }: { round: RoundDetail }) {
         <ArrowLeftOutlined /> {t('reviews.title')}
       </Link>
       <PageHeader
-        title={`${t('reviews.roundName', { kind: t(`reviews.kind.${round.kind}`), year: round.year })} — ${round.communeName}`}
+        title={`${t('reviews.roundName', { kind: t(`reviews.kindName.${round.kind}`), year: round.year })} — ${round.communeName}`}
         description={t('reviews.roundLine', {
           listYear: round.listYear,
           standard: round.standardId,
@@ -129,11 +129,13 @@ function RoundView({ round }: { round: RoundDetail }) {
       <Card className="form-section">
         <Steps
           size="small"
-          orientation={isMobile ? 'vertical' : 'horizontal'}
+          // On a phone, the compact inline bar: the six steps as dots, the current one named below.
+          type={isMobile ? 'inline' : 'default'}
           current={round.state === 'decided' ? ROUND_STATES.length : current}
           items={ROUND_STATES.map((s: RoundState) => ({ title: t.label(ROUND_STATE_LABELS[s]) }))}
         />
         <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
+          {isMobile && <strong>{t.label(ROUND_STATE_LABELS[round.state])}: </strong>}
           {t(`reviews.stepHelp.${round.state}`)}
         </Typography.Paragraph>
       </Card>

@@ -45,7 +45,7 @@ export function RoundsPage() {
       render: (_: unknown, r) => (
         <Link to={roundPath(r.id)}>
           <Typography.Text strong>
-            {t('reviews.roundName', { kind: t(`reviews.kind.${r.kind}`), year: r.year })}
+            {t('reviews.roundName', { kind: t(`reviews.kindName.${r.kind}`), year: r.year })}
           </Typography.Text>
         </Link>
       ),
