@@ -22,6 +22,7 @@ interface Round {
   state: string;
   decisionNumber: string | null;
   decisionDate: string | null;
+  refusalReason: string | null;
   overdue: boolean;
   deadlineStatus: string | null;
   counts: { cases: number; agreed: number };
@@ -119,6 +120,8 @@ describe('the demo reviews', () => {
     expect(statuses).toContain('decided_on_time');
     expect(statuses).toContain('overdue');
     expect(regular.find((r) => r.deadlineStatus === 'overdue')!.overdue).toBe(true);
+    const refused = regular.find((r) => r.decisionNumber === '77/QĐ-UBND')!;
+    expect(refused.refusalReason).toMatch(/^Thu nhập bình quân 5\.400\.000 đồng/u);
   });
 
   it('gives the demo reviewer the work list of Thôn 1 of Thạch Hà', async () => {

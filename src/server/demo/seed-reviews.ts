@@ -410,7 +410,7 @@ async function seedApplications(db: Db, admin: Actor) {
       where h.commune_code = ${THACH_HA} and not exists (
         select 1 from ${householdAssessments} a
         where a.household_id = h.id and a.year in (2025, 2026) and a.category in ('poor', 'near_poor'))
-      order by h.code limit 3`),
+      order by h.code limit 4`),
   );
   const apply = async (index: number, receivedOn: string, content: string) => {
     const h = applicants[index]!;
@@ -431,33 +431,65 @@ async function seedApplications(db: Db, admin: Actor) {
     round = await startSurvey(db, admin, round.id, round.version);
     return { round, listed, household: h };
   };
-  // Decided within its 15 days: the household fell ill, its income collapsed.
-  const onTime = await apply(0, '2026-06-03', 'Chồng bị tai nạn lao động, mất khả năng lao động');
-  await saveSurvey(db, admin, onTime.round.id, onTime.listed.id, {
-    version: onTime.listed.version,
-    draft: false,
-    surveyDate: '2026-06-08',
-    incomePerCapitaMonthly: 1_100_000,
-    incomeScore: null,
-    overrides: [],
-    causes: ['illness_or_accident'],
-    note: null,
-  });
-  let round = await startMeetings(db, admin, onTime.round.id, (await getRound(db, admin, onTime.round.id)).version);
-  await recordMeeting(db, admin, round.id, {
-    villageId: onTime.household.villageId,
-    heldOn: '2026-06-10',
-    chair: 'Trưởng thôn',
-    present: 22,
-    votes: [{ caseId: onTime.listed.id, agreeing: 19 }],
-  });
-  round = await startPosting(db, admin, round.id, { version: round.version, postedOn: '2026-06-11' });
-  await decideRound(db, admin, round.id, {
-    version: round.version,
-    decisionNumber: '58/QĐ-UBND',
-    decisionDate: '2026-06-17',
-    signerName: 'Võ Minh Tuấn',
-  });
+  /** An application surveyed, agreed by its village, posted and decided on the dates given. */
+  const decide = async (
+    index: number,
+    receivedOn: string,
+    content: string,
+    dates: { survey: string; meeting: string; posted: string; decided: string },
+    income: number,
+    decision: { number: string; refusalReason?: string },
+  ) => {
+    const { round: applied, listed, household } = await apply(index, receivedOn, content);
+    await saveSurvey(db, admin, applied.id, listed.id, {
+      version: listed.version,
+      draft: false,
+      surveyDate: dates.survey,
+      incomePerCapitaMonthly: income,
+      incomeScore: null,
+      overrides: [],
+      causes: decision.refusalReason ? [] : ['illness_or_accident'],
+      note: null,
+    });
+    let round = await startMeetings(db, admin, applied.id, (await getRound(db, admin, applied.id)).version);
+    await recordMeeting(db, admin, round.id, {
+      villageId: household.villageId,
+      heldOn: dates.meeting,
+      chair: 'Trưởng thôn',
+      present: 22,
+      votes: [{ caseId: listed.id, agreeing: 19 }],
+    });
+    round = await startPosting(db, admin, round.id, { version: round.version, postedOn: dates.posted });
+    await decideRound(db, admin, round.id, {
+      version: round.version,
+      decisionNumber: decision.number,
+      decisionDate: dates.decided,
+      signerName: 'Võ Minh Tuấn',
+      refusalReason: decision.refusalReason ?? null,
+    });
+  };
+  // Decided within its 15 days: the husband was injured at work, the income collapsed.
+  await decide(
+    0,
+    '2026-06-03',
+    'Chồng bị tai nạn lao động, mất khả năng lao động',
+    { survey: '2026-06-08', meeting: '2026-06-10', posted: '2026-06-11', decided: '2026-06-17' },
+    1_100_000,
+    { number: '58/QĐ-UBND' },
+  );
+  // Refused, with the written reasons the applicant receives.
+  await decide(
+    3,
+    '2026-08-04',
+    'Đề nghị công nhận hộ cận nghèo do con đi học xa',
+    { survey: '2026-08-07', meeting: '2026-08-10', posted: '2026-08-11', decided: '2026-08-18' },
+    5_400_000,
+    {
+      number: '77/QĐ-UBND',
+      refusalReason:
+        'Thu nhập bình quân 5.400.000 đồng/người/tháng, cao hơn chuẩn cận nghèo; hộ không thiếu hụt dịch vụ xã hội cơ bản nào.',
+    },
+  );
   // Overdue: received on 2 November, still being surveyed.
   await apply(1, '2026-11-02', 'Nhà bị tốc mái sau bão, mất mùa');
   // The third is still at its survey, due soon after the demo's date.

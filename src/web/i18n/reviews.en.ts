@@ -152,6 +152,9 @@ export const reviewsEn: typeof reviewsVi = {
   decisionNumberHelp: 'For example 245/QĐ-UBND',
   decisionDate: 'Signed on',
   signerName: 'Signed by (commune chairman)',
+  refusalReason: 'Why the application is not granted',
+  refusalReasonHelp:
+    'Required when an application is refused: the reasons are kept with the decision and answered in writing.',
   reopenIntro:
     'Reopen a decided round to correct its results and decide again. The reason is kept in the history and the audit log.',
   reopenReason: 'Reason for reopening',

@@ -149,6 +149,9 @@ export const reviewsVi = {
   decisionNumberHelp: 'Ví dụ 245/QĐ-UBND',
   decisionDate: 'Ngày ký',
   signerName: 'Người ký (Chủ tịch UBND xã)',
+  refusalReason: 'Lý do không công nhận theo đơn',
+  refusalReasonHelp:
+    'Bắt buộc khi đơn không được công nhận: lý do được ghi vào quyết định và trả lời người làm đơn bằng văn bản.',
   reopenIntro: 'Mở lại đợt đã quyết định để sửa kết quả rồi quyết định lại. Lý do được ghi vào lịch sử và nhật ký.',
   reopenReason: 'Lý do mở lại',
   reopenReasonRequired: 'Ghi rõ lý do mở lại',

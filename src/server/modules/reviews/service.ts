@@ -75,6 +75,7 @@ const auditRound = (round: repo.RoundRow) => ({
   standard: round.standardId,
   state: round.state,
   decisionNumber: round.decisionNumber,
+  refusalReason: round.refusalReason,
 });
 
 // ---- rounds ----
@@ -359,12 +360,36 @@ export function decideRound(db: Db, actor: Actor, id: string, input: DecideReq) 
           `${openComplaints} complaints are still being re-checked.`,
         );
       const cases = await repo.allCases(tx, round.id);
+      const refused = cases.filter(applicationRefused);
+      if (refused.length > 0 && !input.refusalReason)
+        throw errors.invalid(
+          'refusalReason',
+          `Đơn của hộ ${refused.map((c) => c.householdCode).join(', ')} không được công nhận: ghi rõ lý do để trả lời người làm đơn bằng văn bản.`,
+          `The application of ${refused.map((c) => c.householdCode).join(', ')} is refused: give the written reasons.`,
+        );
       const results = cases.map((c) => ({ ...(c.result as ReviewedResult), category: c.finalCategory! }));
       await recordReviewDecision(tx, actor, { number: input.decisionNumber, date: input.decisionDate }, results);
       await repo.numberCertificates(tx, round.id);
-      return { decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, signerName: input.signerName };
+      return {
+        decisionNumber: input.decisionNumber,
+        decisionDate: input.decisionDate,
+        signerName: input.signerName,
+        refusalReason: refused.length > 0 ? input.refusalReason! : null,
+      };
     },
   });
+}
+
+/**
+ * An application the decision does not grant: Mẫu 01 asks to be recognised as poor or near-poor,
+ * Mẫu 04 to be recognised as having escaped poverty. A refusal is answered in writing, with reasons.
+ */
+function applicationRefused(c: repo.CaseRow) {
+  const form = (c.application as { form?: string } | null)?.form;
+  const listed = c.finalCategory === 'poor' || c.finalCategory === 'near_poor';
+  if (form === 'mau_01') return !listed;
+  if (form === 'mau_04') return c.finalCategory === c.previousCategory && listed;
+  return false;
 }
 
 /** Only an approver reopens a decided round, with a written reason (recorded and shown). */

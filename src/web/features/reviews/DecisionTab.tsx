@@ -19,6 +19,11 @@ export function DecisionTab({ round }: { round: RoundDetail }) {
         <Descriptions.Item label={t('reviews.decisionNumber')}>{round.decisionNumber}</Descriptions.Item>
         <Descriptions.Item label={t('reviews.decisionDate')}>{formatDate(round.decisionDate)}</Descriptions.Item>
         <Descriptions.Item label={t('reviews.signerName')}>{round.signerName}</Descriptions.Item>
+        {round.refusalReason && (
+          <Descriptions.Item label={t('reviews.refusalReason')} span={3}>
+            {round.refusalReason}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Typography.Paragraph type="secondary">{t('reviews.decisionHelp')}</Typography.Paragraph>
       <Button type="primary" icon={<FileWordOutlined />} onClick={() => void reviewsApi.decision(round.id)}>

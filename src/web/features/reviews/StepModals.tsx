@@ -53,11 +53,12 @@ export function StepModal({
         intro={<p>{t('reviews.decideIntro', { date: formatDate(round.postingEnds), listYear: round.listYear })}</p>}
         initialValues={{ decisionDate: toDayjs(todayInVietnam()) }}
         onClose={onClose}
-        submit={(v: { decisionNumber: string; decisionDate: Dayjs; signerName: string }) =>
+        submit={(v: { decisionNumber: string; decisionDate: Dayjs; signerName: string; refusalReason?: string }) =>
           reviewsApi.decide(round.id, {
             decisionNumber: v.decisionNumber.trim(),
             decisionDate: fromDayjs(v.decisionDate),
             signerName: v.signerName.trim(),
+            refusalReason: v.refusalReason?.trim() || null,
             version,
           })
         }
@@ -77,6 +78,11 @@ export function StepModal({
         <Form.Item name="signerName" label={t('reviews.signerName')} rules={[{ required: true, whitespace: true }]}>
           <Input autoComplete="off" />
         </Form.Item>
+        {round.kind === 'regular' && (
+          <Form.Item name="refusalReason" label={t('reviews.refusalReason')} extra={t('reviews.refusalReasonHelp')}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        )}
       </FormModal>
     );
   return (

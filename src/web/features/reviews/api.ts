@@ -34,6 +34,8 @@ export interface Round {
   decisionNumber: string | null;
   decisionDate: string | null;
   signerName: string | null;
+  /** A regular round: why an application was not granted (answered in writing). */
+  refusalReason: string | null;
   counts: { cases: number; surveyed: number; agreed: number; openComplaints: number };
   actions: RoundAction[];
   version: number;
@@ -141,8 +143,16 @@ export const reviewsApi = {
   step: (id: string, path: 'listing' | 'survey' | 'meetings', version: number) =>
     api.post<Round>(`${base(id)}/${path}`, { version }),
   post: (id: string, body: { postedOn: string; version: number }) => api.post<Round>(`${base(id)}/posting`, body),
-  decide: (id: string, body: { decisionNumber: string; decisionDate: string; signerName: string; version: number }) =>
-    api.post<Round>(`${base(id)}/decide`, body),
+  decide: (
+    id: string,
+    body: {
+      decisionNumber: string;
+      decisionDate: string;
+      signerName: string;
+      refusalReason?: string | null;
+      version: number;
+    },
+  ) => api.post<Round>(`${base(id)}/decide`, body),
   reopen: (id: string, body: { reason: string; version: number }) => api.post<Round>(`${base(id)}/reopen`, body),
 
   cases: (id: string, query: { q?: string; village?: string; status?: CaseStatus; limit: number; offset: number }) =>
