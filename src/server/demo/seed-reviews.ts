@@ -59,6 +59,9 @@ const STEPS = [
 ] as const;
 
 export async function seedReviews(db: Db, admin: Actor, provinceCode: string) {
+  // A demo upgraded after someone already ran reviews in it by hand is left as it is.
+  const [started] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${reviewRounds}`));
+  if (started!.n > 0) return { rounds: 0, cases: 0, meetings: 0 };
   const decided = await seedDecided2025(db, admin, provinceCode);
   await seedUnderWay2026(db, admin);
   await seedApplications(db, admin);

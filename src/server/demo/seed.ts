@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Role } from '../../domain/access';
+import { ROLES, type Role } from '../../domain/access';
 import type { OrganisationKind, VillageKind } from '../../domain/reference';
 import type { Actor } from '../platform/access';
 import type { Db } from '../platform/db/database';
@@ -13,6 +13,7 @@ import { seedRegistry } from './seed-registry';
 import { seedCoordination } from './seed-coordination';
 import { seedReviews } from './seed-reviews';
 import { organisations } from '../modules/organisations/tables';
+import { users } from '../modules/users/tables';
 
 /**
  * The demo province: Hà Tĩnh with its 69 real communes, villages in each, the organisations
@@ -162,8 +163,9 @@ export async function seedDemo(database: Db, admin: Actor): Promise<boolean> {
     if (version < 3) await seedFund(tx, admin);
     if (version < 4) await seedCoordination(tx, admin, DEMO_PROVINCE);
     if (version < 5) {
-      await createAccounts(tx, admin, 5);
-      await seedReviews(tx, admin, DEMO_PROVINCE);
+      const seeder = await holdingEveryRole(tx, admin);
+      await createAccounts(tx, seeder, 5);
+      await seedReviews(tx, seeder, DEMO_PROVINCE);
     }
     await tx
       .insert(appMeta)
@@ -205,6 +207,15 @@ async function seedProvince(db: Db, admin: Actor) {
     }
   }
   await createAccounts(db, admin, 1);
+}
+
+/**
+ * The system administrator holds every role; one made before the reviewer role existed is given
+ * it, so that it may create the demo reviewer's account (one grants only roles one holds).
+ */
+async function holdingEveryRole(db: Db, admin: Actor): Promise<Actor> {
+  await db.update(users).set({ roles: [...ROLES] }).where(eq(users.id, admin.id));
+  return { ...admin, roles: [...ROLES] };
 }
 
 /** The demo accounts a seed version added, in the organisations named. */

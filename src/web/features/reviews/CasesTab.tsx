@@ -61,6 +61,15 @@ export function CasesTab({ round }: { round: RoundDetail }) {
         <>
           <Typography.Text strong>{c.householdCode}</Typography.Text> — {c.headName}
           <div className="cell-secondary">{c.villageName}</div>
+          {/* A phone shows one column: the status and result under the household. */}
+          {isMobile && (
+            <Space size={4} wrap>
+              <CaseStatusTag status={c.status} />
+              {(c.finalCategory ?? c.proposedCategory) && (
+                <CategoryTag category={(c.finalCategory ?? c.proposedCategory)!} />
+              )}
+            </Space>
+          )}
         </>
       ),
     },
@@ -93,11 +102,13 @@ export function CasesTab({ round }: { round: RoundDetail }) {
     {
       key: 'status',
       title: t('reviews.caseStatusLabel'),
+      responsive: ['md'],
       render: (_: unknown, c) => <CaseStatusTag status={c.status} />,
     },
     {
       key: 'result',
       title: t('reviews.result'),
+      responsive: ['md'],
       render: (_: unknown, c) => {
         const category = c.finalCategory ?? c.proposedCategory;
         return category ? (
