@@ -214,7 +214,10 @@ async function seedProvince(db: Db, admin: Actor) {
  * it, so that it may create the demo reviewer's account (one grants only roles one holds).
  */
 async function holdingEveryRole(db: Db, admin: Actor): Promise<Actor> {
-  await db.update(users).set({ roles: [...ROLES] }).where(eq(users.id, admin.id));
+  await db
+    .update(users)
+    .set({ roles: [...ROLES] })
+    .where(eq(users.id, admin.id));
   return { ...admin, roles: [...ROLES] };
 }
 
