@@ -128,7 +128,7 @@ describe('the yearly household review', () => {
         await page.keyboard.type(proposed.code);
         await chooseOption(page, `${proposed.code} — ${proposed.headName}`);
         await add.getByRole('radio', { name: 'Trưởng thôn đề xuất' }).check();
-        await add.getByLabel('Trưởng thôn đề xuất').fill('Nguyễn Văn Trưởng');
+        await add.getByRole('textbox', { name: 'Trưởng thôn đề xuất' }).fill('Nguyễn Văn Trưởng');
         await add.getByRole('button', { name: 'Thêm hộ' }).click();
         await hidden(add);
         await visible(page.locator('.ant-table-row').filter({ hasText: proposed.code }));
@@ -182,7 +182,7 @@ describe('the yearly household review', () => {
           await meeting.getByRole('button', { name: 'Ghi biên bản họp dân' }).click();
           await hidden(meeting);
         }
-        await visible(page.locator('.ant-table-row').filter({ hasText: proposed.villageName }));
+        await visible(page.getByRole('tabpanel').getByRole('row', { name: new RegExp(proposed.villageName, 'u') }));
 
         // Posted 7 days ago: 3 working days, then a complaint and its re-check.
         await page.getByRole('button', { name: 'Niêm yết công khai' }).click();
