@@ -129,7 +129,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 
   try {
-    await waitForHealth(baseUrl, child, () => log, 120_000);
+    // A first start seeds the whole demo: over two minutes on a loaded 2-core machine.
+    await waitForHealth(baseUrl, child, () => log, 300_000);
   } catch (error) {
     await teardown();
     throw error;

@@ -33,7 +33,7 @@ const PAGES: { name: string; path: string; ready: string | RegExp }[] = [
   { name: 'households', path: '/ho-gia-dinh', ready: /^Hộ gia đình/ },
   { name: 'household-create', path: '/ho-gia-dinh/them-moi', ready: 'Thêm hộ gia đình — Xã Thạch Hà' },
   { name: 'household-import', path: '/ho-gia-dinh/nhap-excel', ready: 'Nhập hộ gia đình từ Excel' },
-  { name: 'review', path: '/review', ready: 'Rà soát' },
+  { name: 'review', path: '/ra-soat', ready: 'Rà soát hộ nghèo' },
   { name: 'fund', path: '/fund', ready: 'Quỹ "Vì người nghèo"' },
   { name: 'support', path: '/support', ready: 'Hỗ trợ' },
   { name: 'coordination', path: '/coordination', ready: 'Phối hợp thực hiện' },

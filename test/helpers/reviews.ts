@@ -15,13 +15,14 @@ import { systemAdmin } from './factories';
 
 /**
  * A regular review round of a household's commune, driven through the services up to `state`
- * (the household applied, was surveyed and agreed; `complaint` adds an open complaint when posted).
+ * (the household applied, was surveyed and agreed; `complaint` adds an open complaint when posted;
+ * `income` is the surveyed income, 1,300,000 đ by default).
  */
 export async function buildRound(
   db: Db,
   household: { id: string; communeCode: string; villageId: string },
   state: RoundState,
-  options: { complaint?: boolean } = {},
+  options: { complaint?: boolean; income?: number } = {},
 ) {
   const admin = await systemAdmin(db);
   const steps: RoundState[] = ['planned', 'listing', 'surveying', 'meetings', 'posting', 'decided'];
@@ -57,7 +58,7 @@ export async function buildRound(
     version: listed.version,
     draft: false,
     surveyDate: '2026-10-05',
-    incomePerCapitaMonthly: 1_300_000,
+    incomePerCapitaMonthly: options.income ?? 1_300_000,
     incomeScore: null,
     overrides: [],
     causes: [],

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Role } from '../../domain/access';
+import { ROLES, type Role } from '../../domain/access';
 import type { OrganisationKind, VillageKind } from '../../domain/reference';
 import type { Actor } from '../platform/access';
 import type { Db } from '../platform/db/database';
@@ -11,6 +11,9 @@ import { createVillage } from '../modules/villages/service';
 import { seedFund } from './seed-fund';
 import { seedRegistry } from './seed-registry';
 import { seedCoordination } from './seed-coordination';
+import { seedReviews } from './seed-reviews';
+import { organisations } from '../modules/organisations/tables';
+import { users } from '../modules/users/tables';
 
 /**
  * The demo province: Hà Tĩnh with its 69 real communes, villages in each, the organisations
@@ -25,8 +28,10 @@ const META_KEY = 'demo.seed';
  * 1: province, organisations, villages, accounts; 2: the household registry and its assessments;
  * 3: the Fund for the Poor (funds, Peak Months 2025 and 2026, allocations, spending, a reversal).
  * 4: coordination (programmes, plans and tasks, activities, supervision, commendations, a review).
+ * 5: household reviews (the 2025 rounds decided, the 2026 round under way, regular applications)
+ *    and a reviewer's account.
  */
-const SEED_VERSION = 4;
+const SEED_VERSION = 5;
 
 export interface DemoAccount {
   username: string;
@@ -35,6 +40,8 @@ export interface DemoAccount {
   roles: Role[];
   organisation: string | null;
   what: string;
+  /** The seed version that added the account (1 when absent): an older demo gets it on upgrade. */
+  since?: number;
 }
 
 const THACH_HA = '18562';
@@ -106,6 +113,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     what: 'người xem xã Thạch Hà',
   },
   {
+    username: 'dtv.thachha',
+    fullName: 'Ngô Văn Điều',
+    scopeCode: THACH_HA,
+    roles: ['reviewer'],
+    organisation: 'UBND xã Thạch Hà',
+    what: 'điều tra viên rà soát (Thôn 1, xã Thạch Hà)',
+    since: 5,
+  },
+  {
     username: 'canbo.camxuyen',
     fullName: 'Phan Thị Thu',
     scopeCode: CAM_XUYEN,
@@ -146,6 +162,11 @@ export async function seedDemo(database: Db, admin: Actor): Promise<boolean> {
     if (version < 2) await seedRegistry(tx, admin, DEMO_PROVINCE);
     if (version < 3) await seedFund(tx, admin);
     if (version < 4) await seedCoordination(tx, admin, DEMO_PROVINCE);
+    if (version < 5) {
+      const seeder = await holdingEveryRole(tx, admin);
+      await createAccounts(tx, seeder, 5);
+      await seedReviews(tx, seeder, DEMO_PROVINCE);
+    }
     await tx
       .insert(appMeta)
       .values({ key: META_KEY, value: { version: SEED_VERSION } })
@@ -155,15 +176,13 @@ export async function seedDemo(database: Db, admin: Actor): Promise<boolean> {
 }
 
 async function seedProvince(db: Db, admin: Actor) {
-  const organisationIds = new Map<string, string>();
   const addOrganisation = async (
     name: string,
     shortName: string | null,
     kind: OrganisationKind,
     unitCode: string | null,
   ) => {
-    const org = await createOrganisation(db, admin, { name, shortName, kind, unitCode });
-    organisationIds.set(name, org.id);
+    await createOrganisation(db, admin, { name, shortName, kind, unitCode });
   };
   for (const [name, short, kind] of NATIONAL_ORGANISATIONS) await addOrganisation(name, short, kind, null);
   for (const [name, short, kind] of PROVINCE_ORGANISATIONS) await addOrganisation(name, short, kind, DEMO_PROVINCE);
@@ -187,11 +206,34 @@ async function seedProvince(db: Db, admin: Actor) {
       await createVillage(db, admin, { communeCode: commune.code, name: `${ward ? 'Tổ dân phố' : 'Thôn'} ${i}`, kind });
     }
   }
-  for (const account of DEMO_ACCOUNTS) {
+  await createAccounts(db, admin, 1);
+}
+
+/**
+ * The system administrator holds every role; one made before the reviewer role existed is given
+ * it, so that it may create the demo reviewer's account (one grants only roles one holds).
+ */
+async function holdingEveryRole(db: Db, admin: Actor): Promise<Actor> {
+  await db
+    .update(users)
+    .set({ roles: [...ROLES] })
+    .where(eq(users.id, admin.id));
+  return { ...admin, roles: [...ROLES] };
+}
+
+/** The demo accounts a seed version added, in the organisations named. */
+async function createAccounts(db: Db, admin: Actor, since: number) {
+  for (const account of DEMO_ACCOUNTS.filter((a) => (a.since ?? 1) === since)) {
+    const [organisation] = account.organisation
+      ? await db
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(eq(organisations.name, account.organisation))
+      : [];
     await createUser(db, admin, {
       username: account.username,
       fullName: account.fullName,
-      organisationId: account.organisation ? (organisationIds.get(account.organisation) ?? null) : null,
+      organisationId: organisation?.id ?? null,
       scopeCode: account.scopeCode,
       roles: account.roles,
       password: DEMO_PASSWORD,

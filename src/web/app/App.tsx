@@ -30,6 +30,7 @@ import {
   HOUSEHOLD_IMPORT_PATH,
   HOUSEHOLDS_PATH,
 } from '../features/households/paths';
+import { REVIEWS_PATH, roundPath } from '../features/reviews/paths';
 import { I18nProvider, useLang } from '../i18n';
 import { AppShell } from './AppShell';
 import { RequireAuth, RequirePermission } from './guards';
@@ -54,6 +55,10 @@ const PublicFundPage = lazy(() => fund().then((m) => ({ default: m.PublicFundPag
 const news = () => import('../features/news/pages');
 const PublicNewsListPage = lazy(() => news().then((m) => ({ default: m.PublicNewsListPage })));
 const PublicNewsPage = lazy(() => news().then((m) => ({ default: m.PublicNewsPage })));
+
+const reviews = () => import('../features/reviews/pages');
+const RoundsPage = lazy(() => reviews().then((m) => ({ default: m.RoundsPage })));
+const RoundPage = lazy(() => reviews().then((m) => ({ default: m.RoundPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -96,6 +101,8 @@ function Themed() {
                   <Route path={programmePath(':id').slice(1)} element={<ProgrammePage />} />
                   <Route path={ROLLUP_PATH.slice(1)} element={<RollupPage />} />
                   <Route path="households" element={<Navigate to={HOUSEHOLDS_PATH} replace />} />
+                  <Route path={REVIEWS_PATH.slice(1)} element={<RoundsPage />} />
+                  <Route path={roundPath(':id').slice(1)} element={<RoundPage />} />
                   <Route path="fund" element={<FundsPage />} />
                   <Route path="fund/:id" element={<FundPage />} />
                   <Route

@@ -5,6 +5,7 @@ import { fundEn } from './fund.en';
 import { rollupEn } from './rollup.en';
 import { householdsEn } from './households.en';
 import { coordinationEn } from './coordination.en';
+import { reviewsEn } from './reviews.en';
 import type { Messages } from './vi';
 
 /** English: selectable in the header; same keys as `vi.ts`. */
@@ -175,7 +176,7 @@ export const en: Messages = {
       title: 'Review',
       summary: 'Periodic and regular reviews of poor and near-poor households, step by step as the procedure requires.',
       features: [
-        'Open a review round, assign surveyors and survey sheets (usable offline)',
+        'Open a review round, assign reviewers per village, survey sheets usable on a phone',
         'Record village meetings, public posting, complaints and recognition decisions',
         'Lock the results and roll them up to the province',
       ],
@@ -481,6 +482,7 @@ export const en: Messages = {
   fund: fundEn,
   rollup: rollupEn,
   coordination: coordinationEn,
+  reviews: reviewsEn,
   adminUnits: {
     title: 'Administrative units',
     description:

@@ -5,6 +5,7 @@ import { fundVi } from './fund.vi';
 import { rollupVi } from './rollup.vi';
 import { householdsVi } from './households.vi';
 import { coordinationVi } from './coordination.vi';
+import { reviewsVi } from './reviews.vi';
 
 /** Vietnamese: the default language of the interface. Keep `en.ts` in step (the type checks it). */
 export const vi = {
@@ -174,7 +175,7 @@ export const vi = {
       title: 'Rà soát',
       summary: 'Rà soát hộ nghèo, hộ cận nghèo định kỳ và thường xuyên theo đúng quy trình.',
       features: [
-        'Lập đợt rà soát, phân công điều tra viên và phiếu khảo sát (dùng được cả khi không có mạng)',
+        'Lập đợt rà soát, phân công điều tra viên theo thôn, phiếu điều tra dùng được trên điện thoại',
         'Ghi nhận họp dân, niêm yết công khai, khiếu nại và quyết định công nhận',
         'Khóa kết quả và tổng hợp lên cấp tỉnh',
       ],
@@ -480,6 +481,7 @@ export const vi = {
   fund: fundVi,
   rollup: rollupVi,
   coordination: coordinationVi,
+  reviews: reviewsVi,
   adminUnits: {
     title: 'Đơn vị hành chính',
     description:

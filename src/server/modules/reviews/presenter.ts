@@ -47,6 +47,7 @@ export function presentRound(
     decisionNumber: round.decisionNumber,
     decisionDate: round.decisionDate,
     signerName: round.signerName,
+    refusalReason: round.refusalReason,
     counts,
     actions: allowedActions(actor, round),
     createdAt: round.createdAt.toISOString(),

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { insideScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
@@ -241,6 +241,22 @@ export function reviewersOf(db: Executor, roundId: string) {
     .from(reviewReviewers)
     .innerJoin(users, eq(users.id, reviewReviewers.userId))
     .where(eq(reviewReviewers.roundId, roundId))
+    .orderBy(asc(users.fullName));
+}
+
+/** Active accounts with the reviewer role that work in the round's commune (or its whole province). */
+export function reviewerCandidates(db: Executor, round: Pick<RoundRow, 'provinceCode' | 'communeCode'>) {
+  return db
+    .select({ userId: users.id, fullName: users.fullName })
+    .from(users)
+    .where(
+      and(
+        sql`'reviewer' = any(${users.roles})`,
+        isNull(users.disabledAt),
+        eq(users.provinceCode, round.provinceCode),
+        or(eq(users.communeCode, round.communeCode), isNull(users.communeCode)),
+      ),
+    )
     .orderBy(asc(users.fullName));
 }
 

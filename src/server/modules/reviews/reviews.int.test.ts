@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
 import { buildHousehold, buildVillage, CAM_XUYEN, THACH_HA } from '../../../../test/helpers/factories';
+import { buildRound } from '../../../../test/helpers/reviews';
 import { auditTrail, expectRefused } from '../../../../test/helpers/trace';
 import { wordText } from '../../../../test/helpers/word';
 import { householdAssessments } from '../assessments/tables';
@@ -646,5 +647,30 @@ describe('a regular review', () => {
       overdue: true,
     });
     expect((await officer.get(`/api/reviews/${round.id}/cases`)).json().total).toBe(1);
+  });
+
+  it('an application refused by the decision is answered with written reasons, kept with the round', async () => {
+    const household = await buildHousehold(t.database.db, { villageId: villageB.id, headName: 'Đỗ Văn Khá' });
+    // Applied for recognition (Mẫu 01), surveyed well above the lines: not recognised.
+    const built = await buildRound(t.database.db, household, 'posting', { income: 6_000_000 });
+    const decision = {
+      version: built.version,
+      decisionNumber: '31/QĐ-UBND',
+      decisionDate: '2026-11-10',
+      signerName: 'Trần Văn Chủ Tịch',
+    };
+    await expectRefused(
+      t.database.db,
+      tables(),
+      () => approver.post(`/api/reviews/${built.roundId}/decide`, decision),
+      { status: 400, code: 'validation_failed' },
+    );
+    const reason =
+      'Thu nhập bình quân 6.000.000 đồng/người/tháng, cao hơn chuẩn cận nghèo; không thiếu hụt dịch vụ cơ bản.';
+    const res = await approver.post(`/api/reviews/${built.roundId}/decide`, { ...decision, refusalReason: reason });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ state: 'decided', refusalReason: reason });
+    const trail = await auditTrail(t.database.db, 'review_round', built.roundId);
+    expect(trail.find((e) => e.action === 'review.decide')!.after).toMatchObject({ refusalReason: reason });
   });
 });

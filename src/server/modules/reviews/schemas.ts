@@ -57,6 +57,9 @@ export const DecideSchema = z.strictObject({
     .describe('Số và ký hiệu quyết định, ví dụ 245/QĐ-UBND'),
   decisionDate: isoDateField.describe('Ngày ký quyết định'),
   signerName: nameText(100).describe('Chủ tịch (hoặc Phó Chủ tịch) ký quyết định'),
+  refusalReason: optionalText(2000)
+    .optional()
+    .describe('Rà soát thường xuyên: lý do không công nhận theo đơn (trả lời người làm đơn bằng văn bản)'),
 });
 export const ReopenSchema = z.strictObject({
   version: versionField,
@@ -184,6 +187,7 @@ export const RoundSchema = z.object({
   decisionNumber: z.string().nullable(),
   decisionDate: z.string().nullable(),
   signerName: z.string().nullable(),
+  refusalReason: z.string().nullable().describe('Lý do không công nhận theo đơn (rà soát thường xuyên)'),
   counts: z.object({
     cases: z.number().int(),
     surveyed: z.number().int(),
@@ -208,6 +212,9 @@ export const RoundDetailSchema = RoundSchema.extend({
   ),
   villages: z.array(z.object({ id: z.uuid(), name: z.string(), cases: z.number().int() })),
   reviewers: z.array(z.object({ userId: z.uuid(), fullName: z.string(), villageId: z.uuid() })),
+  reviewerCandidates: z
+    .array(z.object({ userId: z.uuid(), fullName: z.string() }))
+    .describe('Điều tra viên làm việc tại xã (chỉ người điều hành đợt rà soát thấy)'),
   meetings: z.array(
     z.object({
       id: z.uuid(),

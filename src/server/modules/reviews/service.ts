@@ -75,6 +75,7 @@ const auditRound = (round: repo.RoundRow) => ({
   standard: round.standardId,
   state: round.state,
   decisionNumber: round.decisionNumber,
+  refusalReason: round.refusalReason,
 });
 
 // ---- rounds ----
@@ -160,11 +161,13 @@ export async function listRounds(db: Db, actor: Actor, query: RoundListReq) {
 
 export async function getRound(db: Db, actor: Actor, id: string) {
   const round = await requireRound(db, actor, id);
-  const [view, events, byVillage, reviewers, meetings, complaints] = await Promise.all([
+  const [view, events, byVillage, reviewers, candidates, meetings, complaints] = await Promise.all([
     presentOne(db, actor, round),
     repo.eventsOf(db, id),
     repo.casesByVillage(db, id),
     repo.reviewersOf(db, id),
+    // Only those who assign reviewers see who could be assigned.
+    reviewPolicy.run(actor, round) ? repo.reviewerCandidates(db, round) : [],
     repo.meetingsOf(db, id),
     repo.complaintsOf(db, id),
   ]);
@@ -186,6 +189,7 @@ export async function getRound(db: Db, actor: Actor, id: string) {
       .map((v) => ({ id: v.villageId, name: names.get(v.villageId) ?? '', cases: v.cases }))
       .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     reviewers,
+    reviewerCandidates: candidates,
     meetings: meetings.map((m) => {
       const votes = m.votes as { agreed: boolean }[];
       const agreed = votes.filter((v) => v.agreed).length;
@@ -356,12 +360,36 @@ export function decideRound(db: Db, actor: Actor, id: string, input: DecideReq) 
           `${openComplaints} complaints are still being re-checked.`,
         );
       const cases = await repo.allCases(tx, round.id);
+      const refused = cases.filter(applicationRefused);
+      if (refused.length > 0 && !input.refusalReason)
+        throw errors.invalid(
+          'refusalReason',
+          `Đơn của hộ ${refused.map((c) => c.householdCode).join(', ')} không được công nhận: ghi rõ lý do để trả lời người làm đơn bằng văn bản.`,
+          `The application of ${refused.map((c) => c.householdCode).join(', ')} is refused: give the written reasons.`,
+        );
       const results = cases.map((c) => ({ ...(c.result as ReviewedResult), category: c.finalCategory! }));
       await recordReviewDecision(tx, actor, { number: input.decisionNumber, date: input.decisionDate }, results);
       await repo.numberCertificates(tx, round.id);
-      return { decisionNumber: input.decisionNumber, decisionDate: input.decisionDate, signerName: input.signerName };
+      return {
+        decisionNumber: input.decisionNumber,
+        decisionDate: input.decisionDate,
+        signerName: input.signerName,
+        refusalReason: refused.length > 0 ? input.refusalReason! : null,
+      };
     },
   });
+}
+
+/**
+ * An application the decision does not grant: Mẫu 01 asks to be recognised as poor or near-poor,
+ * Mẫu 04 to be recognised as having escaped poverty. A refusal is answered in writing, with reasons.
+ */
+function applicationRefused(c: repo.CaseRow) {
+  const form = (c.application as { form?: string } | null)?.form;
+  const listed = c.finalCategory === 'poor' || c.finalCategory === 'near_poor';
+  if (form === 'mau_01') return !listed;
+  if (form === 'mau_04') return c.finalCategory === c.previousCategory && listed;
+  return false;
 }
 
 /** Only an approver reopens a decided round, with a written reason (recorded and shown). */

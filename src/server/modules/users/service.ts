@@ -1,4 +1,4 @@
-import { scopeFromCodes, type AreaScope, type Role } from '../../../domain/access';
+import { ROLES, scopeFromCodes, type AreaScope, type Role } from '../../../domain/access';
 import { foldAccents, vietnameseSortKey } from '../../../domain/text';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
@@ -228,7 +228,7 @@ export async function ensureSystemAdministrator(db: Db, configuredPassword: stri
     const row = await repo.insert(tx, {
       username: 'admin',
       fullName: 'Quản trị hệ thống',
-      roles: ['viewer', 'officer', 'approver', 'fund_accountant', 'admin'],
+      roles: [...ROLES],
       passwordHash,
       mustChangePassword: configuredPassword === undefined,
       ...keys('Quản trị hệ thống', 'admin'),

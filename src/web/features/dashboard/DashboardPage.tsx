@@ -11,6 +11,7 @@ import { areaLabel, useArea } from '../area/AreaContext';
 import { useUser } from '../auth/session';
 import { HOUSEHOLDS_PATH } from '../households/paths';
 import { COORDINATION_PATH } from '../coordination/paths';
+import { REVIEWS_PATH } from '../reviews/paths';
 import { RemindersCard } from '../coordination/RemindersCard';
 
 /** The modules, the ones in use first. */
@@ -18,6 +19,7 @@ const MODULE_CARDS = [
   { module: 'households', path: HOUSEHOLDS_PATH, coming: false },
   { module: 'fund', path: '/fund', coming: false },
   { module: 'coordination', path: COORDINATION_PATH, coming: false },
+  { module: 'review', path: REVIEWS_PATH, coming: false },
   ...COMING_MODULES.map((m) => ({ module: m, path: `/${m}`, coming: true })),
 ];
 

@@ -16,8 +16,7 @@ import {
 } from '../../../domain/fund';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
-import { useDebounced } from '../../lib/useDebounced';
-import { householdsApi } from '../households/api';
+import { HouseholdPicker } from '../households/HouseholdPicker';
 import { fundApi, type Campaign, type Fund, type Posting } from './api';
 
 const DATE = 'DD/MM/YYYY';
@@ -159,39 +158,6 @@ export function ReceiptModal({ open, fund, campaigns, onClose, onSaved }: Props)
         <Input.TextArea rows={2} maxLength={500} />
       </Form.Item>
     </FormModal>
-  );
-}
-
-/** A household of the registry, found by name or code as it is typed. */
-function HouseholdPicker({
-  id,
-  value,
-  onChange,
-  communeCode,
-}: {
-  /** The form item's id, so that its label names the field. */
-  id?: string;
-  value?: string;
-  onChange?: (v: string | undefined) => void;
-  communeCode: string | null;
-}) {
-  const [q, setQ] = useState('');
-  const search = useDebounced(q, 300);
-  const found = useQuery({
-    queryKey: ['households', 'picker', communeCode, search],
-    queryFn: () => householdsApi.list({ q: search, limit: 20, offset: 0, commune: communeCode ?? undefined }),
-    enabled: search.trim().length > 0,
-  });
-  return (
-    <Select
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      allowClear
-      value={value}
-      onChange={onChange}
-      notFoundContent={null}
-      options={(found.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.code} — ${h.headName}` }))}
-    />
   );
 }
 

@@ -351,7 +351,8 @@ function StandardItem({ year, provinceCode }: { year: number | undefined; provin
   );
 }
 
-function ResultPanel({
+/** What the assessment decides so far, updated as the form is filled in (also the review's survey sheet). */
+export function ResultPanel({
   result,
   error,
   waiting,
@@ -363,7 +364,7 @@ function ResultPanel({
   waiting: boolean;
   fetching: boolean;
   /** The dwelling is not fully recorded: complete it without leaving the form. */
-  onFixDwelling: () => void;
+  onFixDwelling?: () => void;
 }) {
   const t = useT();
   const errorText = useErrorText();
@@ -382,7 +383,7 @@ function ResultPanel({
             showIcon
             title={errorText(error)}
             action={
-              error instanceof ApiError && error.code === 'dwelling_incomplete' ? (
+              onFixDwelling && error instanceof ApiError && error.code === 'dwelling_incomplete' ? (
                 <Button size="small" onClick={onFixDwelling}>
                   {t('households.editDwelling')}
                 </Button>

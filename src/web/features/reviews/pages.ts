@@ -1,0 +1,2 @@
+export { RoundsPage } from './RoundsPage';
+export { RoundPage } from './RoundPage';
