@@ -19,8 +19,6 @@ import { CalculatorPage } from '../features/calculator/CalculatorPage';
 import { ComingSoonPage } from '../features/coming-soon/ComingSoonPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { OrganisationsPage } from '../features/organisations/OrganisationsPage';
-import { RollupPage } from '../features/reviews/RollupPage';
-import { ROLLUP_PATH } from '../features/reviews/rollup-api';
 import { StandardsPage } from '../features/standards/StandardsPage';
 import { UsersPage } from '../features/users/UsersPage';
 import { VillagesPage } from '../features/villages/VillagesPage';
@@ -30,7 +28,7 @@ import {
   HOUSEHOLD_IMPORT_PATH,
   HOUSEHOLDS_PATH,
 } from '../features/households/paths';
-import { REVIEWS_PATH, roundPath } from '../features/reviews/paths';
+import { REVIEWS_PATH, ROLLUP_PATH, roundPath } from '../features/reviews/paths';
 import { I18nProvider, useLang } from '../i18n';
 import { AppShell } from './AppShell';
 import { RequireAuth, RequirePermission } from './guards';
@@ -59,6 +57,7 @@ const PublicNewsPage = lazy(() => news().then((m) => ({ default: m.PublicNewsPag
 const reviews = () => import('../features/reviews/pages');
 const RoundsPage = lazy(() => reviews().then((m) => ({ default: m.RoundsPage })));
 const RoundPage = lazy(() => reviews().then((m) => ({ default: m.RoundPage })));
+const RollupPage = lazy(() => reviews().then((m) => ({ default: m.RollupPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {

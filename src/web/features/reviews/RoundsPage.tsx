@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, TableOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, InputNumber, Radio, Space, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { todayInVietnam } from '../../../domain/calendar';
 import { ROUND_STATE_LABELS, ROUND_STATES, type RoundState } from '../../../domain/review';
 import { FormModal } from '../../components/FormModal';
+import { LinkButton } from '../../components/LinkButton';
 import { ListTable } from '../../components/ListTable';
 import { ToolbarSelect } from '../../components/ListToolbar';
 import { PageHeader } from '../../components/PageHeader';
@@ -13,6 +14,7 @@ import { useT } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { areaLabel, useArea } from '../area/AreaContext';
 import { reviewsApi, roundPath, type Round, type RoundKind } from './api';
+import { ROLLUP_PATH } from './paths';
 import { DeadlineTag, KindTag, StateTag, useRunsReviews } from './tags';
 
 const PAGE_SIZE = 50;
@@ -97,11 +99,16 @@ export function RoundsPage() {
         title={t('reviews.title')}
         description={t('reviews.description', { area: areaLabel(area).join(', ') })}
         extra={
-          runs && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('reviews.create')}
-            </Button>
-          )
+          <Space wrap>
+            <LinkButton to={ROLLUP_PATH} icon={<TableOutlined />}>
+              {t('rollup.title')}
+            </LinkButton>
+            {runs && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('reviews.create')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <div className="toolbar">

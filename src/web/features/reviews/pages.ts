@@ -1,2 +1,3 @@
 export { RoundsPage } from './RoundsPage';
 export { RoundPage } from './RoundPage';
+export { RollupPage } from './RollupPage';

@@ -63,5 +63,3 @@ export const rollupApi = {
 
 export const rollupExcelUrl = (year: number, province?: string) =>
   `/api/reviews/rollup.xlsx?year=${year}${province ? `&province=${province}` : ''}`;
-
-export const ROLLUP_PATH = '/ra-soat/tong-hop';
