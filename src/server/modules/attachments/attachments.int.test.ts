@@ -3,10 +3,11 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Session, type TestApp } from '../../../../test/helpers/app';
 import { activityInput, buildProgramme } from '../../../../test/helpers/coordination';
-import { CAM_XUYEN, HA_TINH, THACH_HA } from '../../../../test/helpers/factories';
+import { buildHousehold, CAM_XUYEN, HA_TINH, THACH_HA } from '../../../../test/helpers/factories';
 import { jpegPhoto, pdfFile } from '../../../../test/helpers/files';
 import { auditTrail, expectAuditedWrite, expectRefused } from '../../../../test/helpers/trace';
 import { createActivity } from '../activities/service';
+import { approveHouse } from '../support/houses';
 import { MAX_FILE_BYTES, MAX_FILES_PER_OWNER } from './service';
 import { attachments } from './tables';
 
@@ -196,6 +197,31 @@ describe('files attached to a record', () => {
     ]);
     // The right file can be attached again once the wrong one is gone.
     expect((await upload(officer, jpegPhoto(6), { fileName: 'dung-ho-so.jpg' })).statusCode).toBe(201);
+  });
+
+  it('a house carries the photos of its stages, seen in its commune only', async () => {
+    const household = await buildHousehold(t.database.db);
+    const house = await approveHouse(t.database.db, officer.actor, household.id, {
+      kind: 'build',
+      decisionNumber: '45/QĐ-UBND',
+      approvedOn: '2026-03-02',
+      plannedCompletion: '2026-08-31',
+      builder: null,
+      funding: [{ sourceCode: 'local_budget', amount: 40_000_000 }],
+    });
+    const res = await upload(officer, jpegPhoto('mong-nha'), {
+      ownerKind: 'house',
+      ownerId: house.id,
+      fileName: 'mong-nha.jpg',
+      caption: 'Đã phê duyệt — đổ móng',
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(names(await listOf(viewer, 'house', house.id))).toEqual(['mong-nha.jpg']);
+    expect((await listOf(otherCommune, 'house', house.id)).statusCode).toBe(404);
+    await refused(() => upload(viewer, jpegPhoto('x'), { ownerKind: 'house', ownerId: house.id }), {
+      status: 403,
+      code: 'forbidden',
+    });
   });
 
   it(`holds at most ${MAX_FILES_PER_OWNER} files per record`, async () => {
