@@ -11,6 +11,7 @@ import { createVillage } from '../modules/villages/service';
 import { seedFund } from './seed-fund';
 import { seedRegistry } from './seed-registry';
 import { seedCoordination } from './seed-coordination';
+import { seedSupport } from './seed-support';
 
 /**
  * The demo province: Hà Tĩnh with its 69 real communes, villages in each, the organisations
@@ -25,8 +26,9 @@ const META_KEY = 'demo.seed';
  * 1: province, organisations, villages, accounts; 2: the household registry and its assessments;
  * 3: the Fund for the Poor (funds, Peak Months 2025 and 2026, allocations, spending, a reversal).
  * 4: coordination (programmes, plans and tasks, activities, supervision, commendations, a review).
+ * 6: support outside the Fund 2022–2026, houses in every stage, poverty-reduction models.
  */
-const SEED_VERSION = 4;
+const SEED_VERSION = 6;
 
 export interface DemoAccount {
   username: string;
@@ -146,6 +148,7 @@ export async function seedDemo(database: Db, admin: Actor): Promise<boolean> {
     if (version < 2) await seedRegistry(tx, admin, DEMO_PROVINCE);
     if (version < 3) await seedFund(tx, admin);
     if (version < 4) await seedCoordination(tx, admin, DEMO_PROVINCE);
+    if (version < 6) await seedSupport(tx, admin, DEMO_PROVINCE);
     await tx
       .insert(appMeta)
       .values({ key: META_KEY, value: { version: SEED_VERSION } })

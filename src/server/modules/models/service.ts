@@ -150,6 +150,10 @@ async function presentModel(db: Executor, actor: Actor, row: repo.ModelRow): Pro
 }
 
 export async function listModels(db: Db, actor: Actor, query: ModelListReq) {
+  if (query.commune) {
+    const commune = await requireCurrentUnit(db, query.commune, 'querystring.commune', 'commune');
+    requireInScope(actor, commune.area);
+  }
   const { items, total } = await repo.listModels(db, actor.scope, query);
   return { items: await presentSummaries(db, actor, items), total };
 }
