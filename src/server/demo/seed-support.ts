@@ -11,7 +11,6 @@
 import { sql } from 'drizzle-orm';
 import type { ModelKind } from '../../domain/models';
 import type { Category } from '../../domain/poverty';
-import type { SupportKind } from '../../domain/support';
 import type { Actor } from '../platform/access';
 import { rowsOf, type Db } from '../platform/db/database';
 import { AppError } from '../platform/errors';

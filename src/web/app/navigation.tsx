@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   BarChartOutlined,
+  BranchesOutlined,
   CalculatorOutlined,
   DashboardOutlined,
   DiffOutlined,
@@ -23,6 +24,7 @@ import type { Permissions } from '../features/users/api';
 import { COMPARISON_PATH, HOUSEHOLDS_PATH } from '../features/households/paths';
 import { PUBLIC_CALCULATOR_PATH } from './paths';
 import { COORDINATION_PATH } from '../features/coordination/paths';
+import { MODELS_PATH } from '../features/models/paths';
 
 /** Modules still being built: each gets a "coming soon" page at its path. */
 export const COMING_MODULES = ['review', 'support', 'reports'] as const;
@@ -55,6 +57,8 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
   { path: COMPARISON_PATH, label: 'nav.comparison', icon: <DiffOutlined /> },
   { path: '/fund', label: 'nav.fund', icon: <MoneyCollectOutlined /> },
   { path: COORDINATION_PATH, label: 'coordination.title', icon: <TeamOutlined /> },
+  // Until the support section (/ho-tro) and its tabs exist, the models list has its own entry.
+  { path: MODELS_PATH, label: 'models.title', icon: <BranchesOutlined /> },
   ...COMING_MODULES.map((m) => ({ path: `/${m}`, label: `modules.${m}.title` as MessageKey, icon: MODULE_ICONS[m] })),
   {
     key: 'admin',

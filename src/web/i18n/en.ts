@@ -2,6 +2,7 @@ import { supportEn } from './support.en';
 import { fundEn } from './fund.en';
 import { householdsEn } from './households.en';
 import { coordinationEn } from './coordination.en';
+import { modelsEn } from './models.en';
 import type { Messages } from './vi';
 
 /** English: selectable in the header; same keys as `vi.ts`. */
@@ -427,6 +428,7 @@ export const en: Messages = {
     poverty_standard: 'Poverty standard',
     support: 'Household support',
     house: 'Supported house',
+    poverty_model: 'Poverty-reduction model',
   },
   auditActions: {
     household_assess: 'Household assessed',
@@ -467,11 +469,16 @@ export const en: Messages = {
     support_cancel: 'Support cancelled',
     house_approve: 'House approved',
     house_advance: 'House stage recorded',
+    model_create: 'Model added',
+    model_update: 'Model edited',
+    model_replicate: 'Model replicated',
+    model_participant_add: 'Household added to a model',
   },
   households: householdsEn,
   support: supportEn,
   fund: fundEn,
   coordination: coordinationEn,
+  models: modelsEn,
   adminUnits: {
     title: 'Administrative units',
     description:

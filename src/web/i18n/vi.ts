@@ -2,6 +2,7 @@ import { supportVi } from './support.vi';
 import { fundVi } from './fund.vi';
 import { householdsVi } from './households.vi';
 import { coordinationVi } from './coordination.vi';
+import { modelsVi } from './models.vi';
 
 /** Vietnamese: the default language of the interface. Keep `en.ts` in step (the type checks it). */
 export const vi = {
@@ -426,6 +427,7 @@ export const vi = {
     poverty_standard: 'Chuẩn nghèo',
     support: 'Hỗ trợ hộ',
     house: 'Nhà ở được hỗ trợ',
+    poverty_model: 'Mô hình giảm nghèo',
   },
   auditActions: {
     household_assess: 'Đánh giá hộ',
@@ -466,11 +468,16 @@ export const vi = {
     support_cancel: 'Hủy hỗ trợ ghi nhầm',
     house_approve: 'Phê duyệt hỗ trợ nhà ở',
     house_advance: 'Cập nhật tiến độ nhà ở',
+    model_create: 'Thêm mô hình giảm nghèo',
+    model_update: 'Sửa mô hình giảm nghèo',
+    model_replicate: 'Nhân rộng mô hình',
+    model_participant_add: 'Thêm hộ tham gia mô hình',
   },
   households: householdsVi,
   support: supportVi,
   fund: fundVi,
   coordination: coordinationVi,
+  models: modelsVi,
   adminUnits: {
     title: 'Đơn vị hành chính',
     description:
