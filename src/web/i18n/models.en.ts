@@ -38,7 +38,6 @@ export const modelsEn: Messages['models'] = {
   expectedIncome: 'Expected income increase (VND per household a year)',
   actualResults: 'Results reached',
   actualIncome: 'Income increase reached (VND per household a year)',
-  perYear: '{amount} per household a year',
   participants: 'Households',
   participantsCount: 'Households ({count})',
   poorAtJoining: 'Poor when joining',

@@ -36,7 +36,6 @@ export const modelsVi = {
   expectedIncome: 'Thu nhập tăng thêm dự kiến (đồng/hộ/năm)',
   actualResults: 'Kết quả đạt được',
   actualIncome: 'Thu nhập tăng thêm thực tế (đồng/hộ/năm)',
-  perYear: '{amount}/hộ/năm',
   participants: 'Hộ tham gia',
   participantsCount: 'Hộ tham gia ({count})',
   poorAtJoining: 'Hộ nghèo khi tham gia',

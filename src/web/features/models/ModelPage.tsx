@@ -44,7 +44,7 @@ export function ModelPage() {
     void message.success(text);
     if (model.id !== m.id) navigate(modelPath(model.id));
   };
-  const money = (v: number | null) => (v === null ? t('common.none') : t('models.perYear', { amount: formatVnd(v) }));
+  const money = (v: number | null) => (v === null ? t('common.none') : formatVnd(v));
 
   return (
     <div className="page">
@@ -70,7 +70,7 @@ export function ModelPage() {
       <Card>
         <Descriptions
           size="small"
-          column={{ xs: 1, md: 2 }}
+          column={{ xs: 1, xl: 2 }}
           items={[
             { key: 'kind', label: t('models.kind'), children: t.label(MODEL_KIND_LABELS[m.kind]) },
             {
@@ -93,7 +93,7 @@ export function ModelPage() {
               key: 'budget',
               label: t('models.budget'),
               children: (
-                <>
+                <div>
                   {m.budget.map((b) => (
                     <div key={b.sourceCode}>
                       {sourceName(b.sourceCode)}: {formatVnd(b.amount)}
@@ -102,7 +102,7 @@ export function ModelPage() {
                   <strong>
                     {t('models.totalBudget')}: {formatVnd(m.totalBudget)}
                   </strong>
-                </>
+                </div>
               ),
             },
             ...(m.origin
