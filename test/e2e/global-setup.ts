@@ -129,7 +129,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
 
   try {
-    await waitForHealth(baseUrl, child, () => log, 120_000);
+    // The first start seeds the whole demo: minutes on a loaded 2-core machine.
+    await waitForHealth(baseUrl, child, () => log, 300_000);
   } catch (error) {
     await teardown();
     throw error;

@@ -33,7 +33,8 @@ async function fillPlace(page: Page, dialog: Locator, commune: string, start: st
   await dialog.getByLabel('Số tiền (đồng)').fill('200000000');
 }
 
-describe('poverty-reduction models', () => {
+// One long flow through four dialogs: minutes on a loaded machine.
+describe('poverty-reduction models', { timeout: 300_000 }, () => {
   test('a provincial officer creates a model, adds a household that later escaped poverty, sees its outcome, and replicates the model', async () => {
     const { context, page } = await newPage(browser);
     const name = `Nuôi bò sinh sản ${Date.now().toString(36)}`;

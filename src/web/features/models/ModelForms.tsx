@@ -115,7 +115,10 @@ export function ModelFormModal({
       </Form.Item>
       {mode !== 'replicate' && (
         <Form.Item name="kind" label={t('models.kind')} rules={[{ required: true, message: t('models.kindRequired') }]}>
-          <Select options={MODEL_KINDS.map((k) => ({ value: k, label: t.label(MODEL_KIND_LABELS[k]) }))} />
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={MODEL_KINDS.map((k) => ({ value: k, label: t.label(MODEL_KIND_LABELS[k]) }))}
+          />
         </Form.Item>
       )}
       {mode !== 'edit' && (
@@ -317,6 +320,7 @@ export function ParticipantModal({
       <Form.Item name="kind" label={t('models.receivedKind')}>
         <Select
           allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('models.receivedNone')}
           options={MODEL_SUPPORT_KINDS.map((k) => ({ value: k, label: t.label(SUPPORT_KIND_LABELS[k]) }))}
         />
