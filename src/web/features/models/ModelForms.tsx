@@ -45,10 +45,6 @@ export function ModelFormModal({
 }) {
   const t = useT();
   const { area } = useArea();
-  const [form] = Form.useForm<ModelForm>();
-  const commune = Form.useWatch('communeCode', form) ?? (mode === 'edit' ? model?.communeCode : undefined);
-  const communes = useQuery({ ...unitQueries.children(area.provinceCode ?? '42'), enabled: mode !== 'edit' });
-  const villages = useQuery({ ...villageQueries.ofCommune(commune ?? ''), enabled: !!commune });
   const sources = useQuery(supportQueries.sources());
   const place = mode !== 'replicate' && model;
   const initialValues: Partial<ModelForm> = place
@@ -121,23 +117,7 @@ export function ModelFormModal({
           />
         </Form.Item>
       )}
-      {mode !== 'edit' && (
-        <Form.Item
-          name="communeCode"
-          label={t('models.commune')}
-          rules={[{ required: true, message: t('models.communeRequired') }]}
-        >
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            loading={communes.isPending}
-            onChange={() => form.setFieldValue('villageIds', [])}
-            options={(communes.data?.items ?? []).map((c) => ({ value: c.code, label: c.name }))}
-          />
-        </Form.Item>
-      )}
-      <Form.Item name="villageIds" label={t('models.villages')}>
-        <Select mode="multiple" options={(villages.data?.items ?? []).map((v) => ({ value: v.id, label: v.name }))} />
-      </Form.Item>
+      <CommuneAndVillages fixedCommune={mode === 'edit' ? model?.communeCode : undefined} />
       <Form.Item
         name="leadOrganisationId"
         label={t('models.lead')}
@@ -228,6 +208,37 @@ export function ModelFormModal({
   );
 }
 
+/** The commune (chosen, or fixed when editing) and its villages, which follow the commune chosen. */
+function CommuneAndVillages({ fixedCommune }: { fixedCommune?: string }) {
+  const t = useT();
+  const { area } = useArea();
+  const form = Form.useFormInstance<ModelForm>();
+  const commune = Form.useWatch('communeCode', form) ?? fixedCommune;
+  const communes = useQuery({ ...unitQueries.children(area.provinceCode ?? '42'), enabled: !fixedCommune });
+  const villages = useQuery({ ...villageQueries.ofCommune(commune ?? ''), enabled: !!commune });
+  return (
+    <>
+      {!fixedCommune && (
+        <Form.Item
+          name="communeCode"
+          label={t('models.commune')}
+          rules={[{ required: true, message: t('models.communeRequired') }]}
+        >
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={communes.isPending}
+            onChange={() => form.setFieldValue('villageIds', [])}
+            options={(communes.data?.items ?? []).map((c) => ({ value: c.code, label: c.name }))}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="villageIds" label={t('models.villages')}>
+        <Select mode="multiple" options={(villages.data?.items ?? []).map((v) => ({ value: v.id, label: v.name }))} />
+      </Form.Item>
+    </>
+  );
+}
+
 interface ParticipantForm {
   householdId: string;
   joinedOn: DateValue;
@@ -250,21 +261,12 @@ export function ParticipantModal({
   onSaved: (m: Model) => void;
 }) {
   const t = useT();
-  const [form] = Form.useForm<ParticipantForm>();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim());
   const households = useQuery({
     queryKey: ['households', 'model-picker', model.communeCode, q],
     queryFn: () => householdsApi.list({ q: q || undefined, commune: model.communeCode, limit: 30, offset: 0 }),
   });
-  const householdId = Form.useWatch('householdId', form);
-  const kind = Form.useWatch('kind', form);
-  const household = useQuery({
-    queryKey: ['households', householdId],
-    queryFn: () => householdsApi.get(householdId),
-    enabled: !!householdId,
-  });
-  const sources = useQuery(supportQueries.sources());
   const submit = (v: ParticipantForm) =>
     modelsApi.addParticipant(model.id, {
       householdId: v.householdId,
@@ -317,6 +319,25 @@ export function ParticipantModal({
         <DateInput />
       </Form.Item>
       <Typography.Text strong>{t('models.receivedTitle')}</Typography.Text>
+      <ReceivedFields />
+    </FormModal>
+  );
+}
+
+/** One support received on joining: its fields once a kind is chosen; a member for per-person kinds. */
+function ReceivedFields() {
+  const t = useT();
+  const form = Form.useFormInstance<ParticipantForm>();
+  const householdId = Form.useWatch('householdId', form);
+  const kind = Form.useWatch('kind', form);
+  const household = useQuery({
+    queryKey: ['households', householdId],
+    queryFn: () => householdsApi.get(householdId),
+    enabled: !!householdId,
+  });
+  const sources = useQuery(supportQueries.sources());
+  return (
+    <>
       <Form.Item name="kind" label={t('models.receivedKind')}>
         <Select
           allowClear
@@ -371,6 +392,6 @@ export function ParticipantModal({
           )}
         </>
       )}
-    </FormModal>
+    </>
   );
 }
