@@ -94,7 +94,8 @@ describe('poverty-reduction models', { timeout: 300_000 }, () => {
       const comparison = page
         .locator('.ant-card')
         .filter({ hasText: 'So sánh kết quả mô hình gốc và các bản nhân rộng' });
-      await visible(comparison.getByText('Gốc'));
+      await visible(comparison.getByText('Gốc', { exact: true }));
+      await visible(comparison.getByRole('row', { name: /Xã Cẩm Xuyên/u }));
       expect(await comparison.getByRole('row').count()).toBe(3); // the header, the original, the copy
       await screenshot(page, 'model-replicated');
     } finally {
