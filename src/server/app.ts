@@ -41,6 +41,8 @@ import { supervisionRoutes } from './modules/supervision/routes';
 import { emulationRoutes } from './modules/emulation/routes';
 import { programmeReviewRoutes } from './modules/programme-reviews/routes';
 import { modelRoutes } from './modules/models/routes';
+import { attachmentRoutes } from './modules/attachments/routes';
+import { newsRoutes } from './modules/news/routes';
 import type { Logger } from './platform/logger';
 import { APP_VERSION } from './platform/version';
 
@@ -114,6 +116,8 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(programmeReviewRoutes, { db });
   await app.register(reviewRoutes, { db });
   await app.register(modelRoutes, { db });
+  await app.register(attachmentRoutes, { db });
+  await app.register(newsRoutes, { db });
 
   await serveWebApp(app, config.webDir);
   return app;

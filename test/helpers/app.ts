@@ -93,3 +93,19 @@ export async function signInSystemAdmin(t: TestApp) {
   const actor = await systemAdmin(t.database.db);
   return Object.assign(await login(t.app, 'admin', TEST_PASSWORD), { actor });
 }
+
+/** A file sent as itself, not as JSON: its bytes, its type and the query naming what it is for. */
+export interface FileUpload {
+  file: Buffer;
+  type: string;
+  query?: Record<string, string>;
+}
+const isFileUpload = (body: unknown): body is FileUpload =>
+  typeof body === 'object' && body !== null && Buffer.isBuffer((body as FileUpload).file);
+
+/** The inject options carrying a request body: a file with its type and query, or JSON. */
+export function bodyOptions(body: unknown): Pick<InjectOptions, 'payload' | 'headers' | 'query'> {
+  return isFileUpload(body)
+    ? { payload: body.file, headers: { 'content-type': body.type }, query: body.query ?? {} }
+    : { payload: body as InjectOptions['payload'] };
+}

@@ -19,7 +19,13 @@ import { conductSupervision, followUp, planSupervision, recommend } from '../../
 import { recommendations, supervisions } from '../../src/server/modules/supervision/tables';
 import { commendations, movements } from '../../src/server/modules/emulation/tables';
 import { draftReview } from '../../src/server/modules/programme-reviews/service';
+import { addAttachment } from '../../src/server/modules/attachments/service';
+import { attachments } from '../../src/server/modules/attachments/tables';
+import type { NewsCreateReq } from '../../src/server/modules/news/schemas';
+import { createNews, publishNews } from '../../src/server/modules/news/service';
+import { newsItems } from '../../src/server/modules/news/tables';
 import { buildOrganisation, HA_TINH, systemAdmin } from './factories';
+import { jpegPhoto } from './files';
 
 let seq = 0;
 
@@ -78,6 +84,17 @@ export async function programmeInput(db: Db, unitCode: string = HA_TINH, overrid
   } satisfies ProgrammeCreateReq as ProgrammeCreateReq;
 }
 
+/** A news item telling of an activity, by its organisers. */
+export const newsInput = (unitCode: string, activity: { id: string; organisers: { id: string }[] }): NewsCreateReq => ({
+  unitCode,
+  title: 'Tập huấn cán bộ giảm nghèo',
+  summary: 'Cán bộ thôn được tập huấn về chuẩn nghèo đa chiều.',
+  happenedOn: '2025-04-10',
+  activityId: activity.id,
+  organisationIds: activity.organisers.map((o) => o.id),
+  activityPhotoIds: [],
+});
+
 /** A programme (made by the national administrator) with a plan for 2025 and one task under its first content. */
 export async function buildProgramme(db: Db, unitCode: string = HA_TINH, task: { dueOn?: string } = {}) {
   const admin = await systemAdmin(db);
@@ -96,8 +113,10 @@ export async function buildProgramme(db: Db, unitCode: string = HA_TINH, task: {
 
 /** Routes of the coordination modules, for the cross-cutting tests. */
 export const COORDINATION_PATHS =
-  /^\/api\/(legal-documents|programmes|plans|tasks|activities|supervisions|recommendations|movements|commendations|programme-reviews)(\/|$)/u;
+  /^\/api\/(attachments|news|legal-documents|programmes|plans|tasks|activities|supervisions|recommendations|movements|commendations|programme-reviews)(\/|$)/u;
 export const COORDINATION_TABLES = [
+  attachments,
+  newsItems,
   legalDocuments,
   programmes,
   programmeContents,
@@ -152,7 +171,28 @@ export async function coordinationFixture(db: Db, unitCode: string = HA_TINH) {
     periodFrom: '2025-01-01',
     periodTo: '2025-12-31',
   });
-  return { ...built, legalDocument, activity, supervision, recommendation, answered, review, unitCode };
+  const attachment = await addAttachment(
+    db,
+    admin,
+    { ownerKind: 'activity', ownerId: activity.id, fileName: 'Ảnh lớp tập huấn.jpg', caption: null },
+    jpegPhoto(++seq),
+  );
+  const news = await createNews(db, admin, newsInput(unitCode, activity));
+  const drafted = await createNews(db, admin, newsInput(unitCode, activity));
+  const publishedNews = await publishNews(db, admin, drafted.id, drafted.version);
+  return {
+    ...built,
+    legalDocument,
+    activity,
+    supervision,
+    recommendation,
+    answered,
+    review,
+    attachment,
+    news,
+    publishedNews,
+    unitCode,
+  };
 }
 
 /** A supervision planned at a unit by the programme's first party, of its second party. */
@@ -206,6 +246,9 @@ export function coordinationId(path: string, f: CoordinationFixture) {
   if (path.startsWith('/api/activities/')) return f.activity.id;
   if (path.startsWith('/api/supervisions/')) return f.supervision.id;
   if (path.startsWith('/api/programme-reviews/')) return f.review.id;
+  if (path.startsWith('/api/attachments/')) return f.attachment.id;
+  // Withdrawing takes a published item; the rest a draft.
+  if (path.startsWith('/api/news/')) return path.endsWith('/withdrawal') ? f.publishedNews.id : f.news.id;
   // Answering takes an open recommendation; accepting and resolving an answered one.
   if (path.startsWith('/api/recommendations/')) return path.endsWith('/answer') ? f.recommendation.id : f.answered.id;
   // A path without {id}.
@@ -214,6 +257,16 @@ export function coordinationId(path: string, f: CoordinationFixture) {
 
 /** A request each coordination write route accepts, on the fixture's fresh records. */
 export const COORDINATION_WRITES: Record<string, (f: CoordinationFixture, db: Db) => unknown> = {
+  'POST /api/attachments': (f) => ({
+    file: jpegPhoto(++seq),
+    type: 'image/jpeg',
+    query: { ownerKind: 'activity', ownerId: f.activity.id, fileName: 'Ảnh hội nghị.jpg' },
+  }),
+  'POST /api/attachments/{id}/removal': () => ({ reason: 'Ảnh nhầm hồ sơ' }),
+  'POST /api/news': (f) => newsInput(f.unitCode, f.activity),
+  'PUT /api/news/{id}': (f) => ({ ...newsInput(f.unitCode, f.activity), title: 'Tin đã sửa', version: f.news.version }),
+  'POST /api/news/{id}/publish': (f) => ({ version: f.news.version }),
+  'POST /api/news/{id}/withdrawal': (f) => ({ reason: 'Đăng nhầm', version: f.publishedNews.version }),
   'POST /api/legal-documents': (f) => ({
     number: `${++seq}/HD-MTTQ`,
     issuedOn: '2024-03-01',

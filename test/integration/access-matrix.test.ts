@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf, type Db } from '../../src/server/platform/db/database';
 import { STANDARD_2022_2025 } from '../../src/domain/poverty';
-import { createTestApp, login, signIn, type Session, type TestApp } from '../helpers/app';
+import { bodyOptions, createTestApp, login, signIn, type Session, type TestApp } from '../helpers/app';
 import {
   buildFund,
   buildHousehold,
@@ -37,8 +37,8 @@ const XLSX = await templateWorkbook({
     { householdCode: 'XL-1', fullName: 'Lê Văn Tệp', dateOfBirth: '02/03/1985', sex: 'Nam', relation: 'Chủ hộ' },
   ],
 });
-/** An uploaded workbook travels with its own content type. */
-const withType = (body: unknown) => (Buffer.isBuffer(body) ? { 'content-type': XLSX_TYPE } : undefined);
+/** An uploaded workbook travels as itself, with its own content type. */
+const WORKBOOK = { file: XLSX, type: XLSX_TYPE };
 
 let t: TestApp;
 const s: Record<'officer' | 'communeAdmin' | 'viewer', Session> = {} as never;
@@ -228,8 +228,8 @@ const anotherCommunesData: Case[] = [
   ],
   ['compare its results', 'GET', () => `/api/assessments/comparison?commune=${CAM_XUYEN}&year=2026&to=2027-2030`],
   ['export its households', 'GET', () => `/api/households/export?commune=${CAM_XUYEN}`],
-  ['import households there', 'POST', () => `/api/households/import?commune=${CAM_XUYEN}`, () => XLSX],
-  ['check a workbook there', 'POST', () => `/api/households/import/annotated?commune=${CAM_XUYEN}`, () => XLSX],
+  ['import households there', 'POST', () => `/api/households/import?commune=${CAM_XUYEN}`, () => WORKBOOK],
+  ['check a workbook there', 'POST', () => `/api/households/import/annotated?commune=${CAM_XUYEN}`, () => WORKBOOK],
   ['list its villages', 'GET', () => `/api/villages?commune=${CAM_XUYEN}`],
   ['read its village', 'GET', () => `/api/villages/${other.villageId}`],
   [
@@ -318,6 +318,9 @@ const coordinationReads = (f: () => CoordinationFixture): Case[] => [
   ['read its task', 'GET', () => `/api/tasks/${f().task.id}`],
   ['read its document', 'GET', () => `/api/legal-documents/${f().legalDocument.id}`],
   ['read its activity', 'GET', () => `/api/activities/${f().activity.id}`],
+  ['list its activity’s files', 'GET', () => `/api/attachments?ownerKind=activity&ownerId=${f().activity.id}`],
+  ['read its activity’s photo', 'GET', () => `/api/attachments/${f().attachment.id}/content`],
+  ['read its news draft', 'GET', () => `/api/news/${f().news.id}`],
   ['read its supervision', 'GET', () => `/api/supervisions/${f().supervision.id}`],
   ['read its review report', 'GET', () => `/api/programme-reviews/${f().review.id}`],
   ['download its review report', 'GET', () => `/api/programme-reviews/${f().review.id}/document`],
@@ -376,7 +379,7 @@ const writesInOwnCommune: Case[] = [
     () => `/api/households/${own.householdId}/supports`,
     () => ({ kind: 'relief', sourceCode: 'fund', value: 1_000_000, date: '2026-10-01' }),
   ],
-  ['import households', 'POST', () => `/api/households/import?commune=${THACH_HA}`, () => XLSX],
+  ['import households', 'POST', () => `/api/households/import?commune=${THACH_HA}`, () => WORKBOOK],
   ['plan a review round', 'POST', () => '/api/reviews', () => ({ communeCode: THACH_HA, year: 2026, kind: 'regular' })],
   ['add a village', 'POST', () => '/api/villages', () => ({ communeCode: THACH_HA, name: 'Thôn Xem', kind: 'thon' })],
   ['rename a village', 'PATCH', () => `/api/villages/${own.villageId}`, () => ({ name: 'Thôn Đổi', version: 1 })],
@@ -446,7 +449,7 @@ describe.each(['officer', 'communeAdmin'] as const)('a %s of Thạch Hà on Cẩ
     // The body first: building it may record (its organisations), the request must not.
     const payload = await body?.();
     const before = await auditCount();
-    const res = await s[who].request({ method, url: url(), payload: payload as never, headers: withType(payload) });
+    const res = await s[who].request({ method, url: url(), ...bodyOptions(payload) });
     expect([403, 404]).toContain(res.statusCode);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(['forbidden', 'out_of_scope', 'not_found']).toContain(res.json().code);
@@ -466,7 +469,7 @@ describe('a viewer of Thạch Hà', () => {
     // The body first: building it may record (its organisations), the request must not.
     const payload = await body?.();
     const before = await auditCount();
-    const res = await s.viewer.request({ method, url: url(), payload: payload as never, headers: withType(payload) });
+    const res = await s.viewer.request({ method, url: url(), ...bodyOptions(payload) });
     expect(res.statusCode).toBe(403);
     expect(await auditCount()).toBe(before);
   });

@@ -322,3 +322,12 @@ export function contentSummary(f: ReviewFigures): string {
   const text = parts.join('; ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
+
+/** A news item (tin bài) is written as a draft, published on the public site, and may be withdrawn. */
+export const NEWS_STATUSES = ['draft', 'published', 'withdrawn'] as const;
+export type NewsStatus = (typeof NEWS_STATUSES)[number];
+export const NEWS_STATUS_LABELS: Labels<NewsStatus> = {
+  draft: { vi: 'Bản nháp', en: 'Draft' },
+  published: { vi: 'Đã đăng', en: 'Published' },
+  withdrawn: { vi: 'Đã gỡ', en: 'Withdrawn' },
+};

@@ -34,7 +34,7 @@ import {
 import { I18nProvider, useLang } from '../i18n';
 import { AppShell } from './AppShell';
 import { RequireAuth, RequirePermission } from './guards';
-import { PUBLIC_CALCULATOR_ALIAS, PUBLIC_CALCULATOR_PATH } from './paths';
+import { NEWS_PATH, PUBLIC_CALCULATOR_ALIAS, PUBLIC_CALCULATOR_PATH } from './paths';
 import { PublicLayout } from './PublicLayout';
 import { COMING_MODULES } from './navigation';
 import { theme } from './theme';
@@ -52,6 +52,9 @@ const FundsPage = lazy(() => fund().then((m) => ({ default: m.FundsPage })));
 const FundPage = lazy(() => fund().then((m) => ({ default: m.FundPage })));
 const LedgerVerificationPage = lazy(() => fund().then((m) => ({ default: m.LedgerVerificationPage })));
 const PublicFundPage = lazy(() => fund().then((m) => ({ default: m.PublicFundPage })));
+const news = () => import('../features/news/pages');
+const PublicNewsListPage = lazy(() => news().then((m) => ({ default: m.PublicNewsListPage })));
+const PublicNewsPage = lazy(() => news().then((m) => ({ default: m.PublicNewsPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -76,6 +79,8 @@ function Themed() {
               <Route element={<PublicLayout />}>
                 <Route path={PUBLIC_CALCULATOR_PATH} element={<CalculatorPage />} />
                 <Route path="cong-khai/quy/:id" element={<PublicFundPage />} />
+                <Route path={NEWS_PATH.slice(1)} element={<PublicNewsListPage />} />
+                <Route path={`${NEWS_PATH.slice(1)}/:id`} element={<PublicNewsPage />} />
               </Route>
               <Route path={PUBLIC_CALCULATOR_ALIAS} element={<Navigate to={PUBLIC_CALCULATOR_PATH} replace />} />
               <Route element={<RequireAuth />}>

@@ -8,7 +8,7 @@ import { Logo } from '../components/Logo';
 import { ErrorResult } from '../components/Results';
 import { useSession } from '../features/auth/session';
 import { useT } from '../i18n';
-import { PUBLIC_CALCULATOR_PATH } from './paths';
+import { NEWS_PATH, PUBLIC_CALCULATOR_PATH } from './paths';
 
 /** The frame of pages anyone may open: the brand, the language switch and the way in. */
 export function PublicLayout() {
@@ -28,6 +28,9 @@ export function PublicLayout() {
       <header className="public-header">
         <Link to={PUBLIC_CALCULATOR_PATH} className="public-brand" aria-label={t('publicSite.home')}>
           <Logo />
+        </Link>
+        <Link to={NEWS_PATH} className="public-nav">
+          {t('news.tab')}
         </Link>
         <div className="header-spacer" />
         <LanguageSwitch />

@@ -2,3 +2,5 @@
 export const PUBLIC_CALCULATOR_PATH = '/tinh-chuan-ngheo';
 /** The same page under an English address. */
 export const PUBLIC_CALCULATOR_ALIAS = '/calculator';
+/** The public news: the list, and one item at NEWS_PATH/:id. */
+export const NEWS_PATH = '/tin-tuc';

@@ -14,6 +14,7 @@ export const coordinationEn: typeof coordinationVi = {
     commendations: 'Commendations',
   },
   programme: {
+    signedCopy: 'The signed document and other files',
     number: 'Number and symbol',
     title: 'Title',
     level: 'Level',
@@ -99,6 +100,10 @@ export const coordinationEn: typeof coordinationVi = {
     budgetTotal: 'Total budget',
     create: 'Record an activity',
     created: 'Activity recorded',
+    edit: 'Edit the activity',
+    saved: 'Activity saved',
+    link: 'Linked to',
+    evidenceOf: 'Evidence of a coordination programme task',
     empty: 'No activities yet',
     searchPlaceholder: 'Search by title or topic (accents optional)',
     totals:
@@ -121,6 +126,7 @@ export const coordinationEn: typeof coordinationVi = {
     national: 'National text',
   },
   supervision: {
+    files: 'Minutes, reports and photos of the supervision',
     tab: 'Supervision',
     topic: 'Topic',
     lead: 'Lead',

@@ -12,6 +12,7 @@ export const coordinationVi = {
     commendations: 'Khen thưởng',
   },
   programme: {
+    signedCopy: 'Văn bản đã ký và tài liệu kèm theo',
     number: 'Số, ký hiệu',
     title: 'Tên chương trình',
     level: 'Cấp',
@@ -97,6 +98,10 @@ export const coordinationVi = {
     budgetTotal: 'Tổng kinh phí',
     create: 'Ghi nhận hoạt động',
     created: 'Đã ghi nhận hoạt động',
+    edit: 'Sửa hoạt động',
+    saved: 'Đã lưu hoạt động',
+    link: 'Liên kết',
+    evidenceOf: 'Minh chứng cho nhiệm vụ của chương trình phối hợp',
     empty: 'Chưa có hoạt động nào',
     searchPlaceholder: 'Tìm theo tên, chủ đề (gõ không dấu được)',
     totals:
@@ -119,6 +124,7 @@ export const coordinationVi = {
     national: 'Văn bản trung ương',
   },
   supervision: {
+    files: 'Biên bản, báo cáo và ảnh của cuộc giám sát',
     tab: 'Giám sát',
     topic: 'Nội dung giám sát',
     lead: 'Chủ trì',

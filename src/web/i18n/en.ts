@@ -1,3 +1,5 @@
+import { newsEn } from './news.en';
+import { attachmentsEn } from './attachments.en';
 import { supportEn } from './support.en';
 import { fundEn } from './fund.en';
 import { householdsEn } from './households.en';
@@ -429,6 +431,7 @@ export const en: Messages = {
     support: 'Household support',
     house: 'Supported house',
     poverty_model: 'Poverty-reduction model',
+    attachment: 'Attached file',
   },
   auditActions: {
     household_assess: 'Household assessed',
@@ -473,9 +476,13 @@ export const en: Messages = {
     model_update: 'Model edited',
     model_replicate: 'Model replicated',
     model_participant_add: 'Household added to a model',
+    attachment_add: 'File attached',
+    attachment_remove: 'Attached file removed',
   },
   households: householdsEn,
   support: supportEn,
+  attachments: attachmentsEn,
+  news: newsEn,
   fund: fundEn,
   coordination: coordinationEn,
   models: modelsEn,

@@ -1,3 +1,5 @@
+import { newsVi } from './news.vi';
+import { attachmentsVi } from './attachments.vi';
 import { supportVi } from './support.vi';
 import { fundVi } from './fund.vi';
 import { householdsVi } from './households.vi';
@@ -428,6 +430,7 @@ export const vi = {
     support: 'Hỗ trợ hộ',
     house: 'Nhà ở được hỗ trợ',
     poverty_model: 'Mô hình giảm nghèo',
+    attachment: 'Tệp đính kèm',
   },
   auditActions: {
     household_assess: 'Đánh giá hộ',
@@ -472,9 +475,13 @@ export const vi = {
     model_update: 'Sửa mô hình giảm nghèo',
     model_replicate: 'Nhân rộng mô hình',
     model_participant_add: 'Thêm hộ tham gia mô hình',
+    attachment_add: 'Đính kèm tệp',
+    attachment_remove: 'Gỡ tệp đính kèm',
   },
   households: householdsVi,
   support: supportVi,
+  attachments: attachmentsVi,
+  news: newsVi,
   fund: fundVi,
   coordination: coordinationVi,
   models: modelsVi,

@@ -17,3 +17,8 @@ export const nameKeyColumns = () => ({
   sortKey: sortKeyText('sort_key').notNull(),
   searchKey: text('search_key').notNull(),
 });
+
+/** Raw bytes (an uploaded file). node-postgres reads a Buffer, PGlite a Uint8Array. */
+export const bytes = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+});

@@ -10,6 +10,7 @@ export const AUDIT_ENTITIES = [
   'household_import',
   'support',
   'house',
+  'attachment',
 ] as const;
 export const AUDIT_ACTIONS = [
   'auth.login',
@@ -50,6 +51,8 @@ export const AUDIT_ACTIONS = [
   'support.cancel',
   'house.approve',
   'house.advance',
+  'attachment.add',
+  'attachment.remove',
 ] as const;
 
 const ENTITY_SET = new Set<string>(AUDIT_ENTITIES);

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import {
   ACTIVITY_KINDS,
   ACTIVITY_KIND_LABELS,
@@ -12,21 +12,24 @@ import {
 } from '../../../domain/coordination';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
-import { coordinationApi, type ActivityInput, type Task } from './api';
+import { coordinationApi, type Activity, type ActivityInput, type Task } from './api';
 import { OrganisationsPicker } from './pickers';
 
 type Values = Omit<ActivityInput, 'startsOn' | 'endsOn' | 'unitCode'> & { startsOn: Dayjs; endsOn: Dayjs };
 
-/** Record an activity at a unit; from a task, as that task's evidence. */
+/** Record an activity at a unit (from a task, as that task's evidence), or edit one. */
 export function ActivityModal({
   open,
   unitCode,
   task,
+  activity,
   onClose,
 }: {
   open: boolean;
   unitCode: string;
   task?: Task;
+  /** The activity to edit; it keeps its unit and the task it is evidence of. */
+  activity?: Activity;
   onClose: () => void;
 }) {
   const t = useT();
@@ -38,29 +41,59 @@ export function ActivityModal({
     <FormModal<Values, unknown>
       open={open}
       width={760}
-      title={task ? t('coordination.task.addEvidence') : t('coordination.activity.create')}
+      title={
+        activity
+          ? t('coordination.activity.edit')
+          : task
+            ? t('coordination.task.addEvidence')
+            : t('coordination.activity.create')
+      }
       okText={t('common.save')}
       intro={task ? <p>{task.title}</p> : undefined}
-      initialValues={{
-        kind: 'meeting',
-        audienceKind: 'residents',
-        audienceSize: 0,
-        poorAudience: 0,
-        budget,
-        organiserIds: task ? [task.lead.id] : [],
-      }}
-      submit={(v) =>
-        coordinationApi.createActivity({
-          ...v,
-          unitCode,
+      initialValues={
+        activity
+          ? {
+              ...activity,
+              startsOn: dayjs(activity.startsOn),
+              endsOn: dayjs(activity.endsOn),
+              organiserIds: activity.organisers.map((o) => o.id),
+            }
+          : {
+              kind: 'meeting',
+              audienceKind: 'residents',
+              audienceSize: 0,
+              poorAudience: 0,
+              budget,
+              organiserIds: task ? [task.lead.id] : [],
+            }
+      }
+      submit={(v) => {
+        const fields: ActivityInput = {
+          kind: v.kind,
+          title: v.title,
+          place: v.place ?? null,
+          organiserIds: v.organiserIds,
+          audienceKind: v.audienceKind,
+          audienceSize: v.audienceSize,
+          poorAudience: v.poorAudience,
+          topics: v.topics,
+          unitCode: activity?.unitCode ?? unitCode,
           startsOn: v.startsOn.format('YYYY-MM-DD'),
           endsOn: (v.endsOn ?? v.startsOn).format('YYYY-MM-DD'),
           budget: { ...budget, ...v.budget },
-          taskId: task?.id ?? null,
-        })
-      }
+        };
+        return activity
+          ? coordinationApi.updateActivity(activity.id, {
+              ...fields,
+              programmeId: activity.programmeId,
+              contentId: activity.contentId,
+              taskId: activity.taskId,
+              version: activity.version,
+            })
+          : coordinationApi.createActivity({ ...fields, taskId: task?.id ?? null });
+      }}
       onSaved={async () => {
-        message.success(t('coordination.activity.created'));
+        message.success(activity ? t('coordination.activity.saved') : t('coordination.activity.created'));
         await queryClient.invalidateQueries({ queryKey: ['activities'] });
         onClose();
       }}
@@ -110,7 +143,7 @@ export function ActivityModal({
             label={t('coordination.activity.organisers')}
             rules={required(t('coordination.activity.organisers'))}
           >
-            <OrganisationsPicker known={task ? [task.lead, ...task.supporting] : []} />
+            <OrganisationsPicker known={activity ? activity.organisers : task ? [task.lead, ...task.supporting] : []} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

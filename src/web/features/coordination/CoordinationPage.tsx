@@ -18,13 +18,15 @@ import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { coordinationApi, type Activity, type LegalDocument, type ProgrammeSummary, type Task } from './api';
+import { ActivityDrawer } from './ActivityDrawer';
+import { NewsTab } from './NewsTab';
 import { ActivityModal } from './ActivityModal';
 import { SupervisionTab } from './SupervisionTab';
 import { PROGRAMME_CREATE_PATH, programmePath } from './paths';
 import { useCanManageCoordination, useWorkingUnit } from './useWorkingUnit';
 
 const PAGE = 50;
-type TabKey = 'programmes' | 'tasks' | 'activities' | 'supervision' | 'documents';
+type TabKey = 'programmes' | 'tasks' | 'activities' | 'supervision' | 'news' | 'documents';
 
 export function CoordinationPage() {
   const t = useT();
@@ -42,6 +44,7 @@ export function CoordinationPage() {
           { key: 'tasks', label: t('coordination.tabs.tasks'), children: <TasksTab /> },
           { key: 'activities', label: t('coordination.tabs.activities'), children: <ActivitiesTab /> },
           { key: 'supervision', label: t('coordination.tabs.supervision'), children: <SupervisionTab /> },
+          { key: 'news', label: t('news.tab'), children: <NewsTab /> },
           { key: 'documents', label: t('coordination.tabs.documents'), children: <DocumentsTab /> },
         ]}
       />
@@ -49,7 +52,8 @@ export function CoordinationPage() {
   );
 }
 
-function usePage() {
+/** Search and paging of one tab's list. */
+export function usePage() {
   const [q, setQ] = useState<string | undefined>();
   const [offset, setOffset] = useState(0);
   const [limit, setLimit] = useState(PAGE);
@@ -197,10 +201,15 @@ function TasksTab() {
   );
 }
 
-export function useActivityColumns(): NonNullable<TableProps<Activity>['columns']> {
+/** The columns of an activity list; the title opens the activity. */
+export function useActivityColumns(open: (a: Activity) => void): NonNullable<TableProps<Activity>['columns']> {
   const t = useT();
   return [
-    { key: 'title', title: t('coordination.activity.title'), dataIndex: 'title' },
+    {
+      key: 'title',
+      title: t('coordination.activity.title'),
+      render: (_, a) => <Typography.Link onClick={() => open(a)}>{a.title}</Typography.Link>,
+    },
     { key: 'kind', title: t('coordination.activity.kind'), render: (_, a) => t.label(ACTIVITY_KIND_LABELS[a.kind]) },
     {
       key: 'dates',
@@ -226,6 +235,7 @@ function ActivitiesTab() {
   const [group, setGroup] = useState<ActivityGroup | undefined>();
   const [range, setRange] = useState<[string, string] | null>(null);
   const [open, setOpen] = useState(false);
+  const [shown, setShown] = useState<Activity | null>(null);
   // The list follows the area picker (a commune, or the whole province).
   const query = {
     q: page.q,
@@ -283,7 +293,7 @@ function ActivitiesTab() {
       )}
       <ListTable<Activity>
         rowKey="id"
-        columns={useActivityColumns()}
+        columns={useActivityColumns(setShown)}
         list={list}
         page={{ limit: page.limit, offset: page.offset }}
         onPage={page.onPage}
@@ -291,6 +301,7 @@ function ActivitiesTab() {
         emptyText={t('coordination.activity.empty')}
       />
       {unit && <ActivityModal open={open} unitCode={unit} onClose={() => setOpen(false)} />}
+      {shown && <ActivityDrawer activity={shown} onClose={() => setShown(null)} />}
     </>
   );
 }

@@ -32,7 +32,9 @@ import { ErrorResult, FullPageSpin } from '../../components/Results';
 import { useT } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useErrorText } from '../../lib/errors';
-import { coordinationApi, type Plan, type Programme, type Task, type TaskInput } from './api';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
+import { coordinationApi, type Activity, type Plan, type Programme, type Task, type TaskInput } from './api';
+import { ActivityDrawer } from './ActivityDrawer';
 import { ActivityModal } from './ActivityModal';
 import { ReviewsCard } from './ReviewsCard';
 import { useActivityColumns, useTaskColumns } from './CoordinationPage';
@@ -90,6 +92,14 @@ export function ProgrammePage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <AttachmentsPanel
+          ownerKind="programme"
+          ownerId={p.id}
+          canManage={p.canManage}
+          title={t('coordination.programme.signedCopy')}
+        />
+      </div>
       <Card title={t('coordination.programme.contents')} style={{ marginTop: 16 }}>
         <List
           dataSource={p.contents}
@@ -300,6 +310,7 @@ function PlanTasks({ programme, plan }: { programme: Programme; plan: Plan }) {
 function Evidence({ task }: { task: Task }) {
   const t = useT();
   const query = { task: task.id, limit: 100, offset: 0 };
+  const [shown, setShown] = useState<Activity | null>(null);
   const list = useQuery({
     queryKey: ['activities', 'task', task.id],
     queryFn: () => coordinationApi.activities(query),
@@ -310,12 +321,13 @@ function Evidence({ task }: { task: Task }) {
       <Table
         rowKey="id"
         size="small"
-        columns={useActivityColumns()}
+        columns={useActivityColumns(setShown)}
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
         pagination={false}
         locale={{ emptyText: t('coordination.activity.empty') }}
       />
+      {shown && <ActivityDrawer activity={shown} onClose={() => setShown(null)} />}
     </div>
   );
 }

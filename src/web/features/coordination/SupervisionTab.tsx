@@ -27,6 +27,7 @@ import { ListTable } from '../../components/ListTable';
 import { ListToolbar } from '../../components/ListToolbar';
 import { useT } from '../../i18n';
 import { formatDate } from '../../lib/format';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { supervisionApi, type Recommendation, type Supervision, type SupervisionInput } from './api';
 import { OrganisationsPicker } from './pickers';
 import { useCanManageCoordination, useWorkingUnit } from './useWorkingUnit';
@@ -135,6 +136,12 @@ export function SupervisionTab() {
                 </Typography.Paragraph>
               )}
               <Recommendations items={s.recommendations} onChanged={reload} />
+              <AttachmentsPanel
+                ownerKind="supervision"
+                ownerId={s.id}
+                canManage={s.canManage}
+                title={t('coordination.supervision.files')}
+              />
             </>
           ),
         }}

@@ -215,7 +215,10 @@ export const coordinationApi = {
       programme?: string;
     },
   ) => api.get<Page<Activity> & { totals: Totals }>('/api/activities', { ...query }),
+  activity: (id: string) => api.get<Activity>(`/api/activities/${id}`),
   createActivity: (body: ActivityInput) => api.post<Activity>('/api/activities', body),
+  updateActivity: (id: string, body: ActivityInput & { version: number }) =>
+    api.put<Activity>(`/api/activities/${id}`, body),
 };
 
 export interface Recommendation {

@@ -1,0 +1,1 @@
+export { PublicNewsListPage, PublicNewsPage } from './PublicNewsPages';

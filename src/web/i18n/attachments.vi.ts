@@ -1,0 +1,23 @@
+/** Vietnamese texts of attached files (tệp đính kèm: ảnh, biên bản, văn bản đã ký). */
+export const attachmentsVi = {
+  title: 'Tệp đính kèm',
+  photos: 'Ảnh',
+  documents: 'Tài liệu',
+  empty: 'Chưa có tệp đính kèm.',
+  upload: 'Tải tệp lên',
+  uploading: 'Đang tải lên {name}…',
+  uploaded: 'Đã đính kèm {name}.',
+  caption: 'Chú thích',
+  captionPlaceholder: 'Chú thích cho tệp sắp tải lên (không bắt buộc)',
+  accepted: 'Ảnh JPEG, PNG, WebP; PDF; Word; Excel — tối đa 10 MB mỗi tệp.',
+  tooLarge: 'Tệp {name} lớn hơn 10 MB.',
+  open: 'Mở',
+  download: 'Tải về',
+  remove: 'Gỡ tệp',
+  removeTitle: 'Gỡ tệp {name}',
+  removeIntro: 'Nội dung tệp sẽ bị xóa; tên tệp, người gỡ và lý do được lưu trong nhật ký.',
+  reason: 'Lý do',
+  reasonRequired: 'Hãy nhập lý do gỡ tệp.',
+  removed: 'Đã gỡ tệp.',
+  by: '{name}, {date}',
+};
