@@ -40,6 +40,7 @@ import { activityRoutes } from './modules/activities/routes';
 import { supervisionRoutes } from './modules/supervision/routes';
 import { emulationRoutes } from './modules/emulation/routes';
 import { programmeReviewRoutes } from './modules/programme-reviews/routes';
+import { modelRoutes } from './modules/models/routes';
 import { attachmentRoutes } from './modules/attachments/routes';
 import { newsRoutes } from './modules/news/routes';
 import type { Logger } from './platform/logger';
@@ -114,6 +115,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(emulationRoutes, { db });
   await app.register(programmeReviewRoutes, { db });
   await app.register(reviewRoutes, { db });
+  await app.register(modelRoutes, { db });
   await app.register(attachmentRoutes, { db });
   await app.register(newsRoutes, { db });
 

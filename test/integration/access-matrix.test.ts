@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowsOf } from '../../src/server/platform/db/database';
+import { rowsOf, type Db } from '../../src/server/platform/db/database';
 import { STANDARD_2022_2025 } from '../../src/domain/poverty';
 import { bodyOptions, createTestApp, login, signIn, type Session, type TestApp } from '../helpers/app';
 import {
@@ -23,6 +23,7 @@ import {
   type CoordinationFixture,
 } from '../helpers/coordination';
 import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
+import { MODEL_WRITES, modelFixture, modelReads, type ModelFixture } from '../helpers/models';
 
 /**
  * Issue 2, point 13, as one table: every endpoint of the foundation, tried by a commune user on
@@ -55,6 +56,9 @@ const own = { villageId: '', organisationId: '', userId: '', householdId: '', fu
 /** Coordination records of Cẩm Xuyên and of Thạch Hà. */
 let otherCoordination: CoordinationFixture;
 let ownCoordination: CoordinationFixture;
+/** A model of Cẩm Xuyên and one of Thạch Hà. */
+let otherModel: ModelFixture;
+let ownModel: ModelFixture;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -88,6 +92,8 @@ beforeAll(async () => {
   }
   otherCoordination = await coordinationFixture(db, CAM_XUYEN);
   ownCoordination = await coordinationFixture(db, THACH_HA);
+  otherModel = await modelFixture(db, CAM_XUYEN);
+  ownModel = await modelFixture(db, THACH_HA);
   const otherHousehold = await buildHousehold(db, { communeCode: CAM_XUYEN, villageId: other.villageId });
   other.roundId = (await buildRound(db, otherHousehold, 'posting')).roundId;
 });
@@ -294,17 +300,21 @@ const anotherCommunesData: Case[] = [
   ],
 ];
 
-/** Every coordination write, on the given commune's records (the same valid bodies the CSRF test uses). */
-const coordinationWrites = (what: string, fixture: () => CoordinationFixture): Case[] =>
-  Object.entries(COORDINATION_WRITES).map(([route, body]) => {
-    const [method, path] = route.split(' ') as [Case[1], string];
-    return [
-      `${what}: ${route}`,
-      method,
-      () => path.replace('{id}', coordinationId(path, fixture())),
-      () => body(fixture(), t.database.db),
-    ];
-  });
+/** Every write of a module's table of valid requests, on the given commune's records (the bodies the CSRF test uses). */
+const writesOf =
+  <F>(writes: Record<string, (f: F, db: Db) => unknown>, idOf: (path: string, f: F) => string) =>
+  (what: string, fixture: () => F): Case[] =>
+    Object.entries(writes).map(([route, body]) => {
+      const [method, path] = route.split(' ') as [Case[1], string];
+      return [
+        `${what}: ${route}`,
+        method,
+        () => path.replace('{id}', idOf(path, fixture())),
+        () => body(fixture(), t.database.db),
+      ];
+    });
+const coordinationWrites = writesOf(COORDINATION_WRITES, coordinationId);
+const modelWrites = writesOf(MODEL_WRITES, (_path, f) => f.model.id);
 
 const coordinationReads = (f: () => CoordinationFixture): Case[] => [
   ['read its programme', 'GET', () => `/api/programmes/${f().programme.id}`],
@@ -435,6 +445,9 @@ anotherCommunesData.push(
   ...coordinationWrites('write Cẩm Xuyên’s coordination records', () => otherCoordination),
 );
 writesInOwnCommune.push(...coordinationWrites('coordination', () => ownCoordination));
+
+anotherCommunesData.push(...modelReads(() => otherModel), ...modelWrites('write Cẩm Xuyên’s model', () => otherModel));
+writesInOwnCommune.push(...modelWrites('models', () => ownModel));
 
 describe.each(['officer', 'communeAdmin'] as const)('a %s of Thạch Hà on Cẩm Xuyên’s data', (who) => {
   it.each(anotherCommunesData)('cannot %s', async (_what, method, url, body) => {

@@ -36,6 +36,7 @@ import {
   coordinationId,
   type CoordinationFixture,
 } from '../helpers/coordination';
+import { MODEL_PATHS, MODEL_TABLES, MODEL_WRITES, modelFixture, type ModelFixture } from '../helpers/models';
 import { recordMeeting } from '../../src/server/modules/reviews/meetings';
 import { templateWorkbook } from '../helpers/workbooks';
 import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
@@ -160,6 +161,8 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
     posting: { id: string };
     /** Built only for the coordination routes. */
     coordination?: CoordinationFixture;
+    /** Built only for the model routes. */
+    model?: ModelFixture;
     /** A review round of the household's commune, when the route needs one (see buildRound). */
     review?: Awaited<ReturnType<typeof buildRound>>;
   };
@@ -381,6 +384,9 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
   for (const [route, body] of Object.entries(COORDINATION_WRITES)) {
     VALID[route] = (f) => body(f.coordination!, t.database.db);
   }
+  for (const [route, body] of Object.entries(MODEL_WRITES)) {
+    VALID[route] = (f) => body(f.model!, t.database.db);
+  }
   /** A regular round of the household, up to `state` (kept on the fixtures for the path). */
   const round = async (f: Fixtures, state: Parameters<typeof buildRound>[2], complaint = false) =>
     (f.review = await buildRound(t.database.db, f.household, state, { complaint }));
@@ -393,25 +399,27 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
   const idFor = (path: string, f: Fixtures) =>
     f.coordination
       ? coordinationId(path, f.coordination)
-      : path.startsWith('/api/reviews/')
-        ? f.review!.roundId
-        : path.startsWith('/api/villages/')
-          ? f.village.id
-          : path.startsWith('/api/organisations/')
-            ? f.organisation.id
-            : path.startsWith('/api/households/')
-              ? f.household.id
-              : path.startsWith('/api/assessments/')
-                ? f.assessment.id
-                : path.startsWith('/api/supports/')
-                  ? f.support.id
-                  : path.startsWith('/api/houses/')
-                    ? f.house.id
-                    : path.startsWith('/api/funds/')
-                      ? f.fund.id
-                      : path.startsWith('/api/postings/')
-                        ? f.posting.id
-                        : f.user.id;
+      : f.model
+        ? f.model.model.id
+        : path.startsWith('/api/reviews/')
+          ? f.review!.roundId
+          : path.startsWith('/api/villages/')
+            ? f.village.id
+            : path.startsWith('/api/organisations/')
+              ? f.organisation.id
+              : path.startsWith('/api/households/')
+                ? f.household.id
+                : path.startsWith('/api/assessments/')
+                  ? f.assessment.id
+                  : path.startsWith('/api/supports/')
+                    ? f.support.id
+                    : path.startsWith('/api/houses/')
+                      ? f.house.id
+                      : path.startsWith('/api/funds/')
+                        ? f.fund.id
+                        : path.startsWith('/api/postings/')
+                          ? f.posting.id
+                          : f.user.id;
   /** The household's second member (not the head, so it may leave). */
   const spouse = (f: Fixtures) => f.household.members[1]!;
 
@@ -467,6 +475,7 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
         fund,
         posting: (await give()).json(),
         coordination: COORDINATION_PATHS.test(route.path) ? await coordinationFixture(db) : undefined,
+        model: MODEL_PATHS.test(route.path) ? await modelFixture(db) : undefined,
       };
       // The body first: building it may make the records the path names (a review round).
       const body = await VALID[label(route)]!(f);
@@ -506,6 +515,7 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
             fundDonors,
             fundCampaigns,
             ...COORDINATION_TABLES,
+            ...MODEL_TABLES,
           ],
           () =>
             t.app.inject({

@@ -14,6 +14,7 @@ import { seedCoordination } from './seed-coordination';
 import { seedReviews } from './seed-reviews';
 import { organisations } from '../modules/organisations/tables';
 import { users } from '../modules/users/tables';
+import { seedSupport } from './seed-support';
 
 /**
  * The demo province: Hà Tĩnh with its 69 real communes, villages in each, the organisations
@@ -30,8 +31,9 @@ const META_KEY = 'demo.seed';
  * 4: coordination (programmes, plans and tasks, activities, supervision, commendations, a review).
  * 5: household reviews (the 2025 rounds decided, the 2026 round under way, regular applications)
  *    and a reviewer's account.
+ * 6: support outside the Fund 2022–2026, houses in every stage, poverty-reduction models.
  */
-const SEED_VERSION = 5;
+const SEED_VERSION = 6;
 
 export interface DemoAccount {
   username: string;
@@ -167,6 +169,7 @@ export async function seedDemo(database: Db, admin: Actor): Promise<boolean> {
       await createAccounts(tx, seeder, 5);
       await seedReviews(tx, seeder, DEMO_PROVINCE);
     }
+    if (version < 6) await seedSupport(tx, admin, DEMO_PROVINCE);
     await tx
       .insert(appMeta)
       .values({ key: META_KEY, value: { version: SEED_VERSION } })

@@ -2,6 +2,9 @@ import { CoordinationPage } from '../features/coordination/CoordinationPage';
 import { ProgrammeCreatePage } from '../features/coordination/ProgrammeCreatePage';
 import { ProgrammePage } from '../features/coordination/ProgrammePage';
 import { COORDINATION_PATH, PROGRAMME_CREATE_PATH, programmePath } from '../features/coordination/paths';
+import { ModelPage } from '../features/models/ModelPage';
+import { ModelsPage } from '../features/models/ModelsPage';
+import { MODELS_PATH } from '../features/models/paths';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -99,6 +102,8 @@ function Themed() {
                   <Route path={PROGRAMME_CREATE_PATH.slice(1)} element={<ProgrammeCreatePage />} />
                   <Route path={programmePath(':id').slice(1)} element={<ProgrammePage />} />
                   <Route path={ROLLUP_PATH.slice(1)} element={<RollupPage />} />
+                  <Route path={MODELS_PATH.slice(1)} element={<ModelsPage />} />
+                  <Route path={`${MODELS_PATH.slice(1)}/:id`} element={<ModelPage />} />
                   <Route path="households" element={<Navigate to={HOUSEHOLDS_PATH} replace />} />
                   <Route path={REVIEWS_PATH.slice(1)} element={<RoundsPage />} />
                   <Route path={roundPath(':id').slice(1)} element={<RoundPage />} />

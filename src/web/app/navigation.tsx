@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   BarChartOutlined,
+  BranchesOutlined,
   CalculatorOutlined,
   DashboardOutlined,
   DiffOutlined,
@@ -24,6 +25,7 @@ import { COMPARISON_PATH, HOUSEHOLDS_PATH } from '../features/households/paths';
 import { PUBLIC_CALCULATOR_PATH } from './paths';
 import { COORDINATION_PATH } from '../features/coordination/paths';
 import { REVIEWS_PATH } from '../features/reviews/paths';
+import { MODELS_PATH } from '../features/models/paths';
 
 /** Modules still being built: each gets a "coming soon" page at its path. */
 export const COMING_MODULES = ['support', 'reports'] as const;
@@ -56,6 +58,8 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
   { path: '/fund', label: 'nav.fund', icon: <MoneyCollectOutlined /> },
   { path: COORDINATION_PATH, label: 'coordination.title', icon: <TeamOutlined /> },
   { path: REVIEWS_PATH, label: 'reviews.title', icon: <FileSearchOutlined /> },
+  // Until the support section (/ho-tro) and its tabs exist, the models list has its own entry.
+  { path: MODELS_PATH, label: 'models.title', icon: <BranchesOutlined /> },
   ...COMING_MODULES.map((m) => ({ path: `/${m}`, label: `modules.${m}.title` as MessageKey, icon: MODULE_ICONS[m] })),
   {
     key: 'admin',

@@ -6,6 +6,7 @@ import { rollupEn } from './rollup.en';
 import { householdsEn } from './households.en';
 import { coordinationEn } from './coordination.en';
 import { reviewsEn } from './reviews.en';
+import { modelsEn } from './models.en';
 import type { Messages } from './vi';
 
 /** English: selectable in the header; same keys as `vi.ts`. */
@@ -431,6 +432,7 @@ export const en: Messages = {
     poverty_standard: 'Poverty standard',
     support: 'Household support',
     house: 'Supported house',
+    poverty_model: 'Poverty-reduction model',
     attachment: 'Attached file',
   },
   auditActions: {
@@ -472,6 +474,10 @@ export const en: Messages = {
     support_cancel: 'Support cancelled',
     house_approve: 'House approved',
     house_advance: 'House stage recorded',
+    model_create: 'Model added',
+    model_update: 'Model edited',
+    model_replicate: 'Model replicated',
+    model_participant_add: 'Household added to a model',
     attachment_add: 'File attached',
     attachment_remove: 'Attached file removed',
   },
@@ -483,6 +489,7 @@ export const en: Messages = {
   rollup: rollupEn,
   coordination: coordinationEn,
   reviews: reviewsEn,
+  models: modelsEn,
   adminUnits: {
     title: 'Administrative units',
     description:

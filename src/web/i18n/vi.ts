@@ -6,6 +6,7 @@ import { rollupVi } from './rollup.vi';
 import { householdsVi } from './households.vi';
 import { coordinationVi } from './coordination.vi';
 import { reviewsVi } from './reviews.vi';
+import { modelsVi } from './models.vi';
 
 /** Vietnamese: the default language of the interface. Keep `en.ts` in step (the type checks it). */
 export const vi = {
@@ -430,6 +431,7 @@ export const vi = {
     poverty_standard: 'Chuẩn nghèo',
     support: 'Hỗ trợ hộ',
     house: 'Nhà ở được hỗ trợ',
+    poverty_model: 'Mô hình giảm nghèo',
     attachment: 'Tệp đính kèm',
   },
   auditActions: {
@@ -471,6 +473,10 @@ export const vi = {
     support_cancel: 'Hủy hỗ trợ ghi nhầm',
     house_approve: 'Phê duyệt hỗ trợ nhà ở',
     house_advance: 'Cập nhật tiến độ nhà ở',
+    model_create: 'Thêm mô hình giảm nghèo',
+    model_update: 'Sửa mô hình giảm nghèo',
+    model_replicate: 'Nhân rộng mô hình',
+    model_participant_add: 'Thêm hộ tham gia mô hình',
     attachment_add: 'Đính kèm tệp',
     attachment_remove: 'Gỡ tệp đính kèm',
   },
@@ -482,6 +488,7 @@ export const vi = {
   rollup: rollupVi,
   coordination: coordinationVi,
   reviews: reviewsVi,
+  models: modelsVi,
   adminUnits: {
     title: 'Đơn vị hành chính',
     description:

@@ -91,6 +91,19 @@ export async function latestOf(db: Executor, householdIds: string[]) {
     .orderBy(householdAssessments.householdId, desc(householdAssessments.year));
 }
 
+/** Every list year's category of each household (its status history), one query for a set. */
+export function categoriesOf(db: Executor, householdIds: string[]) {
+  if (householdIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      householdId: householdAssessments.householdId,
+      year: householdAssessments.year,
+      category: householdAssessments.category,
+    })
+    .from(householdAssessments)
+    .where(inArray(householdAssessments.householdId, householdIds));
+}
+
 /** Households whose assessment of `year` has the category and the deprived indicator asked for. */
 export function assessedIn(filter: { year: number; category?: string; indicator?: string }): SQL {
   const matching = sql`select ${householdAssessments.householdId} from ${householdAssessments} where ${and(

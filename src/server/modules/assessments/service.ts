@@ -561,6 +561,17 @@ export async function currentStatuses(db: Executor, householdIds: string[]) {
   );
 }
 
+/** Each household's categories by list year (for the outcomes of the households a model supports). */
+export async function statusHistories(db: Executor, householdIds: string[]) {
+  const histories = new Map<string, { year: number; category: Category }[]>();
+  for (const r of await repo.categoriesOf(db, householdIds)) {
+    const history = histories.get(r.householdId) ?? [];
+    history.push({ year: r.year, category: r.category as Category });
+    histories.set(r.householdId, history);
+  }
+  return histories;
+}
+
 /** How many households of an area escaped poverty in the list years given (for review reports). */
 export const householdsEscapedPoverty = (db: Executor, area: Area, fromYear: number, toYear: number) =>
   repo.escapedPoverty(db, area, fromYear, toYear);

@@ -1,4 +1,4 @@
-import { and, count, eq, isNull, sql, sum, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql, sum, type SQL } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { START_WITHIN_DAYS, type HouseStage } from '../../../domain/support';
 import { insideScope } from '../../platform/access';
@@ -34,6 +34,16 @@ export function findInScope(db: Executor, id: string, scope: AreaScope, forUpdat
     .from(supportRecords)
     .where(and(eq(supportRecords.id, id), inScope(scope)));
   return (forUpdate ? query.for('update') : query).then((rows) => rows[0]);
+}
+
+/** Supports by id inside the scope (for records that link to them). */
+export function byIds(db: Executor, ids: string[], scope: AreaScope) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(supportRecords)
+    .where(and(inArray(supportRecords.id, ids), inScope(scope)))
+    .orderBy(supportRecords.date);
 }
 
 export async function cancel(db: Executor, id: string, reason: string) {

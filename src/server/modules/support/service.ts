@@ -13,7 +13,7 @@ import {
 import type { Actor } from '../../platform/access';
 import { requireInScope } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
-import type { Db } from '../../platform/db/database';
+import type { Db, Executor } from '../../platform/db/database';
 import { AppError, errors } from '../../platform/errors';
 import { getHousehold, lockHousehold } from '../households/service';
 import { supportPolicy } from './policy';
@@ -142,4 +142,9 @@ export async function householdSupports(db: Db, actor: Actor, householdId: strin
   const names = new Map(household.members.map((m) => [m.id, m.fullName]));
   const { items, ...totals } = await repo.list(db, actor.scope, { ...query, householdId });
   return { items: items.map((r) => present(r, actor, names)), ...totals };
+}
+
+/** Supports by id that the actor may see (another record's links, e.g. what a model gave). */
+export async function supportsByIds(db: Executor, actor: Actor, ids: string[]) {
+  return (await repo.byIds(db, ids, actor.scope)).map((r) => present(r, actor));
 }

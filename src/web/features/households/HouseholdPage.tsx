@@ -19,6 +19,7 @@ import { HouseholdDialogs, type HouseholdDialog } from './HouseholdModals';
 import { MembersTable } from './MembersTable';
 import { assessPath, HOUSEHOLDS_PATH } from './paths';
 import { SupportPanel } from '../support/SupportPanel';
+import { HouseholdModelsCard } from '../models/HouseholdModelsCard';
 
 const TABS = ['members', 'dwelling', 'assessments', 'support', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -135,6 +136,7 @@ function HouseholdView({ household: h }: { household: Household }) {
           ]}
         />
       </Card>
+      <HouseholdModelsCard householdId={h.id} />
       <Card className="household-tabs">
         <Tabs
           activeKey={tab}
