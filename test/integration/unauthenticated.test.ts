@@ -447,6 +447,7 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
           note: null,
           loanTermMonths: null,
           loanOutstanding: null,
+          fundId: null,
         }),
         house: await approveHouse(
           db,

@@ -14,7 +14,7 @@ import { scopeCovers } from '../../../domain/access';
 import { getHousehold, lockHousehold } from '../households/service';
 import * as repo from './repo';
 import type { HouseApproveReq, HouseListReq, HouseView } from './schemas';
-import { requireManage } from './service';
+import { requireManage } from './records';
 
 const ENTITY = 'house';
 const notFound = () => errors.notFound('nhà', 'House');

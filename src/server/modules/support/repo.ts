@@ -36,6 +36,13 @@ export function findInScope(db: Executor, id: string, scope: AreaScope, forUpdat
   return (forUpdate ? query.for('update') : query).then((rows) => rows[0]);
 }
 
+/** The support that is a fund expenditure posting, if any. */
+export async function findByFundPosting(db: Executor, postingId: string, forUpdate = false) {
+  const query = db.select().from(supportRecords).where(eq(supportRecords.fundPostingId, postingId));
+  const [row] = await (forUpdate ? query.for('update') : query);
+  return row;
+}
+
 export async function cancel(db: Executor, id: string, reason: string) {
   const [row] = await db
     .update(supportRecords)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOUSE_STAGES, SUPPORT_KINDS } from '../../../domain/support';
+import { FUND_SOURCE, HOUSE_STAGES, SUPPORT_KINDS } from '../../../domain/support';
 import { listQuerySchema, listResponseSchema } from '../../platform/list';
 import {
   isoDateField,
@@ -29,8 +29,20 @@ export const SupportCreateSchema = z
     note: optionalText(1000).default(null),
     loanTermMonths: z.number().int().min(1).max(600).nullable().default(null),
     loanOutstanding: z.number().int().min(0).max(1_000_000_000_000).nullable().default(null),
+    fundId: z
+      .uuid('Mã quỹ không hợp lệ')
+      .nullable()
+      .default(null)
+      .describe('Quỹ chi (khi nguồn là Quỹ "Vì người nghèo")'),
   })
   .superRefine((v, ctx) => {
+    const fromFund = v.sourceCode === FUND_SOURCE;
+    if (fromFund && v.fundId === null)
+      ctx.addIssue({ code: 'custom', path: ['fundId'], message: 'Hỗ trợ từ Quỹ "Vì người nghèo" cần chọn quỹ chi' });
+    if (!fromFund && v.fundId !== null)
+      ctx.addIssue({ code: 'custom', path: ['fundId'], message: 'Chỉ hỗ trợ từ Quỹ "Vì người nghèo" mới chọn quỹ' });
+    if (fromFund && v.decisionNumber === null)
+      ctx.addIssue({ code: 'custom', path: ['decisionNumber'], message: 'Khoản chi từ Quỹ cần số quyết định' });
     const loan = v.kind === 'policy_loan';
     if (loan && v.loanTermMonths === null)
       ctx.addIssue({ code: 'custom', path: ['loanTermMonths'], message: 'Khoản vay cần có thời hạn (tháng)' });
@@ -63,6 +75,7 @@ export const SupportSchema = z.object({
   note: z.string().nullable(),
   loanTermMonths: z.number().int().nullable(),
   loanOutstanding: z.number().int().nullable(),
+  fundPostingId: z.uuid().nullable().describe('Bút toán chi của Quỹ khi hỗ trợ chi từ Quỹ (cùng một khoản)'),
   cancelled: z.boolean(),
   cancelReason: z.string().nullable(),
   createdAt: timestampField,

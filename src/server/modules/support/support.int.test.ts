@@ -15,7 +15,7 @@ afterAll(() => t.close());
 
 const gift = (extra: Record<string, unknown> = {}) => ({
   kind: 'tet_gift',
-  sourceCode: 'fund',
+  sourceCode: 'business',
   value: 500_000,
   date: '2026-01-20',
   decisionNumber: '12/QĐ-MTTQ',

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { households } from '../households/tables';
 
 /**
@@ -29,12 +41,18 @@ export const supportRecords = pgTable(
     loanOutstanding: bigint('loan_outstanding', { mode: 'number' }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
+    /**
+     * Paid from the Fund for the Poor: the fund's expenditure posting that is this same support
+     * (written, and reversed, in one transaction with it).
+     */
+    fundPostingId: uuid('fund_posting_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
   (t) => [
     index('support_records_household').on(t.householdId, t.date),
     index('support_records_area').on(t.provinceCode, t.communeCode, t.date),
+    uniqueIndex('support_records_fund_posting').on(t.fundPostingId),
     check('support_records_value_positive', sql`${t.value} > 0`),
   ],
 );
