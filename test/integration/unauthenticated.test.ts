@@ -7,7 +7,7 @@ import { householdAssessments } from '../../src/server/modules/assessments/table
 import { householdMembers, households } from '../../src/server/modules/households/tables';
 import { approveHouse } from '../../src/server/modules/support/houses';
 import { recordSupport } from '../../src/server/modules/support/service';
-import { houses, supportRecords } from '../../src/server/modules/support/tables';
+import { houses, supportDistributions, supportRecords } from '../../src/server/modules/support/tables';
 import { fundCampaigns, fundDonors, fundPostings, funds } from '../../src/server/modules/fund/tables';
 import { organisations } from '../../src/server/modules/organisations/tables';
 import { users } from '../../src/server/modules/users/tables';
@@ -39,6 +39,7 @@ import {
 import { recordMeeting } from '../../src/server/modules/reviews/meetings';
 import { templateWorkbook } from '../helpers/workbooks';
 import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
+import { distributionWorkbook } from '../helpers/support';
 
 /**
  * The two guards every route stands behind, checked against the routes the API documents (so a
@@ -168,6 +169,13 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
   const ASSESSMENT = { year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_400_000 };
   const ASSESSMENT_INPUT = { ...ASSESSMENT, incomeScore: null, overrides: [], causes: [], note: null };
   const SUPPORT = { kind: 'production', sourceCode: 'local_budget', value: 3_000_000, date: '2026-04-01' };
+  const DISTRIBUTION = {
+    communeCode: THACH_HA,
+    kind: 'relief',
+    sourceCode: 'local_budget',
+    date: '2026-04-02',
+    value: 200_000,
+  };
   const HOUSE = {
     kind: 'build' as const,
     decisionNumber: '45/QĐ-UBND',
@@ -262,6 +270,13 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
     'PUT /api/assessments/{id}': (f) => ({ ...ASSESSMENT, version: f.assessment.version }),
     'POST /api/households/{id}/supports': () => SUPPORT,
     'POST /api/supports/{id}/cancellation': () => ({ reason: 'Nhập nhầm' }),
+    'POST /api/support-distributions/preview': (f) => ({
+      ...DISTRIBUTION,
+      rows: [{ householdCode: f.household.code }],
+    }),
+    'POST /api/support-distributions/selection': () => ({ ...DISTRIBUTION, categories: ['poor'] }),
+    'POST /api/support-distributions/sheet': (f) => distributionWorkbook([[f.household.code]]),
+    'POST /api/support-distributions': (f) => ({ ...DISTRIBUTION, rows: [{ householdCode: f.household.code }] }),
     'POST /api/households/{id}/houses': () => ({ ...HOUSE, kind: 'repair' }),
     'POST /api/houses/{id}/stage': (f) => ({
       stage: 'under_construction',
@@ -470,7 +485,17 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
         }),
         payload,
         // An uploaded workbook goes as the file itself, with its own type and the commune in the query.
-        ...(Buffer.isBuffer(payload) ? { headers: { 'content-type': XLSX_TYPE }, query: { commune: THACH_HA } } : {}),
+        // (a distribution's list: its header in the query); a distribution carries its Idempotency-Key.
+        ...(Buffer.isBuffer(payload)
+          ? {
+              headers: { 'content-type': XLSX_TYPE },
+              query: route.path.startsWith('/api/support-distributions/')
+                ? { ...DISTRIBUTION, value: String(DISTRIBUTION.value) }
+                : { commune: THACH_HA },
+            }
+          : route.path === '/api/support-distributions'
+            ? { headers: { 'idempotency-key': `phat-${++seq}` } }
+            : {}),
       };
 
       for (const [why, token] of [
@@ -492,6 +517,7 @@ describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () =>
             householdMembers,
             householdAssessments,
             supportRecords,
+            supportDistributions,
             houses,
             funds,
             fundPostings,

@@ -15,6 +15,34 @@ import {
 import { households } from '../households/tables';
 
 /**
+ * A distribution (đợt phát, e.g. 300 Tết gifts): one support of one kind to each household of a
+ * commune's list, recorded all at once. The Idempotency-Key of the request that recorded it is
+ * kept per user, so a retried request answers with this distribution and records nothing twice.
+ */
+export const supportDistributions = pgTable(
+  'support_distributions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code').notNull(),
+    kind: text().notNull(),
+    sourceCode: text('source_code').notNull(),
+    date: date({ mode: 'string' }).notNull(),
+    decisionNumber: text('decision_number'),
+    households: integer().notNull(),
+    totalValue: bigint('total_value', { mode: 'number' }).notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('support_distributions_key').on(t.createdBy, t.idempotencyKey),
+    index('support_distributions_area').on(t.provinceCode, t.communeCode, t.date),
+  ],
+);
+
+/**
  * One benefit a household (or one of its members) received (hỗ trợ): its kind, source, value in
  * VND (in kind at its agreed value), date, the approving decision and the proof of handing over.
  * Never deleted: a record entered by mistake is cancelled with a reason, and no longer counts.
@@ -46,6 +74,8 @@ export const supportRecords = pgTable(
      * (written, and reversed, in one transaction with it).
      */
     fundPostingId: uuid('fund_posting_id'),
+    /** Handed out in a distribution (a list of households at once). */
+    distributionId: uuid('distribution_id').references(() => supportDistributions.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
