@@ -15,7 +15,7 @@ export async function assess(
   await db.execute(sql`insert into household_assessments (household_id, province_code, commune_code, year, standard_id,
       standard_version, source, survey_date, area, income_per_capita_monthly, indicators, deprivations, deprivation_count,
       category, rule)
-    values (${household.id}, ${household.provinceCode}, ${household.communeCode}, ${attrs.year}, 'vn-2022-2025', 1,
+    values (${household.id}, ${household.provinceCode}, ${household.communeCode}, ${attrs.year}, '2022-2025', 1,
       'import', ${`${attrs.year - 1}-11-15`}, 'rural', ${attrs.income ?? 1_200_000}, '{}'::jsonb,
       ${sql`array[${sql.join(
         deprivations.map((d) => sql`${d}`),

@@ -145,7 +145,7 @@ describe('without a session', () => {
 });
 
 // One pass over every write route, each on fresh fixtures: minutes on a loaded machine.
-describe('a signed-in write without the CSRF token', { timeout: 300_000 }, () => {
+describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () => {
   type Fixtures = {
     village: Awaited<ReturnType<typeof buildVillage>>;
     organisation: Awaited<ReturnType<typeof buildOrganisation>>;

@@ -3,3 +3,4 @@ export * from './houses';
 export * from './priority';
 export * from './repeat';
 export * from './fund-purpose';
+export * from './addressed';
