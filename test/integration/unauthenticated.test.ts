@@ -68,6 +68,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   meetingId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5e',
   complaintId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5f',
   code: '42',
+  view: 'coverage',
 };
 function fill(path: string, params: Record<string, string> = SAMPLE_PARAMS) {
   return path.replace(/\{(\w+)\}/gu, (_, name: string) => {

@@ -44,6 +44,7 @@ const HouseholdCreatePage = lazy(() => registry().then((m) => ({ default: m.Hous
 const ImportPage = lazy(() => registry().then((m) => ({ default: m.ImportPage })));
 const AssessPage = lazy(() => registry().then((m) => ({ default: m.AssessPage })));
 const ComparisonPage = lazy(() => registry().then((m) => ({ default: m.ComparisonPage })));
+const SupportPage = lazy(() => import('../features/support/SupportPage').then((m) => ({ default: m.SupportPage })));
 const fund = () => import('../features/fund/pages');
 const FundsPage = lazy(() => fund().then((m) => ({ default: m.FundsPage })));
 const FundPage = lazy(() => fund().then((m) => ({ default: m.FundPage })));
@@ -88,6 +89,7 @@ function Themed() {
                   <Route path={PROGRAMME_CREATE_PATH.slice(1)} element={<ProgrammeCreatePage />} />
                   <Route path={programmePath(':id').slice(1)} element={<ProgrammePage />} />
                   <Route path="households" element={<Navigate to={HOUSEHOLDS_PATH} replace />} />
+                  <Route path="ho-tro" element={<SupportPage />} />
                   <Route path="fund" element={<FundsPage />} />
                   <Route path="fund/:id" element={<FundPage />} />
                   <Route

@@ -23,9 +23,10 @@ import type { Permissions } from '../features/users/api';
 import { COMPARISON_PATH, HOUSEHOLDS_PATH } from '../features/households/paths';
 import { PUBLIC_CALCULATOR_PATH } from './paths';
 import { COORDINATION_PATH } from '../features/coordination/paths';
+import { SUPPORT_PATH } from '../features/support/paths';
 
 /** Modules still being built: each gets a "coming soon" page at its path. */
-export const COMING_MODULES = ['review', 'support', 'reports'] as const;
+export const COMING_MODULES = ['review', 'reports'] as const;
 export type ComingModule = (typeof COMING_MODULES)[number];
 
 export interface NavItem {
@@ -45,7 +46,6 @@ export interface NavGroup {
 
 const MODULE_ICONS: Record<ComingModule, ReactNode> = {
   review: <FileSearchOutlined />,
-  support: <GiftOutlined />,
   reports: <BarChartOutlined />,
 };
 
@@ -55,6 +55,7 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
   { path: COMPARISON_PATH, label: 'nav.comparison', icon: <DiffOutlined /> },
   { path: '/fund', label: 'nav.fund', icon: <MoneyCollectOutlined /> },
   { path: COORDINATION_PATH, label: 'coordination.title', icon: <TeamOutlined /> },
+  { path: SUPPORT_PATH, label: 'nav.support', icon: <GiftOutlined /> },
   ...COMING_MODULES.map((m) => ({ path: `/${m}`, label: `modules.${m}.title` as MessageKey, icon: MODULE_ICONS[m] })),
   {
     key: 'admin',
