@@ -110,4 +110,7 @@ export const supportEn: Messages['support'] = {
   tabLeftBehind: 'Left behind',
   tabPriority: 'Priority',
   tabCoverage: 'By commune',
+  fund: 'Paying fund',
+  fundHelp: 'This support is also the fund’s expenditure (recorded once).',
+  fundRequired: 'Choose the paying fund',
 };

@@ -108,4 +108,7 @@ export const supportVi = {
   tabLeftBehind: 'Chưa được hỗ trợ',
   tabPriority: 'Ưu tiên',
   tabCoverage: 'Theo xã',
+  fund: 'Quỹ chi',
+  fundHelp: 'Khoản hỗ trợ này đồng thời là khoản chi của Quỹ (ghi một lần).',
+  fundRequired: 'Chọn quỹ chi',
 };
