@@ -36,7 +36,7 @@ const house = (extra: Record<string, unknown> = {}) => ({
 async function audited(entity: string, entityId: string) {
   return rowsOf<{ action: string }>(
     await t.database.db.execute(
-      sql`select action from audit_events where entity = ${entity} and entity_id = ${entityId} order by at`,
+      sql`select action from audit_events where entity = ${entity} and entity_id = ${entityId} order by id`,
     ),
   ).map((r) => r.action);
 }

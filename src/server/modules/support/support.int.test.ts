@@ -26,7 +26,7 @@ const gift = (extra: Record<string, unknown> = {}) => ({
 async function audited(entityId: string) {
   return rowsOf<{ action: string }>(
     await t.database.db.execute(
-      sql`select action from audit_events where entity = 'support' and entity_id = ${entityId}`,
+      sql`select action from audit_events where entity = 'support' and entity_id = ${entityId} order by id`,
     ),
   ).map((r) => r.action);
 }
