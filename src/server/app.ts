@@ -31,6 +31,7 @@ import { registryExcelRoutes } from './modules/registry-excel/routes';
 import { reviewRoutes } from './modules/reviews/routes';
 import { povertyRoutes } from './modules/poverty/routes';
 import { supportRoutes } from './modules/support/routes';
+import { targetingRoutes } from './modules/support/targeting-routes';
 import { systemRoutes } from './modules/system/routes';
 import { villageRoutes } from './modules/villages/routes';
 import { fundRoutes } from './modules/fund/routes';
@@ -106,6 +107,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(householdRoutes, { db });
   await app.register(registryExcelRoutes, { db });
   await app.register(supportRoutes, { db });
+  await app.register(targetingRoutes, { db });
   await app.register(assessmentRoutes, { db });
   await app.register(fundRoutes, { db });
   await app.register(legalDocumentRoutes, { db });

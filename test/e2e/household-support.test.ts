@@ -44,6 +44,11 @@ describe('what a household received', () => {
         // Long lists are searched as users do: typing filters them.
         await dialog.getByLabel('Nguồn').fill(source.slice(0, 12));
         await chooseOption(page, source);
+        // Paid from the Fund, the support is the commune fund's expenditure too.
+        if (source === 'Quỹ "Vì người nghèo"') {
+          await dialog.getByLabel('Quỹ chi').click();
+          await chooseOption(page, 'Quỹ "Vì người nghèo" xã Thạch Hà');
+        }
         await dialog.getByLabel('Giá trị (đồng)').fill(value);
         await typeDate(page, 'Ngày', date, dialog);
         await dialog.getByLabel('Số quyết định').fill('15/QĐ-UBND');

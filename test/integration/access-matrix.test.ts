@@ -25,6 +25,14 @@ import {
 import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
 import { MODEL_WRITES, modelFixture, modelReads, type ModelFixture } from '../helpers/models';
 
+const DISTRIBUTION = {
+  communeCode: THACH_HA,
+  kind: 'relief',
+  sourceCode: 'local_budget',
+  date: '2026-10-01',
+  value: 1,
+};
+
 /**
  * Issue 2, point 13, as one table: every endpoint of the foundation, tried by a commune user on
  * another commune's data (403 or 404, never the data) and by a viewer on their own commune's
@@ -197,7 +205,13 @@ const anotherCommunesData: Case[] = [
     'record a support there',
     'POST',
     () => `/api/households/${other.householdId}/supports`,
-    () => ({ kind: 'relief', sourceCode: 'fund', value: 1_000_000, date: '2026-10-01' }),
+    () => ({ kind: 'relief', sourceCode: 'local_budget', value: 1_000_000, date: '2026-10-01' }),
+  ],
+  [
+    'hand out support to a list there',
+    'POST',
+    () => '/api/support-distributions/preview',
+    () => ({ ...DISTRIBUTION, communeCode: CAM_XUYEN, rows: [{ householdCode: 'LA-1' }] }),
   ],
   [
     'assess its household',
@@ -382,9 +396,15 @@ const writesInOwnCommune: Case[] = [
     'record a support',
     'POST',
     () => `/api/households/${own.householdId}/supports`,
-    () => ({ kind: 'relief', sourceCode: 'fund', value: 1_000_000, date: '2026-10-01' }),
+    () => ({ kind: 'relief', sourceCode: 'local_budget', value: 1_000_000, date: '2026-10-01' }),
   ],
   ['import households', 'POST', () => `/api/households/import?commune=${THACH_HA}`, () => WORKBOOK],
+  [
+    'hand out support to a list',
+    'POST',
+    () => '/api/support-distributions',
+    () => ({ ...DISTRIBUTION, rows: [{ householdCode: 'LA-1' }] }),
+  ],
   ['plan a review round', 'POST', () => '/api/reviews', () => ({ communeCode: THACH_HA, year: 2026, kind: 'regular' })],
   ['add a village', 'POST', () => '/api/villages', () => ({ communeCode: THACH_HA, name: 'Thôn Xem', kind: 'thon' })],
   ['rename a village', 'PATCH', () => `/api/villages/${own.villageId}`, () => ({ name: 'Thôn Đổi', version: 1 })],

@@ -7,7 +7,7 @@ import { householdAssessments } from '../../src/server/modules/assessments/table
 import { householdMembers, households } from '../../src/server/modules/households/tables';
 import { approveHouse } from '../../src/server/modules/support/houses';
 import { recordSupport } from '../../src/server/modules/support/service';
-import { houses, supportRecords } from '../../src/server/modules/support/tables';
+import { houses, supportDistributions, supportRecords } from '../../src/server/modules/support/tables';
 import { fundCampaigns, fundDonors, fundPostings, funds } from '../../src/server/modules/fund/tables';
 import { organisations } from '../../src/server/modules/organisations/tables';
 import { users } from '../../src/server/modules/users/tables';
@@ -40,6 +40,7 @@ import { MODEL_PATHS, MODEL_TABLES, MODEL_WRITES, modelFixture, type ModelFixtur
 import { recordMeeting } from '../../src/server/modules/reviews/meetings';
 import { templateWorkbook } from '../helpers/workbooks';
 import { XLSX_TYPE } from '../../src/server/modules/registry-excel/schemas';
+import { distributionWorkbook } from '../helpers/support';
 
 /**
  * The two guards every route stands behind, checked against the routes the API documents (so a
@@ -68,6 +69,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   meetingId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5e',
   complaintId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5f',
   code: '42',
+  view: 'coverage',
 };
 function fill(path: string, params: Record<string, string> = SAMPLE_PARAMS) {
   return path.replace(/\{(\w+)\}/gu, (_, name: string) => {
@@ -171,6 +173,13 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
   const ASSESSMENT = { year: 2026, surveyDate: '2025-10-15', incomePerCapitaMonthly: 1_400_000 };
   const ASSESSMENT_INPUT = { ...ASSESSMENT, incomeScore: null, overrides: [], causes: [], note: null };
   const SUPPORT = { kind: 'production', sourceCode: 'local_budget', value: 3_000_000, date: '2026-04-01' };
+  const DISTRIBUTION = {
+    communeCode: THACH_HA,
+    kind: 'relief',
+    sourceCode: 'local_budget',
+    date: '2026-04-02',
+    value: 200_000,
+  };
   const HOUSE = {
     kind: 'build' as const,
     decisionNumber: '45/QĐ-UBND',
@@ -267,6 +276,18 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
     'PUT /api/assessments/{id}': (f) => ({ ...ASSESSMENT, version: f.assessment.version }),
     'POST /api/households/{id}/supports': () => SUPPORT,
     'POST /api/supports/{id}/cancellation': () => ({ reason: 'Nhập nhầm' }),
+    'POST /api/support-distributions/preview': (f) => ({
+      ...DISTRIBUTION,
+      rows: [{ householdCode: f.household.code }],
+    }),
+    'POST /api/support-distributions/selection': () => ({ ...DISTRIBUTION, categories: ['poor'] }),
+    'POST /api/support-distributions/sheet': async (f) => ({
+      file: await distributionWorkbook([[f.household.code]]),
+      type: XLSX_TYPE,
+      // The list's header (kind, source, value, date) travels in the query.
+      query: { ...DISTRIBUTION, value: String(DISTRIBUTION.value) },
+    }),
+    'POST /api/support-distributions': (f) => ({ ...DISTRIBUTION, rows: [{ householdCode: f.household.code }] }),
     'POST /api/households/{id}/houses': () => ({ ...HOUSE, kind: 'repair' }),
     'POST /api/houses/{id}/stage': (f) => ({
       stage: 'under_construction',
@@ -465,6 +486,7 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
           note: null,
           loanTermMonths: null,
           loanOutstanding: null,
+          fundId: null,
         }),
         house: await approveHouse(
           db,
@@ -488,6 +510,8 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
           complaintId: f.review?.complaintId ?? '',
         }),
         ...bodyOptions(body),
+        // A distribution carries its Idempotency-Key.
+        ...(route.path === '/api/support-distributions' ? { headers: { 'idempotency-key': `phat-${++seq}` } } : {}),
       };
 
       for (const [why, token] of [
@@ -509,6 +533,7 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
             householdMembers,
             householdAssessments,
             supportRecords,
+            supportDistributions,
             houses,
             funds,
             fundPostings,

@@ -49,4 +49,20 @@ describe('the demo fund', () => {
     const balance = (await officer.get(`/api/funds/${own.id}/balance`)).json();
     expect(balance.allocationsIn).toBe(600_000_000);
   });
+
+  it('shows every demo expenditure to a household as that household’s support, linked, of the same value', async () => {
+    const [unlinked] = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`select count(*)::int as n from fund_postings p
+        where p.kind = 'expenditure' and p.household_id is not null
+          and not exists (select 1 from support_records s where s.fund_posting_id = p.id
+            and s.household_id = p.household_id and s.value = p.amount and s.source_code = 'fund')`),
+    );
+    expect(unlinked!.n).toBe(0);
+    const [linked] = rowsOf<{ n: number }>(
+      await t.database.db.execute(
+        sql`select count(*)::int as n from support_records where fund_posting_id is not null`,
+      ),
+    );
+    expect(linked!.n).toBeGreaterThanOrEqual(20);
+  });
 });

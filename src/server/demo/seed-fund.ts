@@ -2,7 +2,8 @@
  * The demo Fund for the Poor: the province's fund and those of three communes, the Peak Months
  * of 2025 and 2026 with realistic receipts (businesses, organisations, individuals — some not to
  * be named — in cash, by transfer and in kind), allocations from the province to the communes,
- * spending on demo households (houses built and repaired, Tết gifts, scholarships), and one
+ * spending on demo households (houses built and repaired, Tết gifts, scholarships — each also the
+ * household's support record, through the same one-fact path as the app), and one
  * receipt entered twice and reversed. Written through the fund's services, so every posting is
  * chained, numbered and audited as a real one is. Deterministic.
  */
@@ -10,7 +11,8 @@ import { sql } from 'drizzle-orm';
 import type { DonorKind, Purpose, ReceiptMethod } from '../../domain/fund';
 import type { Actor } from '../platform/access';
 import { rowsOf, type Db } from '../platform/db/database';
-import { createFund, postAllocation, postExpenditure, postReceipt, reversePosting } from '../modules/fund/service';
+import { createFund, postAllocation, postReceipt, reversePosting } from '../modules/fund/service';
+import { postExpenditure } from '../modules/support/fund-link';
 import { Random } from './random';
 
 const FUND_UNITS: { code: string; name: string; account: string }[] = [

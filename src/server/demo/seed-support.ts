@@ -78,8 +78,9 @@ const ntp = (year: number, project: 2 | 3 | 4) => (year >= 2026 ? 'ntp2026' : `n
 
 type Support = Pick<SupportCreateReq, 'kind' | 'sourceCode' | 'value' | 'date'> & Partial<SupportCreateReq>;
 
-/** A support as the service takes it: what the demo leaves out is empty. */
+/** A support as the service takes it: what the demo leaves out is empty (none is paid from the Fund). */
 const complete = (support: Support): SupportCreateReq => ({
+  fundId: null,
   memberId: null,
   decisionNumber: null,
   handoverProof: null,

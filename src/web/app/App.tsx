@@ -48,6 +48,7 @@ const HouseholdCreatePage = lazy(() => registry().then((m) => ({ default: m.Hous
 const ImportPage = lazy(() => registry().then((m) => ({ default: m.ImportPage })));
 const AssessPage = lazy(() => registry().then((m) => ({ default: m.AssessPage })));
 const ComparisonPage = lazy(() => registry().then((m) => ({ default: m.ComparisonPage })));
+const SupportPage = lazy(() => import('../features/support/SupportPage').then((m) => ({ default: m.SupportPage })));
 const fund = () => import('../features/fund/pages');
 const FundsPage = lazy(() => fund().then((m) => ({ default: m.FundsPage })));
 const FundPage = lazy(() => fund().then((m) => ({ default: m.FundPage })));
@@ -107,6 +108,7 @@ function Themed() {
                   <Route path="households" element={<Navigate to={HOUSEHOLDS_PATH} replace />} />
                   <Route path={REVIEWS_PATH.slice(1)} element={<RoundsPage />} />
                   <Route path={roundPath(':id').slice(1)} element={<RoundPage />} />
+                  <Route path="ho-tro" element={<SupportPage />} />
                   <Route path="fund" element={<FundsPage />} />
                   <Route path="fund/:id" element={<FundPage />} />
                   <Route

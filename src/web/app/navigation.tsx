@@ -1,7 +1,6 @@
 import {
   ApartmentOutlined,
   BarChartOutlined,
-  BranchesOutlined,
   CalculatorOutlined,
   DashboardOutlined,
   DiffOutlined,
@@ -25,10 +24,10 @@ import { COMPARISON_PATH, HOUSEHOLDS_PATH } from '../features/households/paths';
 import { PUBLIC_CALCULATOR_PATH } from './paths';
 import { COORDINATION_PATH } from '../features/coordination/paths';
 import { REVIEWS_PATH } from '../features/reviews/paths';
-import { MODELS_PATH } from '../features/models/paths';
+import { SUPPORT_PATH } from '../features/support/paths';
 
 /** Modules still being built: each gets a "coming soon" page at its path. */
-export const COMING_MODULES = ['support', 'reports'] as const;
+export const COMING_MODULES = ['reports'] as const;
 export type ComingModule = (typeof COMING_MODULES)[number];
 
 export interface NavItem {
@@ -47,7 +46,6 @@ export interface NavGroup {
 }
 
 const MODULE_ICONS: Record<ComingModule, ReactNode> = {
-  support: <GiftOutlined />,
   reports: <BarChartOutlined />,
 };
 
@@ -58,8 +56,7 @@ export const NAVIGATION: (NavItem | NavGroup)[] = [
   { path: '/fund', label: 'nav.fund', icon: <MoneyCollectOutlined /> },
   { path: COORDINATION_PATH, label: 'coordination.title', icon: <TeamOutlined /> },
   { path: REVIEWS_PATH, label: 'reviews.title', icon: <FileSearchOutlined /> },
-  // Until the support section (/ho-tro) and its tabs exist, the models list has its own entry.
-  { path: MODELS_PATH, label: 'models.title', icon: <BranchesOutlined /> },
+  { path: SUPPORT_PATH, label: 'nav.support', icon: <GiftOutlined /> },
   ...COMING_MODULES.map((m) => ({ path: `/${m}`, label: `modules.${m}.title` as MessageKey, icon: MODULE_ICONS[m] })),
   {
     key: 'admin',

@@ -88,6 +88,7 @@ export const en: Messages = {
     home: 'Poverty standard calculator',
   },
   nav: {
+    support: 'Support & poverty reduction',
     households: 'Households',
     comparison: 'Compare standards',
     menu: 'Main menu',

@@ -87,6 +87,7 @@ export const vi = {
     home: 'Trang tra cứu chuẩn nghèo',
   },
   nav: {
+    support: 'Hỗ trợ & giảm nghèo',
     households: 'Hộ gia đình',
     comparison: 'So sánh chuẩn nghèo',
     menu: 'Danh mục chức năng',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../platform/db/database';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
 import { buildFund, buildHousehold, CAM_XUYEN, HA_TINH, THACH_HA } from '../../../../test/helpers/factories';
-import { expectAuditedWrite, expectRefused } from '../../../../test/helpers/trace';
+import { expectAuditedWrite, expectRefused, traceOf } from '../../../../test/helpers/trace';
 import ExcelJS from '../registry-excel/exceljs';
 import { verifyLedger } from './verify';
 import { fundCampaigns, fundDonors, fundPostingLines, fundPostings, fundReceiptCounters, funds } from './tables';
@@ -214,19 +214,18 @@ describe('Idempotency-Key', () => {
 });
 
 describe('expenditures and allocations', () => {
-  it('spends on a household of the registry, with purpose and decision', async () => {
+  it('spends on a household of the registry, with purpose and decision; the household’s support is the same fact', async () => {
     const household = await buildHousehold(t.database.db, { communeCode: THACH_HA });
     await officer.post(`/api/funds/${thachHa.id}/receipts`, receipt(40_000_000));
     const before = await balanceOf(thachHa.id);
-    const { body } = await expectAuditedWrite(
-      t.database.db,
-      () =>
-        officer.post(
-          `/api/funds/${thachHa.id}/expenditures`,
-          expenditure(30_000_000, { householdId: household.id, purpose: 'house_build' }),
-        ),
-      201,
+    const { result: res, events } = await traceOf(t.database.db, [], () =>
+      officer.post(
+        `/api/funds/${thachHa.id}/expenditures`,
+        expenditure(30_000_000, { householdId: household.id, purpose: 'house_build' }),
+      ),
     );
+    expect(res.statusCode, res.body).toBe(201);
+    const body = res.json();
     expect(body).toMatchObject({
       kind: 'expenditure',
       purpose: 'house_build',
@@ -234,6 +233,11 @@ describe('expenditures and allocations', () => {
       beneficiaryCommuneCode: THACH_HA,
       balance: before - 30_000_000,
     });
+    // Two records written in one transaction, each audited: the posting and the support it is.
+    expect(events.map((e) => [e.action, e.entity])).toEqual([
+      ['fund.expenditure', 'fund_posting'],
+      ['support.record', 'support'],
+    ]);
   });
 
   it('refuses a household of another commune and an unknown purpose', async () => {

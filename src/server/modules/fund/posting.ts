@@ -54,7 +54,12 @@ export interface PostingRequest {
   /** What identifies the request for its Idempotency-Key: the route, its target and its body. */
   request: unknown;
   plan(tx: Executor, locked: ReadonlyMap<string, repo.FundRow>): Promise<PostingPlan>;
+  /** What another module writes with the posting, in its transaction (a support that is this expenditure). */
+  linked?: PostingLink;
 }
+
+/** Called once the posting is written, inside its transaction; throwing undoes both. Not called on a replay. */
+export type PostingLink = (tx: Executor, posting: PostingView) => Promise<void>;
 
 export interface PostingResult {
   posting: PostingView & { balance: number };
@@ -194,6 +199,7 @@ export async function writePosting(db: Db, actor: Actor, request: PostingRequest
       area: fundArea(chainFund),
       after: view,
     });
+    await request.linked?.(tx, view);
     const balance = chainFund.balance + (fundDeltas.get(chainFund.id) ?? 0);
     return { posting: { ...view, balance }, replayed: false };
   });

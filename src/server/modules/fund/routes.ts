@@ -34,6 +34,7 @@ import {
 } from './schemas';
 import { publicDisclosure, publicFunds } from './disclosure';
 import * as fund from './service';
+import * as fundLink from '../support/fund-link';
 
 const tags = ['fund'];
 const posted = { 201: PostingSchema };
@@ -131,7 +132,7 @@ export const fundRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     async (request, reply) =>
       sendPosting(
         reply,
-        await fund.postExpenditure(
+        await fundLink.postExpenditure(
           db,
           actorOf(request),
           request.params.id,
@@ -259,7 +260,7 @@ export const fundRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     async (request, reply) =>
       sendPosting(
         reply,
-        await fund.reversePosting(
+        await fundLink.reversePosting(
           db,
           actorOf(request),
           request.params.id,

@@ -6,7 +6,7 @@ import { errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit, unitNames } from '../admin-units/service';
 import { getHousehold } from '../households/service';
 import { fundPolicy } from './policy';
-import { writePosting, type PlannedLine } from './posting';
+import { writePosting, type PlannedLine, type PostingLink } from './posting';
 import { fundArea, presentCampaign, presentDonor, presentFunds, presentPosting } from './presenter';
 import * as repo from './repo';
 import { receiptPdf } from './receipt-pdf';
@@ -279,6 +279,7 @@ export async function postExpenditure(
   fundId: string,
   input: ExpenditureCreateReq,
   idempotencyKey?: string,
+  linked?: PostingLink,
 ) {
   const fund = await requirePostable(db, actor, fundId);
   let beneficiaryCommuneCode = fund.communeCode;
@@ -302,6 +303,7 @@ export async function postExpenditure(
     fundId: fund.id,
     fundIds: [fund.id],
     idempotencyKey,
+    linked,
     request: { fundId, input },
     plan: async (tx) => {
       const campaignId = await campaignFor(tx, fund, input.campaignId ?? null, null);
@@ -378,6 +380,7 @@ export async function reversePosting(
   id: string,
   input: ReversalCreateReq,
   idempotencyKey?: string,
+  linked?: PostingLink,
 ) {
   const original = await repo.findPosting(db, id, actor.scope);
   if (!original) throw postingNotFound();
@@ -390,6 +393,7 @@ export async function reversePosting(
     fundId: fund.id,
     fundIds: [...new Set(lines.map((l) => l.fundId))],
     idempotencyKey,
+    linked,
     request: { id, input },
     plan: async (tx) => {
       const current = await repo.findPosting(tx, id, actor.scope);

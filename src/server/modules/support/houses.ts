@@ -15,7 +15,7 @@ import { getHousehold, lockHousehold } from '../households/service';
 import * as repo from './repo';
 import type { HouseApproveReq, HouseListReq, HouseView } from './schemas';
 import { supportPolicy } from './policy';
-import { requireManage } from './service';
+import { requireManage } from './records';
 
 const ENTITY = 'house';
 const notFound = () => errors.notFound('nhà', 'House');

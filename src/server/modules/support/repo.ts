@@ -5,8 +5,10 @@ import { insideScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
 import { orderBy } from '../../platform/list';
 import type { HouseListReq, SupportListReq } from './schemas';
-import { houses, supportRecords } from './tables';
-import { households } from '../households/tables';
+import { houses, supportDistributions, supportRecords } from './tables';
+import { householdMembers, households } from '../households/tables';
+import { householdAssessments } from '../assessments/tables';
+import { rowsOf } from '../../platform/db/database';
 
 const inScope = (scope: AreaScope) =>
   insideScope(scope, { province: supportRecords.provinceCode, commune: supportRecords.communeCode });
@@ -44,6 +46,13 @@ export function byIds(db: Executor, ids: string[], scope: AreaScope) {
     .from(supportRecords)
     .where(and(inArray(supportRecords.id, ids), inScope(scope)))
     .orderBy(supportRecords.date);
+}
+
+/** The support that is a fund expenditure posting, if any. */
+export async function findByFundPosting(db: Executor, postingId: string, forUpdate = false) {
+  const query = db.select().from(supportRecords).where(eq(supportRecords.fundPostingId, postingId));
+  const [row] = await (forUpdate ? query.for('update') : query);
+  return row;
 }
 
 export async function cancel(db: Executor, id: string, reason: string) {
@@ -170,4 +179,89 @@ export async function listHouses(db: Executor, scope: AreaScope, query: HouseLis
     db.select({ n: count() }).from(houses).where(where),
   ]);
   return { items: items.map(listed), total: total!.n };
+}
+
+// ——— distributions
+
+export type DistributionRow = typeof supportDistributions.$inferSelect;
+
+/** The commune's households (not archived) of these codes. */
+export function householdsByCode(db: Executor, communeCode: string, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: households.id, code: households.code, headName: households.headName })
+    .from(households)
+    .where(
+      and(eq(households.communeCode, communeCode), inArray(households.code, codes), isNull(households.archivedAt)),
+    );
+}
+
+/** Lock the listed households (in id order, as every household lock is taken) for the distribution's check and insert. */
+export async function lockHouseholdsByCode(db: Executor, communeCode: string, codes: string[]) {
+  await db
+    .select({ id: households.id })
+    .from(households)
+    .where(and(eq(households.communeCode, communeCode), inArray(households.code, codes)))
+    .orderBy(households.id)
+    .for('update');
+}
+
+export function currentMembersOf(db: Executor, householdIds: string[]) {
+  if (householdIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: householdMembers.id,
+      householdId: householdMembers.householdId,
+      fullName: householdMembers.fullName,
+      citizenId: householdMembers.citizenId,
+    })
+    .from(householdMembers)
+    .where(and(inArray(householdMembers.householdId, householdIds), isNull(householdMembers.leftAt)));
+}
+
+export function inForceOfMany(db: Executor, householdIds: string[]) {
+  if (householdIds.length === 0) return Promise.resolve([]);
+  return db
+    .select({
+      id: supportRecords.id,
+      kind: supportRecords.kind,
+      date: supportRecords.date,
+      householdId: supportRecords.householdId,
+      memberId: supportRecords.memberId,
+    })
+    .from(supportRecords)
+    .where(and(inArray(supportRecords.householdId, householdIds), isNull(supportRecords.cancelledAt)));
+}
+
+/** Codes of the commune's households whose latest assessment is of one of `categories`, in code order. */
+export async function householdCodesByCategory(db: Executor, communeCode: string, categories: readonly string[]) {
+  const rows = rowsOf<{ code: string }>(
+    await db.execute(sql`select h.code from ${households} h
+      join lateral (select a.category from ${householdAssessments} a where a.household_id = h.id
+        order by a.year desc limit 1) latest on true
+      where h.commune_code = ${communeCode} and h.archived_at is null
+        and latest.category in (${sql.join(
+          categories.map((c) => sql`${c}`),
+          sql`, `,
+        )})
+      order by h.code`),
+  );
+  return rows.map((r) => r.code);
+}
+
+export async function findDistribution(db: Executor, userId: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(supportDistributions)
+    .where(and(eq(supportDistributions.createdBy, userId), eq(supportDistributions.idempotencyKey, key)));
+  return row;
+}
+
+export async function insertDistribution(db: Executor, row: typeof supportDistributions.$inferInsert) {
+  const [created] = await db.insert(supportDistributions).values(row).returning();
+  return created!;
+}
+
+export function insertMany(db: Executor, rows: NewSupportRow[]) {
+  return db.insert(supportRecords).values(rows).returning();
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth/hook';
 import type { Db } from '../../platform/db/database';
 import { IdParamsSchema } from '../../platform/schemas';
+import { errors } from '../../platform/errors';
 import {
   HouseApproveSchema,
   HouseListQuerySchema,
@@ -15,13 +16,30 @@ import {
   SupportListSchema,
   SupportSchema,
   SupportSourceSchema,
+  DistributionCreateSchema,
+  DistributionPreviewSchema,
+  DistributionSchema,
+  DistributionSelectSchema,
+  DistributionSheetQuerySchema,
 } from './schemas';
 import * as support from './service';
 import * as houses from './houses';
+import { previewDistribution, recordDistribution, selectHouseholds } from './distribution';
+import { previewSheet } from './distribution-sheet';
+import { IdempotencyHeadersSchema } from '../fund/schemas';
+import { XLSX_TYPE } from '../registry-excel/schemas';
 
 const tags = ['support'];
 
+/** A distribution's Excel list is small (a commune's households): read whole, up to 5 MB. */
+const SHEET_LIMIT = 5 * 1024 * 1024;
+
 export const supportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
+  app.addContentTypeParser(
+    [XLSX_TYPE, 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: SHEET_LIMIT },
+    (_r, body, done) => done(null, body),
+  );
   app.get(
     '/api/support/sources',
     { schema: { tags, summary: 'Nguồn hỗ trợ', response: { 200: z.array(SupportSourceSchema) } } },
@@ -105,5 +123,74 @@ export const supportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       },
     },
     (request) => houses.advanceHouse(db, actorOf(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/support-distributions/preview',
+    {
+      schema: {
+        tags,
+        summary: 'Xem trước đợt phát hỗ trợ cho danh sách hộ: dòng nào bị từ chối và vì sao (không ghi gì)',
+        body: DistributionCreateSchema,
+        response: { 200: DistributionPreviewSchema },
+      },
+    },
+    (request) => {
+      const { rows, ...header } = request.body;
+      return previewDistribution(
+        db,
+        actorOf(request),
+        header,
+        rows.map((r, i) => ({ ...r, row: i + 1 })),
+      );
+    },
+  );
+  app.post(
+    '/api/support-distributions/selection',
+    {
+      schema: {
+        tags,
+        summary: 'Chọn danh sách phát từ sổ hộ: các hộ của xã theo loại hộ (đánh giá gần nhất), xem trước',
+        body: DistributionSelectSchema,
+        response: { 200: DistributionPreviewSchema },
+      },
+    },
+    (request) => {
+      const { categories, ...header } = request.body;
+      return selectHouseholds(db, actorOf(request), header, categories);
+    },
+  );
+  app.post(
+    '/api/support-distributions/sheet',
+    {
+      schema: {
+        tags,
+        summary: 'Đọc danh sách phát từ tệp Excel (Mã hộ, Giá trị, Thành viên, Ghi chú) và xem trước',
+        consumes: [XLSX_TYPE],
+        description: 'Thân yêu cầu: tệp .xlsx (tối đa 5 MB).',
+        querystring: DistributionSheetQuerySchema,
+        response: { 200: DistributionPreviewSchema },
+      },
+    },
+    (request) => {
+      if (!Buffer.isBuffer(request.body))
+        throw errors.invalid('file', 'Hãy gửi tệp Excel (.xlsx).', 'Send the .xlsx file.');
+      return previewSheet(db, actorOf(request), { ...request.query, note: null }, request.body);
+    },
+  );
+  app.post(
+    '/api/support-distributions',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi đợt phát: mọi dòng hoặc không dòng nào; gửi lại cùng Idempotency-Key không ghi trùng',
+        headers: IdempotencyHeadersSchema,
+        body: DistributionCreateSchema,
+        response: { 201: DistributionSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await recordDistribution(db, actorOf(request), request.body, request.headers['idempotency-key'])),
   );
 };

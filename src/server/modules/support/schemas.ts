@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HOUSE_STAGES, SUPPORT_KINDS } from '../../../domain/support';
+import { FUND_SOURCE, HOUSE_STAGES, SUPPORT_KINDS } from '../../../domain/support';
 import { listQuerySchema, listResponseSchema } from '../../platform/list';
 import {
   isoDateField,
@@ -29,8 +29,20 @@ export const SupportCreateSchema = z
     note: optionalText(1000).default(null),
     loanTermMonths: z.number().int().min(1).max(600).nullable().default(null),
     loanOutstanding: z.number().int().min(0).max(1_000_000_000_000).nullable().default(null),
+    fundId: z
+      .uuid('Mã quỹ không hợp lệ')
+      .nullable()
+      .default(null)
+      .describe('Quỹ chi (khi nguồn là Quỹ "Vì người nghèo")'),
   })
   .superRefine((v, ctx) => {
+    const fromFund = v.sourceCode === FUND_SOURCE;
+    if (fromFund && v.fundId === null)
+      ctx.addIssue({ code: 'custom', path: ['fundId'], message: 'Hỗ trợ từ Quỹ "Vì người nghèo" cần chọn quỹ chi' });
+    if (!fromFund && v.fundId !== null)
+      ctx.addIssue({ code: 'custom', path: ['fundId'], message: 'Chỉ hỗ trợ từ Quỹ "Vì người nghèo" mới chọn quỹ' });
+    if (fromFund && v.decisionNumber === null)
+      ctx.addIssue({ code: 'custom', path: ['decisionNumber'], message: 'Khoản chi từ Quỹ cần số quyết định' });
     const loan = v.kind === 'policy_loan';
     if (loan && v.loanTermMonths === null)
       ctx.addIssue({ code: 'custom', path: ['loanTermMonths'], message: 'Khoản vay cần có thời hạn (tháng)' });
@@ -63,6 +75,7 @@ export const SupportSchema = z.object({
   note: z.string().nullable(),
   loanTermMonths: z.number().int().nullable(),
   loanOutstanding: z.number().int().nullable(),
+  fundPostingId: z.uuid().nullable().describe('Bút toán chi của Quỹ khi hỗ trợ chi từ Quỹ (cùng một khoản)'),
   cancelled: z.boolean(),
   cancelReason: z.string().nullable(),
   createdAt: timestampField,
@@ -141,3 +154,75 @@ export const HouseListQuerySchema = listQuerySchema(['approvedOn', 'plannedCompl
 });
 export type HouseListReq = z.infer<typeof HouseListQuerySchema>;
 export const HouseListSchema = listResponseSchema(HouseSchema);
+
+// ——— distributions (đợt phát hỗ trợ cho một danh sách hộ)
+
+const communeField = z.string().regex(/^\d{5}$/u, 'Mã xã/phường gồm 5 chữ số');
+
+export const DistributionRowSchema = z.strictObject({
+  householdCode: z.string().trim().min(1, 'Thiếu mã hộ').max(40),
+  value: vnd('Giá trị').nullable().default(null).describe('Giá trị riêng của hộ (mặc định: giá trị chung của đợt)'),
+  member: optionalText(120).default(null).describe('Thành viên nhận: số CCCD hoặc họ tên'),
+  note: optionalText(500).default(null),
+});
+export type DistributionRow = z.infer<typeof DistributionRowSchema>;
+
+/** What is handed out, to whom: the common part of every record, and the list. */
+export const DistributionHeaderSchema = z.strictObject({
+  communeCode: communeField,
+  kind: z.enum(SUPPORT_KINDS),
+  sourceCode: z.string().min(1).max(60),
+  date: isoDateField,
+  value: vnd('Giá trị mỗi suất').describe('Giá trị mỗi suất, bằng đồng'),
+  decisionNumber: optionalText(60).default(null).describe('Số quyết định phê duyệt'),
+  note: optionalText(500).default(null),
+});
+export type DistributionHeader = z.infer<typeof DistributionHeaderSchema>;
+
+export const DistributionCreateSchema = DistributionHeaderSchema.extend({
+  rows: z.array(DistributionRowSchema).min(1, 'Danh sách hộ trống').max(5000, 'Tối đa 5.000 hộ mỗi đợt'),
+});
+export type DistributionCreateReq = z.infer<typeof DistributionCreateSchema>;
+
+/** The commune's households of the chosen categories (latest assessment), as the list to hand out to. */
+export const DistributionSelectSchema = DistributionHeaderSchema.extend({
+  categories: z.array(z.enum(['poor', 'near_poor', 'average', 'not_poor'])).min(1, 'Chọn ít nhất một loại hộ'),
+});
+
+export const DistributionSheetQuerySchema = DistributionHeaderSchema.omit({ note: true, decisionNumber: true }).extend({
+  value: z.coerce.number().int('Giá trị phải là số nguyên (đồng)').positive('Giá trị phải lớn hơn 0'),
+  decisionNumber: optionalText(60).default(null),
+});
+
+const problemSchema = z.object({ column: z.string(), message: z.string(), messageEn: z.string() });
+
+export const DistributionPreviewSchema = z.object({
+  rows: z.array(
+    z.object({
+      row: z.number().int().describe('Số dòng (trong tệp Excel, hoặc thứ tự trong danh sách)'),
+      householdCode: z.string(),
+      householdId: z.uuid().nullable(),
+      headName: z.string().nullable(),
+      memberName: z.string().nullable(),
+      value: z.number().int().nullable(),
+      note: z.string().nullable(),
+      problems: z.array(problemSchema).describe('Lý do từ chối dòng này (trống: được ghi nhận)'),
+    }),
+  ),
+  accepted: z.number().int(),
+  refused: z.number().int(),
+  totalValue: z.number().int().describe('Tổng giá trị các dòng được ghi nhận'),
+});
+export type DistributionPreview = z.infer<typeof DistributionPreviewSchema>;
+
+export const DistributionSchema = z.object({
+  id: z.uuid(),
+  communeCode: z.string(),
+  kind: z.enum(SUPPORT_KINDS),
+  sourceCode: z.string(),
+  date: z.string(),
+  decisionNumber: z.string().nullable(),
+  households: z.number().int(),
+  totalValue: z.number().int(),
+  replayed: z.boolean().describe('Yêu cầu lặp lại cùng Idempotency-Key: trả lại đợt đã ghi, không ghi thêm'),
+});

@@ -1,58 +1,20 @@
 /**
  * Support records (hồ sơ hỗ trợ): every benefit a household receives, from any source, checked
  * against the programme's repeat rules inside the household's lock, audited in the same
- * transaction, corrected only by cancelling with a reason.
+ * transaction, corrected only by cancelling with a reason. One paid from the Fund is the fund's
+ * expenditure too (fund-link.ts).
  */
-import {
-  BUILT_IN_SOURCES,
-  checkRepeat,
-  DEFAULT_REPEAT_RULES,
-  PER_MEMBER_KINDS,
-  SUPPORT_KIND_LABELS,
-} from '../../../domain/support';
+import { BUILT_IN_SOURCES, FUND_SOURCE, PER_MEMBER_KINDS, SUPPORT_KIND_LABELS } from '../../../domain/support';
 import type { Actor } from '../../platform/access';
-import { requireInScope } from '../../platform/access';
-import { recordAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
-import { AppError, errors } from '../../platform/errors';
-import { getHousehold, lockHousehold } from '../households/service';
-import { supportPolicy } from './policy';
+import { errors } from '../../platform/errors';
+import { getHousehold } from '../households/service';
+import { cancelFundSupport, recordFundSupport } from './fund-link';
+import { cancelRecord, insertSupport, present, requireManage } from './records';
 import * as repo from './repo';
-import type { SupportCreateReq, SupportListReq, SupportView } from './schemas';
+import type { SupportCreateReq, SupportListReq } from './schemas';
 
-const ENTITY = 'support';
 const notFound = () => errors.notFound('hỗ trợ', 'Support');
-
-type MemberNames = ReadonlyMap<string, string>;
-
-function present(row: repo.SupportRow, actor: Actor, names: MemberNames = new Map()): SupportView {
-  const details = supportPolicy.seeDetails(actor);
-  return {
-    id: row.id,
-    householdId: row.householdId,
-    provinceCode: row.provinceCode,
-    communeCode: row.communeCode,
-    memberId: row.memberId,
-    memberName: row.memberId ? (names.get(row.memberId) ?? null) : null,
-    kind: row.kind as SupportView['kind'],
-    sourceCode: row.sourceCode,
-    value: row.value,
-    date: row.date,
-    decisionNumber: row.decisionNumber,
-    handoverProof: details ? row.handoverProof : null,
-    note: details ? row.note : null,
-    loanTermMonths: row.loanTermMonths,
-    loanOutstanding: row.loanOutstanding,
-    cancelled: row.cancelledAt !== null,
-    cancelReason: row.cancelReason,
-    createdAt: row.createdAt.toISOString(),
-  };
-}
-
-export function requireManage(actor: Actor, area: { provinceCode: string; communeCode: string }) {
-  requireInScope(actor, area);
-  if (!supportPolicy.manage(actor, area)) throw errors.forbidden();
-}
 
 export function listSources() {
   return [...BUILT_IN_SOURCES];
@@ -74,66 +36,21 @@ export async function recordSupport(db: Db, actor: Actor, householdId: string, i
       `"${label.en}" is given to a member: name one.`,
     );
   }
-  return db.transaction(async (tx) => {
-    // The lock makes the repeat check and the insert one step against a concurrent entry.
-    await lockHousehold(tx, actor, householdId);
-    const household = await getHousehold(tx, actor, householdId);
-    requireManage(actor, household);
-    const current = household.members.filter((m) => !m.leftAt);
-    if (input.memberId && !current.some((m) => m.id === input.memberId))
-      throw errors.invalid(
-        'memberId',
-        'Người nhận không phải thành viên hiện tại của hộ.',
-        'Not a current member of the household.',
-      );
-    const given = (await repo.inForceOf(tx, householdId)).map((r) => ({ ...r, kind: r.kind as SupportView['kind'] }));
-    const check = checkRepeat(DEFAULT_REPEAT_RULES, given, { ...input, householdId });
-    if (!check.allowed)
-      throw new AppError(409, 'support_repeated', check.reason.vi, check.reason.en, [
-        { field: 'kind', message: check.reason.vi, messageEn: check.reason.en },
-      ]);
-    const row = await repo.insert(tx, {
-      ...input,
-      householdId,
-      provinceCode: household.provinceCode,
-      communeCode: household.communeCode,
-      createdBy: actor.id,
-    });
-    const view = present(row, actor, new Map(current.map((m) => [m.id, m.fullName])));
-    await recordAudit(tx, actor, {
-      action: 'support.record',
-      entity: ENTITY,
-      entityId: row.id,
-      area: row,
-      after: view,
-    });
-    return view;
-  });
+  requireManage(actor, await getHousehold(db, actor, householdId));
+  const { fundId, ...support } = input;
+  if (input.sourceCode === FUND_SOURCE) return recordFundSupport(db, actor, householdId, fundId!, support);
+  return db.transaction((tx) => insertSupport(tx, actor, householdId, support));
 }
 
-/** Cancel a record entered by mistake: kept, marked, no longer counted. */
+/** Cancel a record entered by mistake: kept, marked, no longer counted; one paid from the Fund reverses its expenditure. */
 export async function cancelSupport(db: Db, actor: Actor, id: string, reason: string) {
-  return db.transaction(async (tx) => {
-    const row = await repo.findInScope(tx, id, actor.scope, true);
-    if (!row) throw notFound();
-    requireManage(actor, row);
-    if (row.cancelledAt)
-      throw errors.conflict(
-        'support_already_cancelled',
-        'Hỗ trợ này đã được hủy.',
-        'This support is already cancelled.',
-      );
-    const cancelled = await repo.cancel(tx, id, reason);
-    await recordAudit(tx, actor, {
-      action: 'support.cancel',
-      entity: ENTITY,
-      entityId: id,
-      area: row,
-      before: present(row, actor),
-      after: present(cancelled, actor),
-    });
-    return present(cancelled, actor);
-  });
+  const row = await repo.findInScope(db, id, actor.scope);
+  if (!row) throw notFound();
+  requireManage(actor, row);
+  if (row.fundPostingId && !row.cancelledAt) return cancelFundSupport(db, actor, row, reason);
+  return db.transaction(async (tx) =>
+    cancelRecord(tx, actor, (await repo.findInScope(tx, id, actor.scope, true))!, reason),
+  );
 }
 
 /** Everything a household received, newest first, with the members' names. */

@@ -15,7 +15,7 @@ afterAll(() => t.close());
 
 const gift = (extra: Record<string, unknown> = {}) => ({
   kind: 'tet_gift',
-  sourceCode: 'fund',
+  sourceCode: 'business',
   value: 500_000,
   date: '2026-01-20',
   decisionNumber: '12/QĐ-MTTQ',
@@ -26,7 +26,7 @@ const gift = (extra: Record<string, unknown> = {}) => ({
 async function audited(entityId: string) {
   return rowsOf<{ action: string }>(
     await t.database.db.execute(
-      sql`select action from audit_events where entity = 'support' and entity_id = ${entityId}`,
+      sql`select action from audit_events where entity = 'support' and entity_id = ${entityId} order by id`,
     ),
   ).map((r) => r.action);
 }

@@ -1,6 +1,46 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { households } from '../households/tables';
+
+/**
+ * A distribution (đợt phát, e.g. 300 Tết gifts): one support of one kind to each household of a
+ * commune's list, recorded all at once. The Idempotency-Key of the request that recorded it is
+ * kept per user, so a retried request answers with this distribution and records nothing twice.
+ */
+export const supportDistributions = pgTable(
+  'support_distributions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code').notNull(),
+    kind: text().notNull(),
+    sourceCode: text('source_code').notNull(),
+    date: date({ mode: 'string' }).notNull(),
+    decisionNumber: text('decision_number'),
+    households: integer().notNull(),
+    totalValue: bigint('total_value', { mode: 'number' }).notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').notNull(),
+  },
+  (t) => [
+    uniqueIndex('support_distributions_key').on(t.createdBy, t.idempotencyKey),
+    index('support_distributions_area').on(t.provinceCode, t.communeCode, t.date),
+  ],
+);
 
 /**
  * One benefit a household (or one of its members) received (hỗ trợ): its kind, source, value in
@@ -29,12 +69,20 @@ export const supportRecords = pgTable(
     loanOutstanding: bigint('loan_outstanding', { mode: 'number' }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
+    /**
+     * Paid from the Fund for the Poor: the fund's expenditure posting that is this same support
+     * (written, and reversed, in one transaction with it).
+     */
+    fundPostingId: uuid('fund_posting_id'),
+    /** Handed out in a distribution (a list of households at once). */
+    distributionId: uuid('distribution_id').references(() => supportDistributions.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
   },
   (t) => [
     index('support_records_household').on(t.householdId, t.date),
     index('support_records_area').on(t.provinceCode, t.communeCode, t.date),
+    uniqueIndex('support_records_fund_posting').on(t.fundPostingId),
     check('support_records_value_positive', sql`${t.value} > 0`),
   ],
 );

@@ -27,7 +27,8 @@ export function ExitRate({ escaped, of, rate }: { escaped: number; of: number; r
   );
 }
 
-export function ModelsPage() {
+/** The models of the area; `embedded` in the support section's tab, without its own header. */
+export function ModelsPage({ embedded = false }: { embedded?: boolean }) {
   const t = useT();
   const navigate = useNavigate();
   const canManage = useCanManageCoordination();
@@ -75,7 +76,7 @@ export function ModelsPage() {
   ];
   return (
     <div className="page">
-      <PageHeader title={t('models.title')} description={t('models.description')} />
+      {!embedded && <PageHeader title={t('models.title')} description={t('models.description')} />}
       <ListToolbar
         searchPlaceholder={t('models.searchPlaceholder')}
         onSearch={(value) => (setQ(value), setPage({ ...page, offset: 0 }))}

@@ -14,6 +14,8 @@ export interface SupportInput {
   note: string | null;
   loanTermMonths: number | null;
   loanOutstanding: number | null;
+  /** The fund paying, when the source is the Fund for the Poor. */
+  fundId?: string | null;
 }
 
 export interface Support extends SupportInput {
