@@ -31,21 +31,26 @@ import { api, type Page } from '../../api/client';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
+import { areaLabel, useArea } from '../area/AreaContext';
 import { ModelsPage } from '../models/ModelsPage';
 import { supportQueries } from './api';
 import { targetingApi, type DistributionHeader, type Preview, type TargetingView } from './targeting-api';
 
 const YEAR = new Date().getFullYear();
 
-/** Which list year and which commune a targeting view reads. */
-function AreaFilter({
-  value,
-  onChange,
-}: {
-  value: { year: number; commune?: string };
-  onChange: (v: { year: number; commune?: string }) => void;
-}) {
+/**
+ * Which list year and which commune a targeting view reads: the year chosen here, the commune
+ * (or the whole area) of the area picker at the top of the page.
+ */
+function useTargetingQuery() {
+  const { area } = useArea();
+  const [year, setYear] = useState(YEAR);
+  return { query: { year, commune: area.communeCode ?? undefined }, setYear };
+}
+
+function YearFilter({ year, onChange }: { year: number; onChange: (year: number) => void }) {
   const t = useT();
+  const { area } = useArea();
   return (
     <Space wrap>
       <InputNumber
@@ -53,16 +58,10 @@ function AreaFilter({
         addonBefore={t('support.year')}
         min={2016}
         max={2100}
-        value={value.year}
-        onChange={(year) => year && onChange({ ...value, year })}
+        value={year}
+        onChange={(v) => v && onChange(v)}
       />
-      <Input
-        aria-label={t('support.commune')}
-        placeholder={t('support.communeAll')}
-        style={{ width: 200 }}
-        value={value.commune}
-        onChange={(e) => onChange({ ...value, commune: /^\d{5}$/u.test(e.target.value) ? e.target.value : undefined })}
-      />
+      <Typography.Text type="secondary">{areaLabel(area).join(', ')}</Typography.Text>
     </Space>
   );
 }
@@ -85,13 +84,19 @@ function DistributionTab() {
   const { message } = App.useApp();
   const sources = useQuery(supportQueries.sources());
   const [form] = Form.useForm();
+  const { area } = useArea();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
   const key = useRef('');
   const file = useRef<HTMLInputElement>(null);
   const header = async (): Promise<DistributionHeader> => {
     const v = await form.validateFields();
-    return { ...v, date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'), decisionNumber: v.decisionNumber || null };
+    return {
+      ...v,
+      communeCode: area.communeCode!,
+      date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'),
+      decisionNumber: v.decisionNumber || null,
+    };
   };
   const run = async (load: (h: DistributionHeader) => Promise<Preview>) => {
     setBusy(true);
@@ -120,16 +125,12 @@ function DistributionTab() {
       setBusy(false);
     }
   };
+  // A distribution is a commune's: the one chosen in the area picker.
+  if (!area.communeCode) return <Alert type="info" showIcon title={t('support.communeRequired')} />;
   return (
     <>
+      <Typography.Paragraph strong>{areaLabel(area).join(', ')}</Typography.Paragraph>
       <Form form={form} layout="inline" initialValues={{ kind: 'tet_gift', date: dayjs(), value: 500_000 }}>
-        <Form.Item
-          name="communeCode"
-          label={t('support.commune')}
-          rules={[{ required: true, pattern: /^\d{5}$/u, message: t('support.communeRequired') }]}
-        >
-          <Input style={{ width: 110 }} />
-        </Form.Item>
         <Form.Item name="kind" label={t('support.kind')} rules={[{ required: true }]}>
           <Select
             style={{ width: 200 }}
@@ -315,7 +316,7 @@ const categoryTag = (t: ReturnType<typeof useT>, c: 'poor' | 'near_poor') => (
 /** Poor and near-poor households of the year's lists that received nothing, and deprivations no support answers. */
 function LeftBehindTab() {
   const t = useT();
-  const [area, setArea] = useState<{ year: number; commune?: string }>({ year: YEAR });
+  const { query: area, setYear } = useTargetingQuery();
   const left = useQuery({
     queryKey: ['targeting', 'left', area],
     queryFn: () => targetingApi.leftBehind({ ...area, limit: 500 }),
@@ -327,7 +328,7 @@ function LeftBehindTab() {
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        <AreaFilter value={area} onChange={setArea} />
+        <YearFilter year={area.year} onChange={setYear} />
         <ExportButton view="left-behind" query={area} />
       </Space>
       <Typography.Title level={5}>{t('support.leftBehindTitle', { count: left.data?.total ?? 0 })}</Typography.Title>
@@ -375,7 +376,7 @@ function LeftBehindTab() {
 /** The priority list under weights the officer edits, each score shown part by part. */
 function PriorityTab() {
   const t = useT();
-  const [area, setArea] = useState<{ year: number; commune?: string }>({ year: YEAR });
+  const { query: area, setYear } = useTargetingQuery();
   const [rule, setRule] = useState<PriorityRule>({ ...DEFAULT_PRIORITY_RULE });
   const [budget, setBudget] = useState<{ budget?: number; cost?: number }>({});
   const query = { ...area, ...rule, ...budget };
@@ -386,7 +387,7 @@ function PriorityTab() {
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        <AreaFilter value={area} onChange={setArea} />
+        <YearFilter year={area.year} onChange={setYear} />
         <InputNumber
           aria-label={t('support.budget')}
           addonBefore={t('support.budget')}
@@ -462,12 +463,12 @@ function PriorityTab() {
 /** Communes by poverty rate with their share of the year's support. */
 function CoverageTab() {
   const t = useT();
-  const [area, setArea] = useState<{ year: number; commune?: string }>({ year: YEAR });
+  const { query: area, setYear } = useTargetingQuery();
   const data = useQuery({ queryKey: ['targeting', 'coverage', area], queryFn: () => targetingApi.coverage(area) });
   return (
     <>
       <Space style={{ marginBottom: 12 }} wrap>
-        <AreaFilter value={area} onChange={setArea} />
+        <YearFilter year={area.year} onChange={setYear} />
         <ExportButton view="coverage" query={area} />
       </Space>
       <Table
