@@ -23,7 +23,7 @@ describe('an activity told on the public site', () => {
       await login(page, 'tinh.mttq');
       await page.goto('/coordination?tab=activities');
       await page.locator('table a').first().click();
-      const drawer = page.locator('.ant-drawer-content');
+      const drawer = page.getByRole('dialog').filter({ hasText: 'Tệp đính kèm' });
       await visible(drawer.getByText('Tệp đính kèm'));
 
       // A photo of this run (its bytes differ each time) with a caption.
@@ -33,6 +33,7 @@ describe('an activity told on the public site', () => {
       await drawer.getByRole('button', { name: 'Tải tệp lên' }).click();
       await (await chooser).setFiles({ name: `anh-${suffix}.png`, mimeType: 'image/png', buffer: photo });
       await visible(drawer.locator('figcaption', { hasText: caption }));
+      await screenshot(page, 'activity-drawer');
 
       // A file that is not a photo or a document is refused, saying why.
       const refused = page.waitForEvent('filechooser');
@@ -44,7 +45,7 @@ describe('an activity told on the public site', () => {
 
       // News of the activity, with that photo.
       await drawer.getByRole('button', { name: 'Đăng tin về hoạt động này' }).click();
-      const modal = page.locator('.ant-modal-content');
+      const modal = page.getByRole('dialog', { name: 'Đăng tin về hoạt động này' });
       await modal.getByLabel('Tiêu đề').fill(title);
       await modal
         .getByLabel('Nội dung')
@@ -77,8 +78,9 @@ describe('an activity told on the public site', () => {
 
       // Withdrawn with a reason, it is gone from the public site.
       await row.getByRole('button', { name: 'Gỡ tin' }).click();
-      await page.locator('.ant-modal-content').getByLabel('Lý do gỡ').fill('Ảnh chưa xin phép người dân');
-      await page.locator('.ant-modal-content').getByRole('button', { name: 'Gỡ tin' }).click();
+      const withdrawal = page.getByRole('dialog', { name: `Gỡ tin "${title}" khỏi trang công khai` });
+      await withdrawal.getByLabel('Lý do gỡ').fill('Ảnh chưa xin phép người dân');
+      await withdrawal.getByRole('button', { name: 'Gỡ tin' }).click();
       await visible(row.getByText('Ảnh chưa xin phép người dân'));
       await visitor.page.goto(address);
       await visible(visitor.page.getByText('Không tìm thấy'));
