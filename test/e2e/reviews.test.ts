@@ -188,7 +188,15 @@ describe('the yearly household review', () => {
         await page.getByRole('button', { name: 'Niêm yết công khai' }).click();
         const posting = page.getByRole('dialog', { name: 'Niêm yết công khai' });
         await typeDate(page, 'Ngày bắt đầu niêm yết', dmy(addDays(today, -7)), posting);
-        await posting.getByRole('button', { name: 'Niêm yết công khai' }).click();
+        // Enter in the dialog's only field may already have sent it (the browser's implicit
+        // submission): click the button unless the dialog is gone first.
+        await Promise.race([
+          hidden(posting),
+          posting
+            .getByRole('button', { name: 'Niêm yết công khai' })
+            .click()
+            .catch(() => undefined),
+        ]);
         await hidden(posting);
         await page.getByRole('tab', { name: 'Niêm yết, khiếu nại' }).click();
         await visible(page.getByText('Hết thời gian niêm yết'));
