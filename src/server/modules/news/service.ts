@@ -5,7 +5,7 @@ import { requireInScope, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
 import { changeRecord, type VersionedRecord } from '../../platform/changes';
 import type { Db, Executor } from '../../platform/db/database';
-import { errors } from '../../platform/errors';
+import { AppError, errors } from '../../platform/errors';
 import { activityPolicy } from '../activities/policy';
 import { getActivity } from '../activities/service';
 import { requireCurrentUnit, unitNames } from '../admin-units/service';
@@ -80,7 +80,9 @@ async function fieldsOf(db: Db, actor: Actor, input: NewsCreateReq | NewsUpdateR
     await requireOrganisation(db, actor, id, `organisationIds.${i}`);
   const activityId = input.activityId ?? null;
   if (activityId)
-    await getActivity(db, actor, activityId).catch(() => {
+    await getActivity(db, actor, activityId).catch((error: unknown) => {
+      // Only "not found" (outside the area or not at all) is the caller's bad input.
+      if (!(error instanceof AppError && error.status === 404)) throw error;
       throw errors.invalid(
         'activityId',
         'Không tìm thấy hoạt động này trong địa bàn của bạn.',
