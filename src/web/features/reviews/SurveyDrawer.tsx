@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Checkbox, Drawer, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Drawer, Form, Input, InputNumber, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { todayInVietnam } from '../../../domain/calendar';
@@ -9,7 +9,7 @@ import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { useDebounced } from '../../lib/useDebounced';
 import { useIsMobile } from '../../lib/useIsMobile';
 import { ResultPanel } from '../households/assessments/AssessPage';
-import { IndicatorRow, type OverrideState } from '../households/assessments/IndicatorRow';
+import { IndicatorsCard, type OverrideState } from '../households/assessments/IndicatorRow';
 import { DateInput, fromDayjs, toDayjs } from '../households/common';
 import { reviewsApi, type ReviewCase, type RoundDetail, type SurveyInput } from './api';
 
@@ -156,23 +156,13 @@ export function SurveyDrawer({
           <InputNumber min={0} max={10000} style={{ width: '100%' }} inputMode="numeric" />
         </Form.Item>
         <ResultPanel result={result} error={preview.error} waiting={asked === null} fetching={preview.isFetching} />
-        <Card title={t('households.indicators')} className="form-section" size="small">
-          {missingReason && (
-            <Alert type="error" showIcon className="form-error" title={t('households.overrideReasonRequired')} />
-          )}
-          {!result && <Typography.Paragraph type="secondary">{t('households.resultPending')}</Typography.Paragraph>}
-          <div className="indicator-list">
-            {result?.indicators.map((indicator) => (
-              <IndicatorRow
-                key={indicator.indicator}
-                indicator={indicator}
-                state={overrides[indicator.indicator]}
-                showMissingReason={missingReason}
-                onChange={(next) => setOverrides((prev) => ({ ...prev, [indicator.indicator]: next }))}
-              />
-            ))}
-          </div>
-        </Card>
+        <IndicatorsCard
+          indicators={result?.indicators}
+          overrides={overrides}
+          onChange={(indicator, next) => setOverrides((prev) => ({ ...prev, [indicator]: next }))}
+          missingReason={missingReason}
+          size="small"
+        />
         <Form.Item name="causes" label={t('households.causes')}>
           <Checkbox.Group
             className="cause-checks"

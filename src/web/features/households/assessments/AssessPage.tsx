@@ -28,7 +28,7 @@ import { HouseholdDialogs } from '../HouseholdModals';
 import { todayInVietnam } from '../../../../domain/calendar';
 import { householdPath } from '../paths';
 import { notDeployed, StandardName } from './AssessmentsPanel';
-import { IndicatorRow, type OverrideState } from './IndicatorRow';
+import { IndicatorsCard, type OverrideState } from './IndicatorRow';
 
 interface AssessForm {
   year: number;
@@ -257,27 +257,13 @@ function AssessFormView({
               </Row>
             </Card>
             {isMobile && resultCard}
-            <Card
-              title={t('households.indicators')}
-              className="form-section"
+            <IndicatorsCard
+              indicators={result?.indicators}
+              overrides={overrides}
+              onChange={(indicator, next) => setOverrides((prev) => ({ ...prev, [indicator]: next }))}
+              missingReason={missingReason}
               extra={preview.isFetching && <Spin size="small" />}
-            >
-              {missingReason && (
-                <Alert type="error" showIcon className="form-error" title={t('households.overrideReasonRequired')} />
-              )}
-              {!result && <Typography.Paragraph type="secondary">{t('households.resultPending')}</Typography.Paragraph>}
-              <div className="indicator-list">
-                {result?.indicators.map((indicator) => (
-                  <IndicatorRow
-                    key={indicator.indicator}
-                    indicator={indicator}
-                    state={overrides[indicator.indicator]}
-                    showMissingReason={missingReason}
-                    onChange={(next) => setOverrides((prev) => ({ ...prev, [indicator.indicator]: next }))}
-                  />
-                ))}
-              </div>
-            </Card>
+            />
             <Card className="form-section">
               <Form.Item name="causes" label={t('households.causes')}>
                 <Checkbox.Group

@@ -1,5 +1,5 @@
-import { Input, Radio, Switch, Tag, Typography } from 'antd';
-import { useId } from 'react';
+import { Alert, Card, Input, Radio, Switch, Tag, Typography } from 'antd';
+import { useId, type ReactNode } from 'react';
 import { useT } from '../../../i18n';
 import type { AssessedIndicatorView } from '../api';
 
@@ -89,5 +89,47 @@ export function IndicatorRow({
         </div>
       )}
     </div>
+  );
+}
+
+/**
+ * The derived indicators of a survey or an assessment, each with its reason and the surveyor's
+ * override (which needs a written reason); shared by the assessment page and the review's sheet.
+ */
+export function IndicatorsCard({
+  indicators,
+  overrides,
+  onChange,
+  missingReason,
+  extra,
+  size,
+}: {
+  /** Undefined until the first classification arrives. */
+  indicators: AssessedIndicatorView[] | undefined;
+  overrides: Record<string, OverrideState>;
+  onChange: (indicator: string, next: OverrideState) => void;
+  missingReason: boolean;
+  extra?: ReactNode;
+  size?: 'small';
+}) {
+  const t = useT();
+  return (
+    <Card title={t('households.indicators')} className="form-section" extra={extra} size={size}>
+      {missingReason && (
+        <Alert type="error" showIcon className="form-error" title={t('households.overrideReasonRequired')} />
+      )}
+      {!indicators && <Typography.Paragraph type="secondary">{t('households.resultPending')}</Typography.Paragraph>}
+      <div className="indicator-list">
+        {indicators?.map((indicator) => (
+          <IndicatorRow
+            key={indicator.indicator}
+            indicator={indicator}
+            state={overrides[indicator.indicator]}
+            showMissingReason={missingReason}
+            onChange={(next) => onChange(indicator.indicator, next)}
+          />
+        ))}
+      </div>
+    </Card>
   );
 }
