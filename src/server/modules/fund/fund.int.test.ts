@@ -6,7 +6,7 @@ import { buildFund, buildHousehold, CAM_XUYEN, HA_TINH, THACH_HA } from '../../.
 import { expectAuditedWrite, expectRefused, traceOf } from '../../../../test/helpers/trace';
 import ExcelJS from '../registry-excel/exceljs';
 import { verifyLedger } from './verify';
-import { fundCampaigns, fundDonors, fundPostingLines, fundPostings, fundReceiptCounters, funds } from './tables';
+import { fundCampaigns, fundDonors, fundPostingLines, fundPostings, funds } from './tables';
 
 let t: TestApp;
 let officer: Awaited<ReturnType<typeof signIn>>;
@@ -15,7 +15,7 @@ let viewer: Awaited<ReturnType<typeof signIn>>;
 let thachHa: Awaited<ReturnType<typeof buildFund>>;
 let camXuyen: Awaited<ReturnType<typeof buildFund>>;
 let haTinh: Awaited<ReturnType<typeof buildFund>>;
-const LEDGER = [funds, fundPostings, fundPostingLines, fundReceiptCounters, fundDonors, fundCampaigns];
+const LEDGER = [funds, fundPostings, fundPostingLines, fundDonors, fundCampaigns];
 
 const receipt = (amount: number, extra: Record<string, unknown> = {}) => ({
   amount,
@@ -507,6 +507,23 @@ describe('the ledger in the database', () => {
       await db.execute(sql`select count(*)::int n from fund_postings where fund_id = ${fund.id}`),
     );
     expect(counts[0]!.n).toBe(4);
+  });
+
+  it('numbers receipts per year from the fund’s head, and verification names a head moved past its receipts', async () => {
+    const db = t.database.db;
+    const fund = await buildFund(db, { unitCode: '18550' });
+    const there = await signIn(t, { scopeCode: '18550', roles: ['officer'] });
+    const numbers = [];
+    for (const date of ['2026-02-01', '2025-12-30', '2026-02-02', '2025-12-31']) {
+      numbers.push((await there.post(`/api/funds/${fund.id}/receipts`, receipt(1_000, { date }))).json().receiptNumber);
+    }
+    expect(numbers).toEqual(['2026-000001', '2025-000001', '2026-000002', '2025-000002']);
+    const ok = await verifyLedger(db, { level: 'commune', provinceCode: HA_TINH, communeCode: '18550' });
+    expect(ok.ok).toBe(true);
+    // An edit of the head (not a posting) that would make the next receipt skip a number.
+    await db.execute(sql`update funds set receipt_counters = '{"2025": 2, "2026": 5}' where id = ${fund.id}`);
+    const result = await verifyLedger(db, { level: 'commune', provinceCode: HA_TINH, communeCode: '18550' });
+    expect(result.funds[0]!.firstBroken).toEqual({ postingId: null, seq: null, problem: 'receipt_counter_mismatch' });
   });
 });
 

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson, type Account } from '../../../domain/fund';
 import type { Actor } from '../../platform/access';
-import { recordAudit } from '../../platform/audit/audit';
+import { auditInsert } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import { chainHash } from './chain';
@@ -114,7 +114,8 @@ const sumBy = <K>(lines: readonly PlannedLine[], key: (l: PlannedLine) => K | nu
  * The one way money moves: in one transaction, claim the Idempotency-Key (a retried request
  * answers with the posting it made), lock the funds touched, refuse an overdraft of a fund or a
  * campaign, number a receipt, chain the posting to its fund's last one, write it with its
- * balanced lines, move the funds' balances, and audit.
+ * balanced lines, move the funds' balances, and audit. Claim and lock are one statement, the
+ * write and the audit another: besides what a plan reads, a posting costs four round trips.
  */
 export async function writePosting(db: Db, actor: Actor, request: PostingRequest): Promise<PostingResult> {
   const requestHash = createHash('sha256')
@@ -122,16 +123,12 @@ export async function writePosting(db: Db, actor: Actor, request: PostingRequest
     .digest('hex');
   return db.transaction(async (tx) => {
     const postingId = randomUUID();
-    if (request.idempotencyKey) {
-      const claimed = await repo.claimIdempotencyKey(tx, {
-        userId: actor.id,
-        key: request.idempotencyKey,
-        requestHash,
-        postingId,
-      });
-      if (!claimed) return replay(tx, actor, request.idempotencyKey, requestHash);
-    }
-    const locked = new Map((await repo.lockFunds(tx, request.fundIds)).map((f) => [f.id, f]));
+    const claim = request.idempotencyKey
+      ? { userId: actor.id, key: request.idempotencyKey, requestHash, postingId }
+      : null;
+    const { claimed, funds } = await repo.claimAndLockFunds(tx, request.fundIds, claim);
+    if (!claimed) return replay(tx, actor, request.idempotencyKey!, requestHash);
+    const locked = new Map(funds.map((f) => [f.id, f]));
     const chainFund = locked.get(request.fundId)!;
     const plan = await request.plan(tx, locked);
 
@@ -145,11 +142,11 @@ export async function writePosting(db: Db, actor: Actor, request: PostingRequest
       if (!campaign || campaign.balance + delta < 0) throw overdraft('campaign');
     }
 
-    const receipt =
-      plan.kind === 'receipt'
-        ? { receiptYear: Number(plan.date.slice(0, 4)), receiptSeq: 0 }
-        : { receiptYear: null, receiptSeq: null };
-    if (receipt.receiptYear) receipt.receiptSeq = await repo.nextReceiptSeq(tx, chainFund.id, receipt.receiptYear);
+    // Receipts are numbered per fund and year from the counters on the locked fund (gapless).
+    const receiptYear = plan.kind === 'receipt' ? Number(plan.date.slice(0, 4)) : null;
+    const receipt = receiptYear
+      ? { receiptYear, receiptSeq: (chainFund.receiptCounters[receiptYear] ?? 0) + 1 }
+      : { receiptYear: null, receiptSeq: null };
 
     const fields = plan.fields ?? {};
     const content = {
@@ -187,18 +184,23 @@ export async function writePosting(db: Db, actor: Actor, request: PostingRequest
     };
     const hash = chainHash(chainFund.lastHash, { ...unhashed, lines });
     const row = { ...unhashed, hash };
+    const receiptCounters = receiptYear
+      ? { ...chainFund.receiptCounters, [receiptYear]: receipt.receiptSeq! }
+      : undefined;
     const heads = [...locked.values()]
       .map((fund) => ({ id: fund.id, balance: fund.balance + (fundDeltas.get(fund.id) ?? 0) }))
-      .map((head) => (head.id === chainFund.id ? { ...head, lastSeq: row.seq, lastHash: hash } : head));
-    await repo.appendPosting(tx, row, lines, heads);
+      .map((head) =>
+        head.id === chainFund.id ? { ...head, lastSeq: row.seq, lastHash: hash, receiptCounters } : head,
+      );
     const view = presentPosting({ ...row, reversedBy: null });
-    await recordAudit(tx, actor, {
+    const audit = auditInsert(tx, actor, {
       action: request.action,
       entity: 'fund_posting',
       entityId: postingId,
       area: fundArea(chainFund),
       after: view,
     });
+    await repo.appendPosting(tx, row, lines, heads, audit);
     await request.linked?.(tx, view);
     const balance = chainFund.balance + (fundDeltas.get(chainFund.id) ?? 0);
     return { posting: { ...view, balance }, replayed: false };

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AreaScope } from '../../../domain/access';
 import { foldAccents } from '../../../domain/text';
@@ -6,15 +6,7 @@ import { insideOrAboveScope, insideScope } from '../../platform/access';
 import { rowsOf, type Executor } from '../../platform/db/database';
 import { escapeLike, orderBy } from '../../platform/list';
 import type { PostingListReq } from './schemas';
-import {
-  fundCampaigns,
-  fundDonors,
-  fundIdempotencyKeys,
-  fundPostingLines,
-  fundPostings,
-  fundReceiptCounters,
-  funds,
-} from './tables';
+import { fundCampaigns, fundDonors, fundIdempotencyKeys, fundPostingLines, fundPostings, funds } from './tables';
 
 export type FundRow = typeof funds.$inferSelect;
 export type CampaignRow = typeof fundCampaigns.$inferSelect;
@@ -67,14 +59,25 @@ export async function findFundByUnit(db: Executor, provinceCode: string, commune
   return row;
 }
 
-/** Lock funds for a posting, always in id order (two postings touching the same funds never deadlock). */
-export async function lockFunds(tx: Executor, ids: readonly string[]) {
-  return tx
-    .select()
+/**
+ * Claim a posting request's Idempotency-Key (if it has one) and lock the funds it may move, in one
+ * statement, the funds always in id order (two postings touching the same funds never deadlock).
+ * `claimed` is false when the key was already used: the request is a retry.
+ */
+export async function claimAndLockFunds(
+  tx: Executor,
+  ids: readonly string[],
+  claim: { userId: string; key: string; requestHash: string; postingId: string } | null,
+): Promise<{ claimed: boolean; funds: FundRow[] }> {
+  const key =
+    claim && tx.$with('key').as(tx.insert(fundIdempotencyKeys).values(claim).onConflictDoNothing().returning());
+  const rows = await (key ? tx.with(key) : tx)
+    .select({ fund: funds, claimed: key ? sql<boolean>`exists (select 1 from ${key})` : sql<boolean>`true` })
     .from(funds)
     .where(inArray(funds.id, [...ids]))
     .orderBy(asc(funds.id))
-    .for('update');
+    .for('update', { of: funds });
+  return { claimed: rows[0]?.claimed ?? false, funds: rows.map((r) => r.fund) };
 }
 
 export async function insertFund(tx: Executor, row: typeof funds.$inferInsert) {
@@ -196,35 +199,6 @@ export async function listDonors(
 
 // ——— postings
 
-/** The next receipt number of the fund's year: the counter row stays locked until commit (gapless). */
-export async function nextReceiptSeq(tx: Executor, fundId: string, year: number): Promise<number> {
-  const [row] = await tx
-    .insert(fundReceiptCounters)
-    .values({ fundId, year, last: 1 })
-    .onConflictDoUpdate({
-      target: [fundReceiptCounters.fundId, fundReceiptCounters.year],
-      set: { last: sql`${fundReceiptCounters.last} + 1` },
-    })
-    .returning({ last: fundReceiptCounters.last });
-  return row!.last;
-}
-
-/**
- * Claim an Idempotency-Key for a posting about to be made. A concurrent request with the same key
- * waits here until the first commits; false = the key was already used (see findIdempotencyKey).
- */
-export async function claimIdempotencyKey(
-  tx: Executor,
-  row: { userId: string; key: string; requestHash: string; postingId: string },
-): Promise<boolean> {
-  const inserted = await tx
-    .insert(fundIdempotencyKeys)
-    .values(row)
-    .onConflictDoNothing()
-    .returning({ postingId: fundIdempotencyKeys.postingId });
-  return inserted.length > 0;
-}
-
 export async function findIdempotencyKey(db: Executor, userId: string, key: string) {
   const [row] = await db
     .select()
@@ -239,18 +213,20 @@ export interface FundHead {
   balance: number;
   lastSeq?: number;
   lastHash?: string;
+  receiptCounters?: Record<string, number>;
 }
 
 /**
- * Write a posting, its lines and the funds' new heads in one statement (one round trip: the
- * posting path's cost is its round trips). Foreign keys are checked at the statement's end, the
- * lines' balance at commit.
+ * Write a posting, its lines, the funds' new heads and the audit row in one statement (one round
+ * trip: the posting path's cost is its round trips). Foreign keys are checked at the statement's
+ * end, the lines' balance at commit.
  */
 export async function appendPosting(
   tx: Executor,
   p: NewPostingRow,
   lines: readonly LineRow[],
   heads: readonly FundHead[],
+  audit: SQLWrapper,
 ) {
   const lineValues = sql.join(
     lines.map(
@@ -261,7 +237,10 @@ export async function appendPosting(
   );
   const headValues = sql.join(
     heads.map(
-      (h) => sql`(${h.id}::uuid, ${h.balance}::bigint, ${h.lastSeq ?? null}::int, ${h.lastHash ?? null}::text)`,
+      (h) =>
+        sql`(${h.id}::uuid, ${h.balance}::bigint, ${h.lastSeq ?? null}::int, ${h.lastHash ?? null}::text, ${
+          h.receiptCounters ? JSON.stringify(h.receiptCounters) : null
+        }::jsonb)`,
     ),
     sql`, `,
   );
@@ -281,10 +260,13 @@ export async function appendPosting(
         ${p.createdByName ?? null}, ${p.createdAt!.toISOString()}::timestamptz, ${p.prevHash}, ${p.hash})
       returning id
     ),
-    l as (insert into fund_posting_lines (posting_id, line, fund_id, account, campaign_id, amount) values ${lineValues})
+    l as (insert into fund_posting_lines (posting_id, line, fund_id, account, campaign_id, amount) values ${lineValues}),
+    a as (${audit.getSQL()})
     update funds set balance = v.balance, last_seq = coalesce(v.last_seq, funds.last_seq),
-      last_hash = coalesce(v.last_hash, funds.last_hash), updated_at = now(), version = funds.version + 1
-    from (values ${headValues}) as v(id, balance, last_seq, last_hash)
+      last_hash = coalesce(v.last_hash, funds.last_hash),
+      receipt_counters = coalesce(v.receipt_counters, funds.receipt_counters),
+      updated_at = now(), version = funds.version + 1
+    from (values ${headValues}) as v(id, balance, last_seq, last_hash, receipt_counters)
     where funds.id = v.id and exists (select 1 from p)`);
 }
 
@@ -371,6 +353,7 @@ export async function allFundIds(db: Executor, scope: AreaScope) {
       balance: funds.balance,
       lastSeq: funds.lastSeq,
       lastHash: funds.lastHash,
+      receiptCounters: funds.receiptCounters,
     })
     .from(funds)
     .where(insideScope(scope, { province: funds.provinceCode, commune: funds.communeCode }))

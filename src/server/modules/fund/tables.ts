@@ -20,7 +20,7 @@ const money = (name: string) => bigint(name, { mode: 'number' });
 
 /**
  * A Fund for the Poor (Quỹ "Vì người nghèo") of a Front committee at the province or a commune,
- * with its bank account. `balance`, `last_seq` and `last_hash` are the head of its ledger, kept
+ * with its bank account. `balance`, `last_seq`, `last_hash` and `receipt_counters` are the head of its ledger, kept
  * in the same transaction as every posting (the row is locked while posting) and recomputed by
  * the ledger verification.
  */
@@ -40,6 +40,11 @@ export const funds = pgTable(
     balance: money('balance').notNull().default(0),
     lastSeq: integer('last_seq').notNull().default(0),
     lastHash: text('last_hash').notNull().default(''),
+    /**
+     * The last receipt number of each year ({"2026": 41}): receipts are numbered per fund and year
+     * with no gaps. Kept on the fund's head so the lock that serialises its postings also reads it.
+     */
+    receiptCounters: jsonb('receipt_counters').$type<Record<string, number>>().notNull().default({}),
     ...editableColumns(),
   },
   (t) => [
@@ -177,19 +182,6 @@ export const fundPostingLines = pgTable(
     index('fund_posting_lines_fund').on(t.fundId, t.account),
     index('fund_posting_lines_campaign').on(t.campaignId, t.account),
   ],
-);
-
-/** Receipt numbers: one counter per fund and year, incremented in the posting's transaction (gapless). */
-export const fundReceiptCounters = pgTable(
-  'fund_receipt_counters',
-  {
-    fundId: uuid('fund_id')
-      .notNull()
-      .references(() => funds.id),
-    year: integer().notNull(),
-    last: integer().notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.fundId, t.year] })],
 );
 
 /** A posting request's Idempotency-Key, per user: the same key answers with the same posting. */

@@ -1,5 +1,6 @@
 import type { AreaScope } from '../../../domain/access';
 import type { Executor } from '../../platform/db/database';
+import { canonicalJson } from '../../../domain/fund';
 import { chainHash } from './chain';
 import * as repo from './repo';
 import type { Verification } from './schemas';
@@ -12,8 +13,11 @@ export const PROBLEMS = {
   prev_hash_mismatch: 'không khớp mã băm của bút toán trước / does not link to the previous posting',
   hash_mismatch: 'nội dung đã bị sửa (mã băm không khớp) / content changed (hash mismatch)',
   unbalanced: 'các dòng không cân (tổng khác 0) / lines do not balance',
+  receipt_number_gap: 'số biên lai trong năm bị nhảy hoặc trùng / receipt numbers of the year skip or repeat',
   head_mismatch:
     'đầu chuỗi của quỹ không khớp bút toán cuối (bút toán bị xóa?) / the fund’s head does not match its last posting',
+  receipt_counter_mismatch:
+    'số biên lai cuối của quỹ không khớp biên lai đã lập / the fund’s last receipt numbers do not match its receipts',
   balance_mismatch: 'số dư của quỹ không khớp tổng các dòng / the fund’s balance does not match its lines',
 } as const;
 export type ChainProblem = keyof typeof PROBLEMS;
@@ -25,6 +29,8 @@ type Broken = { postingId: string | null; seq: number | null; problem: ChainProb
 async function verifyFund(db: Executor, fund: FundHead): Promise<{ postings: number; broken: Broken | null }> {
   let prev = '';
   let seq = 0;
+  // The last receipt number met of each year: each receipt must take the next one.
+  const receipts: Record<string, number> = {};
   for (;;) {
     const rows = await repo.chainPage(db, fund.id, seq, PAGE);
     const lines = new Map<string, repo.LineRow[]>();
@@ -44,6 +50,10 @@ async function verifyFund(db: Executor, fund: FundHead): Promise<{ postings: num
       if (row.prevHash !== prev) return broken('prev_hash_mismatch');
       if (own.length < 2 || own.reduce((s, l) => s + l.amount, 0) !== 0) return broken('unbalanced');
       if (chainHash(row.prevHash, { ...row, lines: own }) !== row.hash) return broken('hash_mismatch');
+      if (row.receiptYear !== null) {
+        if (row.receiptSeq !== (receipts[row.receiptYear] ?? 0) + 1) return broken('receipt_number_gap');
+        receipts[row.receiptYear] = row.receiptSeq;
+      }
       prev = row.hash;
       seq = row.seq;
     }
@@ -51,6 +61,9 @@ async function verifyFund(db: Executor, fund: FundHead): Promise<{ postings: num
   }
   if (fund.lastSeq !== seq || fund.lastHash !== prev) {
     return { postings: seq, broken: { postingId: null, seq: fund.lastSeq, problem: 'head_mismatch' } };
+  }
+  if (canonicalJson(fund.receiptCounters) !== canonicalJson(receipts)) {
+    return { postings: seq, broken: { postingId: null, seq: null, problem: 'receipt_counter_mismatch' } };
   }
   const cash = (await repo.accountTotals(db, fund.id)).get('cash') ?? 0;
   if (cash !== fund.balance)

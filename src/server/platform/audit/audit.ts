@@ -17,7 +17,12 @@ export interface AuditEntry {
  * record commit or roll back together. `before`/`after` are presenter output: never secrets.
  */
 export async function recordAudit(tx: Executor, actor: Actor | null, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await auditInsert(tx, actor, entry);
+}
+
+/** The audit row's insert, unrun: a hot path may write it in the same statement as its change. */
+export function auditInsert(tx: Executor, actor: Actor | null, entry: AuditEntry) {
+  return tx.insert(auditEvents).values({
     actorId: actor?.id ?? null,
     actorUsername: actor?.username ?? 'system',
     action: entry.action,
