@@ -14,19 +14,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** A fresh PostgreSQL database copied from the migrated template: its URL, and how to drop it. */
+export async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = process.env.DATABASE_URL!;
+  const name = `chungtay_test_${randomBytes(6).toString('hex')}`;
+  await withAdminConnection(url, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplate(url)}`));
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  return { url: testUrl.toString(), drop: () => dropTestDatabase(url, name) };
+}
+
 /** A fresh, migrated database (with the administrative units) on the engine of this test project. */
 export async function openTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
   if (inject('engine') === 'postgres') {
-    const url = process.env.DATABASE_URL!;
-    const name = `chungtay_test_${randomBytes(6).toString('hex')}`;
-    await withAdminConnection(url, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplate(url)}`));
-    const testUrl = new URL(url);
-    testUrl.pathname = `/${name}`;
-    const database = await openDatabase({ engine: 'postgres', url: testUrl.toString() });
+    const scratch = await scratchPostgres();
+    const database = await openDatabase({ engine: 'postgres', url: scratch.url });
     return Object.assign(database, {
       dispose: async () => {
         await database.close();
-        await dropTestDatabase(url, name);
+        await scratch.drop();
       },
     });
   }
