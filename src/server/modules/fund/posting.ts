@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { SQLWrapper } from 'drizzle-orm';
 import { canonicalJson, type Account } from '../../../domain/fund';
 import type { Actor } from '../../platform/access';
 import { auditInsert } from '../../platform/audit/audit';
@@ -20,6 +21,8 @@ export interface PlannedLine {
 /** What a use case decided to post, given the locked funds. */
 export interface PostingPlan {
   kind: repo.PostingRow['kind'];
+  /** Rows the posting refers to, written in its statement (a donor entered with a receipt). */
+  inserts?: SQLWrapper[];
   date: string;
   amount: number;
   lines: PlannedLine[];
@@ -200,7 +203,7 @@ export async function writePosting(db: Db, actor: Actor, request: PostingRequest
       area: fundArea(chainFund),
       after: view,
     });
-    await repo.appendPosting(tx, row, lines, heads, audit);
+    await repo.appendPosting(tx, row, lines, heads, [...(plan.inserts ?? []), audit]);
     await request.linked?.(tx, view);
     const balance = chainFund.balance + (fundDeltas.get(chainFund.id) ?? 0);
     return { posting: { ...view, balance }, replayed: false };

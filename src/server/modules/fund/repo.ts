@@ -161,8 +161,15 @@ export async function findPeakMonth(db: Executor, fundId: string, year: number) 
 const donorsReadable = (scope: AreaScope) =>
   insideOrAboveScope(scope, { province: fundDonors.provinceCode, commune: fundDonors.communeCode });
 
-export async function insertDonor(tx: Executor, row: typeof fundDonors.$inferInsert) {
-  const [created] = await tx.insert(fundDonors).values(row).returning();
+export type NewDonorRow = typeof fundDonors.$inferInsert & { id: string };
+
+/** A donor's insert, unrun: a receipt writes the donor entered with it in its own statement. */
+export function donorInsert(tx: Executor, row: NewDonorRow) {
+  return tx.insert(fundDonors).values(row);
+}
+
+export async function insertDonor(tx: Executor, row: NewDonorRow) {
+  const [created] = await donorInsert(tx, row).returning();
   return created!;
 }
 
@@ -217,16 +224,16 @@ export interface FundHead {
 }
 
 /**
- * Write a posting, its lines, the funds' new heads and the audit row in one statement (one round
- * trip: the posting path's cost is its round trips). Foreign keys are checked at the statement's
- * end, the lines' balance at commit.
+ * Write a posting, its lines, the funds' new heads and the inserts that go with it (its audit row,
+ * a donor entered with a receipt) in one statement: the posting path's cost is its round trips.
+ * Foreign keys are checked at the statement's end, the lines' balance at commit.
  */
 export async function appendPosting(
   tx: Executor,
   p: NewPostingRow,
   lines: readonly LineRow[],
   heads: readonly FundHead[],
-  audit: SQLWrapper,
+  alongside: readonly SQLWrapper[],
 ) {
   const lineValues = sql.join(
     lines.map(
@@ -260,8 +267,11 @@ export async function appendPosting(
         ${p.createdByName ?? null}, ${p.createdAt!.toISOString()}::timestamptz, ${p.prevHash}, ${p.hash})
       returning id
     ),
-    l as (insert into fund_posting_lines (posting_id, line, fund_id, account, campaign_id, amount) values ${lineValues}),
-    a as (${audit.getSQL()})
+    l as (insert into fund_posting_lines (posting_id, line, fund_id, account, campaign_id, amount) values ${lineValues})
+    ${sql.join(
+      alongside.map((insert, i) => sql`, ${sql.raw(`w${i}`)} as (${insert.getSQL()})`),
+      sql``,
+    )}
     update funds set balance = v.balance, last_seq = coalesce(v.last_seq, funds.last_seq),
       last_hash = coalesce(v.last_hash, funds.last_hash),
       receipt_counters = coalesce(v.receipt_counters, funds.receipt_counters),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { peakMonthContaining, peakMonthOf, transferReference } from '../../../domain/fund';
 import { requireInScope, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
@@ -202,9 +203,10 @@ export async function listDonors(db: Db, actor: Actor, query: Parameters<typeof 
   return { items: items.map(presentDonor), total };
 }
 
-/** A new donor; one entered with a receipt is recorded in the receipt's audit event, not one of its own. */
-async function insertDonor(tx: Executor, actor: Actor, fund: repo.FundRow, input: DonorInput, audit = true) {
-  const donor = await repo.insertDonor(tx, {
+/** A new donor's row, its id chosen here so that a receipt can write it in its own statement. */
+function donorRow(fund: repo.FundRow, input: DonorInput): repo.NewDonorRow {
+  return {
+    id: randomUUID(),
     provinceCode: fund.provinceCode,
     communeCode: fund.communeCode,
     kind: input.kind,
@@ -213,21 +215,22 @@ async function insertDonor(tx: Executor, actor: Actor, fund: repo.FundRow, input
     email: input.email ?? null,
     address: input.address ?? null,
     publishName: input.kind !== 'anonymous' && (input.publishName ?? false),
-  });
-  if (!audit) return donor;
-  await recordAudit(tx, actor, {
-    action: 'fund.donor.create',
-    entity: 'fund_donor',
-    entityId: donor.id,
-    area: fundArea(fund),
-    after: presentDonor(donor),
-  });
-  return donor;
+  };
 }
 
 export async function createDonor(db: Db, actor: Actor, input: DonorInput & { fundId: string }) {
   const fund = await requirePostable(db, actor, input.fundId);
-  return db.transaction(async (tx) => presentDonor(await insertDonor(tx, actor, fund, input)));
+  return db.transaction(async (tx) => {
+    const donor = presentDonor(await repo.insertDonor(tx, donorRow(fund, input)));
+    await recordAudit(tx, actor, {
+      action: 'fund.donor.create',
+      entity: 'fund_donor',
+      entityId: donor.id,
+      area: fundArea(fund),
+      after: donor,
+    });
+    return donor;
+  });
 }
 
 // ——— postings
@@ -249,10 +252,13 @@ export async function postReceipt(
     idempotencyKey,
     request: { fundId, input },
     plan: async (tx) => {
-      const donor = known ?? (await insertDonor(tx, actor, fund, input.donor!, false));
+      // A donor entered with the receipt is recorded in the receipt's audit event, not one of its own.
+      const entered = known ? null : donorRow(fund, input.donor!);
+      const donor = known ?? entered!;
       const campaignId = await campaignFor(tx, fund, input.campaignId, input.date);
       return {
         kind: 'receipt',
+        inserts: entered ? [repo.donorInsert(tx, entered)] : [],
         date: input.date,
         amount: input.amount,
         lines: [
