@@ -97,6 +97,7 @@ async function post(fundId: string, i: number) {
 async function run(label: string, clients: number, fundIds: string[]) {
   let next = 0;
   let refused = 0;
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
@@ -112,8 +113,12 @@ async function run(label: string, clients: number, fundIds: string[]) {
     }),
   );
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  // Node's own CPU per request: when it nears the wall time per request, Node is the bottleneck.
+  const used = process.cpuUsage(cpu);
+  const nodeMs = (used.user + used.system) / 1000 / total;
   console.log(
-    `${label.padEnd(22)} ${total} requests (${refused} overdrafts refused) in ${seconds.toFixed(2)} s: ${(total / seconds).toFixed(0)}/s`,
+    `${label.padEnd(22)} ${total} requests (${refused} overdrafts refused) in ${seconds.toFixed(2)} s: ` +
+      `${(total / seconds).toFixed(0)}/s, Node CPU ${nodeMs.toFixed(2)} ms per request`,
   );
 }
 

@@ -223,10 +223,19 @@ export interface FundHead {
   receiptCounters?: Record<string, number>;
 }
 
+/** A row as the table's columns name its fields (for jsonb_populate_record). */
+function asColumns(table: typeof fundPostings | typeof fundPostingLines, row: Record<string, unknown>) {
+  const record: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(getTableColumns(table))) if (key in row) record[column.name] = row[key];
+  return record;
+}
+
 /**
  * Write a posting, its lines, the funds' new heads and the inserts that go with it (its audit row,
  * a donor entered with a receipt) in one statement: the posting path's cost is its round trips.
- * Foreign keys are checked at the statement's end, the lines' balance at commit.
+ * The posting, its lines and the heads travel as three JSON parameters rather than sixty bound
+ * values (building and binding those was a quarter of the server's time per posting). Foreign
+ * keys are checked at the statement's end, the lines' balance at commit.
  */
 export async function appendPosting(
   tx: Executor,
@@ -235,48 +244,29 @@ export async function appendPosting(
   heads: readonly FundHead[],
   alongside: readonly SQLWrapper[],
 ) {
-  const lineValues = sql.join(
-    lines.map(
-      (l) =>
-        sql`(${l.postingId}::uuid, ${l.line}::int, ${l.fundId}::uuid, ${l.account}, ${l.campaignId}::uuid, ${l.amount}::bigint)`,
-    ),
-    sql`, `,
-  );
-  const headValues = sql.join(
-    heads.map(
-      (h) =>
-        sql`(${h.id}::uuid, ${h.balance}::bigint, ${h.lastSeq ?? null}::int, ${h.lastHash ?? null}::text, ${
-          h.receiptCounters ? JSON.stringify(h.receiptCounters) : null
-        }::jsonb)`,
-    ),
-    sql`, `,
-  );
-  const items = p.inKindItems === null || p.inKindItems === undefined ? null : JSON.stringify(p.inKindItems);
+  const posting = asColumns(fundPostings, p);
+  const columns = sql.raw(Object.keys(posting).join(', '));
   await tx.execute(sql`
     with p as (
-      insert into fund_postings (id, fund_id, seq, province_code, commune_code, kind, date, amount, receipt_year,
-        receipt_seq, method, in_kind_items, campaign_id, donor_id, donor_kind, donor_name, purpose, household_id,
-        beneficiary_commune_code, to_fund_id, decision_number, description, reversal_of, reason, created_by,
-        created_by_name, created_at, prev_hash, hash)
-      values (${p.id}::uuid, ${p.fundId}::uuid, ${p.seq}::int, ${p.provinceCode}, ${p.communeCode ?? null}, ${p.kind},
-        ${p.date}::date, ${p.amount}::bigint, ${p.receiptYear ?? null}::int, ${p.receiptSeq ?? null}::int,
-        ${p.method ?? null}, ${items}::jsonb, ${p.campaignId ?? null}::uuid, ${p.donorId ?? null}::uuid,
-        ${p.donorKind ?? null}, ${p.donorName ?? null}, ${p.purpose ?? null}, ${p.householdId ?? null}::uuid,
-        ${p.beneficiaryCommuneCode ?? null}, ${p.toFundId ?? null}::uuid, ${p.decisionNumber ?? null},
-        ${p.description ?? null}, ${p.reversalOf ?? null}::uuid, ${p.reason ?? null}, ${p.createdBy ?? null}::uuid,
-        ${p.createdByName ?? null}, ${p.createdAt!.toISOString()}::timestamptz, ${p.prevHash}, ${p.hash})
+      insert into fund_postings (${columns})
+      select ${columns} from jsonb_populate_record(null::fund_postings, ${JSON.stringify(posting)}::jsonb)
       returning id
     ),
-    l as (insert into fund_posting_lines (posting_id, line, fund_id, account, campaign_id, amount) values ${lineValues})
+    l as (
+      insert into fund_posting_lines (posting_id, line, fund_id, account, campaign_id, amount)
+      select posting_id, line, fund_id, account, campaign_id, amount
+      from jsonb_populate_recordset(null::fund_posting_lines, ${JSON.stringify(lines.map((l) => asColumns(fundPostingLines, l)))}::jsonb)
+    )
     ${sql.join(
       alongside.map((insert, i) => sql`, ${sql.raw(`w${i}`)} as (${insert.getSQL()})`),
       sql``,
     )}
-    update funds set balance = v.balance, last_seq = coalesce(v.last_seq, funds.last_seq),
-      last_hash = coalesce(v.last_hash, funds.last_hash),
-      receipt_counters = coalesce(v.receipt_counters, funds.receipt_counters),
+    update funds set balance = v.balance, last_seq = coalesce(v."lastSeq", funds.last_seq),
+      last_hash = coalesce(v."lastHash", funds.last_hash),
+      receipt_counters = coalesce(v."receiptCounters", funds.receipt_counters),
       updated_at = now(), version = funds.version + 1
-    from (values ${headValues}) as v(id, balance, last_seq, last_hash, receipt_counters)
+    from jsonb_to_recordset(${JSON.stringify(heads)}::jsonb)
+      as v(id uuid, balance bigint, "lastSeq" int, "lastHash" text, "receiptCounters" jsonb)
     where funds.id = v.id and exists (select 1 from p)`);
 }
 
