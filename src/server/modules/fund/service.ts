@@ -116,6 +116,9 @@ export async function fundBalance(db: Db, actor: Actor, id: string) {
  * creating it, so it is created the first time it is needed (idempotently, audited as the system).
  */
 export async function ensurePeakMonth(tx: Executor, fund: repo.FundRow, year: number) {
+  // Read first: every receipt of the Peak Month comes here, and only the first one creates it.
+  const existing = await repo.findPeakMonth(tx, fund.id, year);
+  if (existing) return existing.id;
   const peak = peakMonthOf(year);
   const created = await repo.insertPeakMonthIfMissing(tx, {
     fundId: fund.id,
