@@ -80,20 +80,18 @@ function pageByCode(listing: SQL, order: SQL, limit: number, offset: number): SQ
     order by ${order}, ${households.code} ${page(limit, offset)}`;
 }
 
-/** Poor and near-poor households of the year's lists that received nothing in the year: poor first, most deprived first. */
+/**
+ * Poor and near-poor households of the year's lists that received nothing in the year: poor first,
+ * most deprived first, then by code (the page is joined to the households whole: its order has few
+ * distinct values, so `pageByCode` would read tens of thousands of tied households).
+ */
 export async function leftBehind(db: Executor, area: ViewArea, limit: number, offset: number) {
   const where = sql`${listed(area)} and not ${supported(...yearOf(area.year))}`;
   const [items, [total]] = await Promise.all([
-    db.execute(
-      pageByCode(
-        sql`select ${listColumns} from ${a} where ${where}`,
-        sql`category = 'poor' desc, deprivation_count desc`,
-        limit,
-        offset,
-      ),
-    ),
+    db.execute(sql`select ${householdColumns} from ${a} join ${households} on ${households.id} = ${a.householdId}
+      where ${where} order by ${a.category} = 'poor' desc, ${a.deprivationCount} desc, ${households.code} ${page(limit, offset)}`),
     db.execute(sql`select count(*)::int as n from ${a} where ${where}`),
-  ]).then(([i, n]) => [rowsOf<ListedHousehold>(i).map(listedOf), rowsOf<{ n: number }>(n)] as const);
+  ]).then(([i, n]) => [rowsOf<ListedHousehold>(i), rowsOf<{ n: number }>(n)] as const);
   return { items, total: total!.n };
 }
 
@@ -255,26 +253,23 @@ export async function priority(db: Executor, area: ViewArea, rule: PriorityRule,
   };
   return {
     total,
-    items: rowsOf<Row>(rows).map(
-      (r): PriorityRow => ({
-        ...listedOf(r),
-        incomePerCapita: Number(r.income),
-        povertyLine: r.line === null ? null : Number(r.line),
-        children: r.children,
-        elderly: r.elderly,
-        disabled: r.disabled,
-        ethnicMinority: r.ethnic_minority,
-        womanHeaded: r.woman_headed,
-        supportedThisYear: r.supported,
-        score: r.score,
-        rank: r.rank,
-      }),
-    ),
+    items: rowsOf<Row>(rows).map((r): PriorityRow => ({
+      ...listedOf(r),
+      incomePerCapita: Number(r.income),
+      povertyLine: r.line === null ? null : Number(r.line),
+      children: r.children,
+      elderly: r.elderly,
+      disabled: r.disabled,
+      ethnicMinority: r.ethnic_minority,
+      womanHeaded: r.woman_headed,
+      supportedThisYear: r.supported,
+      score: r.score,
+      rank: r.rank,
+    })),
   };
 }
 
 async function countListed(db: Executor, area: ViewArea) {
-  const rows =
-    await db.execute(sql`select count(*)::int as n from ${a} where ${listed(area)}`);
+  const rows = await db.execute(sql`select count(*)::int as n from ${a} where ${listed(area)}`);
   return rowsOf<{ n: number }>(rows)[0]!.n;
 }
