@@ -87,6 +87,8 @@ export async function buildHousehold(
     code?: string;
     headName?: string;
     headCitizenId?: string | null;
+    /** The members, head first (default: a man heading the household and his wife). */
+    members?: MemberInput[];
   } = {},
 ) {
   const communeCode = attrs.communeCode ?? THACH_HA;
@@ -113,7 +115,7 @@ export async function buildHousehold(
       internetUse: null,
       wasteHandledHygienically: null,
     },
-    members: [
+    members: attrs.members ?? [
       member({ fullName: attrs.headName ?? 'Nguyễn Văn An', relation: 'head', citizenId: attrs.headCitizenId ?? null }),
       member({ fullName: 'Trần Thị Bình', relation: 'spouse', sex: 'female', dateOfBirth: '1987-05-20' }),
     ],

@@ -53,6 +53,7 @@ export const MODEL_WRITES: Record<string, (f: ModelFixture, db: Db) => unknown> 
     return { ...fields, actualResults: 'Đã có 10 hộ thoát nghèo', version: f.model.version };
   },
   'POST /api/models/{id}/participants': (f) => ({ householdId: f.newcomer.id, joinedOn: '2024-05-01' }),
+  'POST /api/models/{id}/participants/{householdId}/removal': () => ({ reason: 'Thêm nhầm hộ' }),
   'POST /api/models/{id}/replication': (f) => {
     const { communeCode, villageIds, leadOrganisationId, partnerOrganisationIds, startsOn, budget } = f.input;
     return { communeCode, villageIds, leadOrganisationId, partnerOrganisationIds, startsOn, budget };

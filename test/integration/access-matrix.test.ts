@@ -316,19 +316,31 @@ const anotherCommunesData: Case[] = [
 
 /** Every write of a module's table of valid requests, on the given commune's records (the bodies the CSRF test uses). */
 const writesOf =
-  <F>(writes: Record<string, (f: F, db: Db) => unknown>, idOf: (path: string, f: F) => string) =>
+  <F>(
+    writes: Record<string, (f: F, db: Db) => unknown>,
+    idOf: (path: string, f: F) => string,
+    params: (f: F) => Record<string, string> = () => ({}),
+  ) =>
   (what: string, fixture: () => F): Case[] =>
     Object.entries(writes).map(([route, body]) => {
       const [method, path] = route.split(' ') as [Case[1], string];
       return [
         `${what}: ${route}`,
         method,
-        () => path.replace('{id}', idOf(path, fixture())),
+        () =>
+          Object.entries({ ...params(fixture()), id: idOf(path, fixture()) }).reduce(
+            (filled, [name, value]) => filled.replace(`{${name}}`, value),
+            path,
+          ),
         () => body(fixture(), t.database.db),
       ];
     });
 const coordinationWrites = writesOf(COORDINATION_WRITES, coordinationId);
-const modelWrites = writesOf(MODEL_WRITES, (_path, f) => f.model.id);
+const modelWrites = writesOf(
+  MODEL_WRITES,
+  (_path, f) => f.model.id,
+  (f) => ({ householdId: f.participant.id }),
+);
 
 const coordinationReads = (f: () => CoordinationFixture): Case[] => [
   ['read its programme', 'GET', () => `/api/programmes/${f().programme.id}`],

@@ -68,6 +68,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   caseId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5d',
   meetingId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5e',
   complaintId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a5f',
+  householdId: '3f1d2c4b-5a6e-4f70-8a9b-0c1d2e3f4a60',
   code: '42',
   view: 'coverage',
 };
@@ -508,6 +509,7 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
           memberId: spouse(f).id,
           caseId: f.review?.caseId ?? '',
           complaintId: f.review?.complaintId ?? '',
+          householdId: f.model?.participant.id ?? '',
         }),
         ...bodyOptions(body),
         // A distribution carries its Idempotency-Key.

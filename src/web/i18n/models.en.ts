@@ -91,4 +91,11 @@ export const modelsEn: Messages['models'] = {
     not_reassessed: 'Not re-assessed yet',
     unknown: 'Not assessed when joining',
   },
+  removeParticipant: 'Take off the model',
+  removeTitle: 'Take household {code} off the model',
+  removeText:
+    'For a household added by mistake. If it still has a support received through the model, cancel it on the household page first.',
+  removeReason: 'Reason',
+  removeReasonRequired: 'Enter why the household is taken off',
+  participantRemoved: 'Household taken off the model',
 };

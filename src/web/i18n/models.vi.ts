@@ -89,4 +89,10 @@ export const modelsVi = {
     not_reassessed: 'Chưa đánh giá lại',
     unknown: 'Chưa có đánh giá khi tham gia',
   },
+  removeParticipant: 'Bỏ khỏi mô hình',
+  removeTitle: 'Bỏ hộ {code} khỏi mô hình',
+  removeText: 'Dùng khi thêm nhầm hộ. Nếu hộ còn khoản hỗ trợ nhận qua mô hình, hãy hủy khoản đó trên trang hộ trước.',
+  removeReason: 'Lý do',
+  removeReasonRequired: 'Nhập lý do bỏ hộ khỏi mô hình',
+  participantRemoved: 'Đã bỏ hộ khỏi mô hình',
 };

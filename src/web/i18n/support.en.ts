@@ -113,4 +113,8 @@ export const supportEn: Messages['support'] = {
   fund: 'Paying fund',
   fundHelp: 'This support is also the fund’s expenditure (recorded once).',
   fundRequired: 'Choose the paying fund',
+  fundDistributionHelp:
+    'Each household of the list is one expenditure of the fund (recorded once); if the fund cannot pay for all, none is recorded.',
+  fundEnough: 'The fund holds {balance}.',
+  fundShort: 'The fund holds only {balance}: not enough for the whole list, which will be refused.',
 };

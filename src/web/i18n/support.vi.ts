@@ -111,4 +111,7 @@ export const supportVi = {
   fund: 'Quỹ chi',
   fundHelp: 'Khoản hỗ trợ này đồng thời là khoản chi của Quỹ (ghi một lần).',
   fundRequired: 'Chọn quỹ chi',
+  fundDistributionHelp: 'Mỗi hộ trong đợt là một khoản chi của Quỹ (ghi một lần); quỹ không đủ thì không ghi hộ nào.',
+  fundEnough: 'Số dư của quỹ: {balance}.',
+  fundShort: 'Số dư của quỹ chỉ còn {balance}: không đủ cho cả đợt, đợt phát sẽ bị từ chối.',
 };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { editableColumns } from '../../platform/db/columns';
 import { households } from '../households/tables';
 
@@ -46,6 +46,17 @@ export const householdAssessments = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /**
+     * The household's facts the priority rule counts — its current members as at 1 January of the
+     * list year, and whether it is an ethnic-minority household — filled by the database trigger
+     * `assessment_member_facts` whenever the assessment is written, so that ranking a province
+     * reads this one table instead of every member and household (docs/benchmarks.md).
+     */
+    children: integer().notNull().default(0),
+    elderly: integer().notNull().default(0),
+    disabled: integer().notNull().default(0),
+    womanHeaded: boolean('woman_headed').notNull().default(false),
+    ethnicMinority: boolean('ethnic_minority').notNull().default(false),
     decisionNumber: text('decision_number'),
     decisionDate: date('decision_date'),
     note: text(),

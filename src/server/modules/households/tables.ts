@@ -66,6 +66,10 @@ export const households = pgTable(
     index('households_area').on(t.provinceCode, t.communeCode, t.villageId),
     index('households_province_sort').on(t.provinceCode, t.sortKey),
     index('households_search_words').using('gin', t.searchWords),
+    /** The few archived households, for views over a province that leave them out without reading the rest. */
+    index('households_archived')
+      .on(t.id)
+      .where(sql`${t.archivedAt} is not null`),
   ],
 );
 

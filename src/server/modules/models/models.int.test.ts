@@ -171,6 +171,48 @@ describe('a poverty-reduction model and its households', { timeout: 120_000 }, (
     expect((await officer.get(`/api/households/${h2.id}/supports`)).json().total).toBe(0);
   });
 
+  it('takes off a household added by mistake, with the reason, audited; not while a support through the model is in force', async () => {
+    const id = (await officer.post('/api/models', model())).json().id;
+    const wrong = await buildHousehold(t.database.db);
+    const given = await buildHousehold(t.database.db);
+    await officer.post(`/api/models/${id}/participants`, { householdId: wrong.id, joinedOn: '2023-05-01' });
+    await officer.post(`/api/models/${id}/participants`, {
+      householdId: given.id,
+      joinedOn: '2023-05-01',
+      received: [cow('2023-05-02')],
+    });
+    const remove = (householdId: string, reason: unknown = 'Thêm nhầm hộ') =>
+      officer.post(`/api/models/${id}/participants/${householdId}/removal`, { reason });
+
+    const blank = await remove(wrong.id, '');
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors[0].field).toBe('reason');
+    const res = await remove(wrong.id);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().participants.map((p: { householdId: string }) => p.householdId)).toEqual([given.id]);
+    expect(await audited(id)).toContain('model.participant.remove');
+    const event = rowsOf<{ before: { householdId: string }; after: { reason: string } }>(
+      await t.database.db.execute(sql`select before, after from audit_events
+        where entity_id = ${id} and action = 'model.participant.remove'`),
+    )[0]!;
+    expect(event).toMatchObject({ before: { householdId: wrong.id }, after: { reason: 'Thêm nhầm hộ' } });
+    expect((await remove(wrong.id)).statusCode).toBe(404);
+
+    // The cow given through the model is the household's support: it must be cancelled first.
+    const refused = await remove(given.id);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'participant_has_supports' });
+    expect(refused.json().detail).toContain('1 khoản hỗ trợ qua mô hình');
+    const support = (await officer.get(`/api/households/${given.id}/supports`)).json().items[0];
+    await officer.post(`/api/supports/${support.id}/cancellation`, { reason: 'Ghi nhầm hộ' });
+    expect((await remove(given.id)).json().participants).toEqual([]);
+    // The cancelled support stays on the household's page, with its reason.
+    expect((await officer.get(`/api/households/${given.id}/supports`)).json().items[0]).toMatchObject({
+      cancelled: true,
+      cancelReason: 'Ghi nhầm hộ',
+    });
+  });
+
   it('validates the model with Vietnamese messages naming the field', async () => {
     const cases: [Record<string, unknown>, string, string?][] = [
       [{ name: '' }, 'name', 'Không được để trống'],

@@ -82,7 +82,7 @@ export async function participantsOf(db: Executor, modelIds: string[]): Promise<
 
 export async function findParticipant(db: Executor, modelId: string, householdId: string) {
   const [row] = await db
-    .select({ id: modelParticipants.id })
+    .select({ id: modelParticipants.id, joinedOn: modelParticipants.joinedOn, note: modelParticipants.note })
     .from(modelParticipants)
     .where(and(eq(modelParticipants.modelId, modelId), eq(modelParticipants.householdId, householdId)));
   return row;
@@ -96,6 +96,12 @@ export async function insertParticipant(db: Executor, row: typeof modelParticipa
 export async function linkSupports(db: Executor, participantId: string, supportIds: string[]) {
   if (supportIds.length)
     await db.insert(modelSupports).values(supportIds.map((supportId) => ({ supportId, participantId })));
+}
+
+/** Take a participant off the model with its links to what it received (the supports themselves stay). */
+export async function deleteParticipant(db: Executor, participantId: string) {
+  await db.delete(modelSupports).where(eq(modelSupports.participantId, participantId));
+  await db.delete(modelParticipants).where(eq(modelParticipants.id, participantId));
 }
 
 export function supportLinksOf(db: Executor, participantIds: string[]) {

@@ -12,6 +12,8 @@ import {
   ModelSchema,
   ModelUpdateSchema,
   ParticipantAddSchema,
+  ParticipantParamsSchema,
+  ParticipantRemoveSchema,
 } from './schemas';
 import * as models from './service';
 
@@ -73,6 +75,26 @@ export const modelRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
     },
     async (request, reply) =>
       reply.status(201).send(await models.addParticipant(db, actorOf(request), request.params.id, request.body)),
+  );
+  app.post(
+    '/api/models/:id/participants/:householdId/removal',
+    {
+      schema: {
+        tags,
+        summary: 'Bỏ hộ thêm nhầm khỏi mô hình (ghi lý do); từ chối khi hộ còn hỗ trợ nhận qua mô hình',
+        params: ParticipantParamsSchema,
+        body: ParticipantRemoveSchema,
+        response: { 200: ModelSchema },
+      },
+    },
+    (request) =>
+      models.removeParticipant(
+        db,
+        actorOf(request),
+        request.params.id,
+        request.params.householdId,
+        request.body.reason,
+      ),
   );
   app.post(
     '/api/models/:id/replication',

@@ -92,6 +92,14 @@ export const ParticipantAddSchema = z.strictObject({
 });
 export type ParticipantAddReq = z.infer<typeof ParticipantAddSchema>;
 
+export const ParticipantParamsSchema = z.strictObject({
+  id: z.uuid('Mã định danh không hợp lệ'),
+  householdId: z.uuid('Mã hộ không hợp lệ'),
+});
+export const ParticipantRemoveSchema = z.strictObject({
+  reason: nameText(500).describe('Lý do bỏ hộ khỏi mô hình (ví dụ: thêm nhầm hộ)'),
+});
+
 const Ref = z.object({ id: z.uuid(), name: z.string() });
 const StatusSchema = z.object({ year: z.number().int(), category: z.enum(CATEGORIES) }).nullable();
 

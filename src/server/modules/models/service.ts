@@ -380,6 +380,43 @@ export async function addParticipant(db: Db, actor: Actor, id: string, input: Pa
   });
 }
 
+/**
+ * Take off a household added by mistake, with the reason, audited. What it received through the
+ * model are its support records: while one is in force the household is not taken off (the
+ * support would lose the model it was given for) — cancel those first, each with its reason.
+ */
+export async function removeParticipant(db: Db, actor: Actor, id: string, householdId: string, reason: string) {
+  return db.transaction(async (tx) => {
+    const model = await requireModel(tx, actor, id, true);
+    requireManage(actor, model);
+    const participant = await repo.findParticipant(tx, id, householdId);
+    if (!participant) throw errors.notFound('hộ tham gia mô hình', 'Participant of the model');
+    const links = await repo.supportLinksOf(tx, [participant.id]);
+    const given = await supportsByIds(
+      tx,
+      actor,
+      links.map((l) => l.supportId),
+    );
+    const inForce = given.filter((g) => !g.cancelled).length;
+    if (inForce > 0)
+      throw errors.conflict(
+        'participant_has_supports',
+        `Hộ đã nhận ${inForce} khoản hỗ trợ qua mô hình; hãy hủy các khoản đó (ghi lý do) trên trang hộ trước khi bỏ hộ khỏi mô hình.`,
+        `The household received ${inForce} supports through the model; cancel them (with a reason) on the household page before taking it off the model.`,
+      );
+    await repo.deleteParticipant(tx, participant.id);
+    await recordAudit(tx, actor, {
+      action: 'model.participant.remove',
+      entity: ENTITY,
+      entityId: id,
+      area: model,
+      before: { participantId: participant.id, householdId, joinedOn: participant.joinedOn, note: participant.note },
+      after: { reason },
+    });
+    return presentModel(tx, actor, model);
+  });
+}
+
 /** The original and its copies side by side: budget, households, who escaped, income reached. */
 export async function compareFamily(db: Db, actor: Actor, id: string) {
   const row = await requireModel(db, actor, id);

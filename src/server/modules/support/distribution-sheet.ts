@@ -109,5 +109,5 @@ export async function previewSheet(db: Db, actor: Actor, header: DistributionHea
   }
   const all = [...byRow.values()].sort((a, b) => a.row - b.row);
   const refused = all.filter((r) => r.problems.length > 0).length;
-  return { rows: all, accepted: all.length - refused, refused, totalValue: preview.totalValue };
+  return { ...preview, rows: all, accepted: all.length - refused, refused };
 }

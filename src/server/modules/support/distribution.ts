@@ -4,7 +4,8 @@
  * by row, which will be refused and why (the household is not in the commune, is listed twice,
  * already received this kind in the repeat rule's period, names no such member); confirming
  * re-checks inside the households' locks and records every row or none, each audited, once per
- * Idempotency-Key.
+ * Idempotency-Key. Paid from the Fund, each household's support is also the fund's expenditure
+ * (fund-link.ts), posted in the same transaction.
  */
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../domain/fund';
@@ -24,6 +25,8 @@ import { recordAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
+import * as fund from '../fund/service';
+import { fundPurposeOf, postDistributionRecords } from './fund-link';
 import { present, requireManage } from './records';
 import * as repo from './repo';
 import type { DistributionCreateReq, DistributionHeader, DistributionPreview, DistributionRow } from './schemas';
@@ -37,8 +40,12 @@ export const COLUMNS = { code: 'Mã hộ', value: 'Giá trị (đồng)', member
 type Problem = DistributionPreview['rows'][number]['problems'][number];
 const problem = (column: string, message: string, messageEn: string): Problem => ({ column, message, messageEn });
 
-/** The commune the list belongs to, inside the caller's area, and a source a distribution may name. */
-async function requireCommune(db: Executor, actor: Actor, header: DistributionHeader) {
+/**
+ * The commune the list belongs to, inside the caller's area, and a source a distribution may name;
+ * from the Fund, a fund the caller can read, a decision and a kind the Fund pays for (with the
+ * fund's balance, for the preview).
+ */
+async function requireCommune(db: Db, actor: Actor, header: DistributionHeader) {
   const unit = await requireCurrentUnit(db, header.communeCode, 'communeCode', 'commune');
   const area = { provinceCode: unit.area.provinceCode!, communeCode: header.communeCode };
   requireManage(actor, area);
@@ -48,18 +55,34 @@ async function requireCommune(db: Executor, actor: Actor, header: DistributionHe
       `Không có nguồn hỗ trợ "${header.sourceCode}".`,
       `Unknown source "${header.sourceCode}".`,
     );
-  if (header.sourceCode === FUND_SOURCE)
+  if (header.sourceCode !== FUND_SOURCE) {
+    if (header.fundId || header.campaignId)
+      throw errors.invalid(
+        'fundId',
+        'Chỉ đợt phát từ Quỹ "Vì người nghèo" mới chọn quỹ chi.',
+        'Only a distribution from the Fund for the Poor names a fund.',
+      );
+    return { area, fundBalance: null };
+  }
+  if (!header.fundId)
     throw errors.invalid(
-      'sourceCode',
-      'Hỗ trợ chi từ Quỹ "Vì người nghèo" được ghi từng khoản (mỗi khoản là một bút toán chi của Quỹ), không ghi theo đợt.',
-      'Support paid from the Fund is recorded one by one (each is a fund expenditure), not as a distribution.',
+      'fundId',
+      'Đợt phát từ Quỹ "Vì người nghèo" cần chọn quỹ chi.',
+      'A distribution from the Fund for the Poor names the fund that pays.',
     );
-  return area;
+  if (!header.decisionNumber)
+    throw errors.invalid(
+      'decisionNumber',
+      'Khoản chi từ Quỹ cần số quyết định.',
+      'A fund expenditure needs a decision.',
+    );
+  fundPurposeOf(header.kind, 'kind');
+  return { area, fundBalance: (await fund.fundBalance(db, actor, header.fundId)).balance };
 }
 
 /** Check every row against the registry and the repeat rule, earlier rows of the list included. */
 type CheckedRow = DistributionPreview['rows'][number] & { memberId: string | null };
-type Checked = Omit<DistributionPreview, 'rows'> & { rows: CheckedRow[] };
+type Checked = Omit<DistributionPreview, 'rows' | 'fundBalance'> & { rows: CheckedRow[] };
 
 async function check(db: Executor, header: DistributionHeader, rows: readonly NumberedRow[]): Promise<Checked> {
   const codes = [...new Set(rows.map((r) => r.householdCode))];
@@ -150,9 +173,9 @@ export async function previewDistribution(
   header: DistributionHeader,
   rows: readonly NumberedRow[],
 ) {
-  await requireCommune(db, actor, header);
+  const { fundBalance } = await requireCommune(db, actor, header);
   const checked = await check(db, header, rows);
-  return { ...checked, rows: checked.rows.map(({ memberId: _, ...row }) => row) };
+  return { ...checked, fundBalance, rows: checked.rows.map(({ memberId: _, ...row }) => row) };
 }
 
 /** The list to hand out to: the commune's households whose latest assessment is of the chosen categories. */
@@ -213,7 +236,7 @@ export async function recordDistribution(
 ) {
   const requestHash = createHash('sha256').update(canonicalJson(input)).digest('hex');
   const { rows, ...header } = input;
-  const area = await requireCommune(db, actor, header);
+  const { area } = await requireCommune(db, actor, header);
   if (!idempotencyKey)
     throw errors.invalid(
       'headers.idempotency-key',
@@ -249,22 +272,27 @@ export async function recordDistribution(
         requestHash,
         createdBy: actor.id,
       });
-      const records = await repo.insertMany(
-        tx,
-        checked.rows.map((r) => ({
-          ...area,
-          householdId: r.householdId!,
-          memberId: r.memberId,
-          kind: header.kind,
-          sourceCode: header.sourceCode,
-          value: r.value!,
-          date: header.date,
-          decisionNumber: header.decisionNumber,
-          note: r.note ?? header.note,
-          distributionId: distribution.id,
-          createdBy: actor.id,
-        })),
-      );
+      const newRecords = checked.rows.map((r): repo.NewSupportRow => ({
+        ...area,
+        householdId: r.householdId!,
+        memberId: r.memberId,
+        kind: header.kind,
+        sourceCode: header.sourceCode,
+        value: r.value!,
+        date: header.date,
+        decisionNumber: header.decisionNumber,
+        note: r.note ?? header.note,
+        distributionId: distribution.id,
+        createdBy: actor.id,
+      }));
+      const records = header.fundId
+        ? await postDistributionRecords(
+            tx,
+            actor,
+            { fundId: header.fundId, campaignId: header.campaignId, decisionNumber: header.decisionNumber! },
+            newRecords,
+          )
+        : await repo.insertMany(tx, newRecords);
       for (const row of records)
         await recordAudit(tx, actor, {
           action: 'support.record',

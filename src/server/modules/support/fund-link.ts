@@ -6,15 +6,33 @@
  * own side — the household's support from support records, the fund's spending from postings —
  * so nothing is counted twice.
  */
-import { FUND_PURPOSE_OF_KIND, KIND_OF_FUND_PURPOSE, SUPPORT_KIND_LABELS } from '../../../domain/support';
+import { formatVnd } from '../../../domain/poverty';
+import {
+  FUND_PURPOSE_OF_KIND,
+  KIND_OF_FUND_PURPOSE,
+  SUPPORT_KIND_LABELS,
+  type SupportKind,
+} from '../../../domain/support';
 import type { Actor } from '../../platform/access';
-import type { Db } from '../../platform/db/database';
-import { errors } from '../../platform/errors';
+import type { Db, Tx } from '../../platform/db/database';
+import { AppError, errors } from '../../platform/errors';
 import * as fund from '../fund/service';
 import type { ExpenditureCreateReq, ReversalCreateReq } from '../fund/schemas';
 import { cancelRecord, insertSupport, type SupportInput } from './records';
 import * as repo from './repo';
 import type { SupportView } from './schemas';
+
+/** The Fund's purpose for a kind of support, or a refusal naming `field` when the Fund does not pay for it. */
+export function fundPurposeOf(kind: SupportKind, field: string) {
+  const purpose = FUND_PURPOSE_OF_KIND[kind];
+  if (purpose) return purpose;
+  const label = SUPPORT_KIND_LABELS[kind];
+  throw errors.invalid(
+    field,
+    `"${label.vi}" không chi từ Quỹ "Vì người nghèo".`,
+    `"${label.en}" is not paid from the Fund for the Poor.`,
+  );
+}
 
 /** Record a support whose source is the Fund: post its expenditure on `fundId` and link the two. */
 export async function recordFundSupport(
@@ -24,15 +42,7 @@ export async function recordFundSupport(
   fundId: string,
   input: SupportInput,
 ): Promise<SupportView> {
-  const purpose = FUND_PURPOSE_OF_KIND[input.kind];
-  if (!purpose) {
-    const label = SUPPORT_KIND_LABELS[input.kind];
-    throw errors.invalid(
-      'sourceCode',
-      `"${label.vi}" không chi từ Quỹ "Vì người nghèo".`,
-      `"${label.en}" is not paid from the Fund for the Poor.`,
-    );
-  }
+  const purpose = fundPurposeOf(input.kind, 'sourceCode');
   let support: SupportView | undefined;
   await fund.postExpenditure(
     db,
@@ -52,6 +62,60 @@ export async function recordFundSupport(
     },
   );
   return support!;
+}
+
+/** A distribution's fund, campaign and decision: what each household's expenditure carries. */
+export interface DistributionFunding {
+  fundId: string;
+  campaignId: string | null;
+  decisionNumber: string;
+}
+
+/**
+ * The records of a distribution paid from the Fund, inside the distribution's transaction `tx`:
+ * each household's support is posted as its own expenditure (the fund checks its area, balance
+ * and campaign) and inserted linked to it. Any row that would overdraw the fund or the campaign
+ * refuses the whole distribution; nothing is kept.
+ */
+export async function postDistributionRecords(
+  tx: Tx,
+  actor: Actor,
+  funding: DistributionFunding,
+  rows: readonly repo.NewSupportRow[],
+) {
+  const written: repo.SupportRow[] = [];
+  const total = rows.reduce((sum, r) => sum + r.value, 0);
+  for (const row of rows)
+    await fund
+      .postExpenditure(
+        tx,
+        actor,
+        funding.fundId,
+        {
+          amount: row.value,
+          date: row.date,
+          purpose: fundPurposeOf(row.kind as SupportKind, 'kind'),
+          householdId: row.householdId,
+          decisionNumber: funding.decisionNumber,
+          campaignId: funding.campaignId,
+          description: row.note ?? null,
+        },
+        undefined,
+        async (inner, posting) => {
+          written.push(await repo.insert(inner, { ...row, fundPostingId: posting.id }));
+        },
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof AppError) || error.code !== 'fund_overdraft') throw error;
+        throw new AppError(
+          409,
+          'fund_overdraft',
+          `Quỹ không đủ để chi cả đợt (${rows.length} hộ, ${formatVnd(total, 'vi')}): ${error.vi}`,
+          `The fund cannot pay for the whole distribution (${rows.length} households, ${formatVnd(total, 'en')}): ${error.en}`,
+          error.errors,
+        );
+      });
+  return written;
 }
 
 /**

@@ -176,6 +176,16 @@ export const DistributionHeaderSchema = z.strictObject({
   value: vnd('Giá trị mỗi suất').describe('Giá trị mỗi suất, bằng đồng'),
   decisionNumber: optionalText(60).default(null).describe('Số quyết định phê duyệt'),
   note: optionalText(500).default(null),
+  fundId: z
+    .uuid('Mã quỹ không hợp lệ')
+    .nullable()
+    .default(null)
+    .describe('Quỹ chi (khi nguồn là Quỹ "Vì người nghèo"): mỗi hộ là một bút toán chi của quỹ'),
+  campaignId: z
+    .uuid('Mã đợt vận động không hợp lệ')
+    .nullable()
+    .default(null)
+    .describe('Đợt vận động của quỹ chi cho đợt phát (tùy chọn)'),
 });
 export type DistributionHeader = z.infer<typeof DistributionHeaderSchema>;
 
@@ -212,6 +222,7 @@ export const DistributionPreviewSchema = z.object({
   accepted: z.number().int(),
   refused: z.number().int(),
   totalValue: z.number().int().describe('Tổng giá trị các dòng được ghi nhận'),
+  fundBalance: z.number().int().nullable().describe('Số dư hiện tại của quỹ chi (khi chi từ Quỹ)'),
 });
 export type DistributionPreview = z.infer<typeof DistributionPreviewSchema>;
 

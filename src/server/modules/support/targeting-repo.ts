@@ -21,11 +21,15 @@ export interface ViewArea {
 
 const a = householdAssessments;
 
-/** The year's poor and near-poor households in the area (and commune, when one is chosen). */
+/**
+ * The year's poor and near-poor households in the area (and commune, when one is chosen), archived
+ * ones left out through their own small index, so the lists are read from the assessments alone.
+ */
 function listed(area: ViewArea): SQL {
   return sql`${a.year} = ${area.year} and ${a.category} in ('poor', 'near_poor')
     and ${insideScope(area.scope, { province: a.provinceCode, commune: a.communeCode }) ?? sql`true`}
-    ${area.commune ? sql`and ${a.communeCode} = ${area.commune}` : sql``}`;
+    ${area.commune ? sql`and ${a.communeCode} = ${area.commune}` : sql``}
+    and not exists (select 1 from ${households} where ${households.id} = ${a.householdId} and ${households.archivedAt} is not null)`;
 }
 
 /** A support in force to the household dated `from`–`to`, of `kinds` when given. */
@@ -59,16 +63,49 @@ const householdColumns = sql`${a.householdId} as "householdId", ${households.cod
 
 const page = (limit: number, offset: number) => sql`limit ${limit} offset ${offset}`;
 
-/** Poor and near-poor households of the year's lists that received nothing in the year: poor first, most deprived first. */
+/** The assessment's columns a list shows, under the names `pageByCode` reads. */
+const listColumns = sql`${a.householdId} as household_id, ${a.communeCode} as commune_code, ${a.category} as category,
+  ${a.deprivationCount} as deprivation_count, ${a.deprivations} as deprivations`;
+
+/**
+ * A page of `listing` (a query of `listColumns` and more) in the order `order`, ties broken by the
+ * household's code: only the rows up to the page's end, with those tied with the last, are joined
+ * to their households — a province's list is ordered from its assessments alone.
+ */
+function pageByCode(listing: SQL, order: SQL, limit: number, offset: number): SQL {
+  return sql`with top as (${listing} order by ${order} fetch first (${limit + offset}::int) rows with ties)
+    select top.*, top.household_id as "householdId", ${households.code} as code, ${households.headName} as "headName",
+      top.commune_code as "communeCode", top.deprivation_count as "deprivationCount"
+    from top join ${households} on ${households.id} = top.household_id
+    order by ${order}, ${households.code} ${page(limit, offset)}`;
+}
+
+/**
+ * Poor and near-poor households of the year's lists that received nothing in the year: poor first,
+ * most deprived first, then by code (the page is joined to the households whole: its order has few
+ * distinct values, so `pageByCode` would read tens of thousands of tied households).
+ */
 export async function leftBehind(db: Executor, area: ViewArea, limit: number, offset: number) {
-  const where = sql`${listed(area)} and not ${supported(...yearOf(area.year))} and ${households.archivedAt} is null`;
-  const from = sql`from ${a} join ${households} on ${households.id} = ${a.householdId}`;
+  const where = sql`${listed(area)} and not ${supported(...yearOf(area.year))}`;
   const [items, [total]] = await Promise.all([
-    db.execute(sql`select ${householdColumns} ${from} where ${where}
-      order by ${a.category} = 'poor' desc, ${a.deprivationCount} desc, ${households.code} ${page(limit, offset)}`),
-    db.execute(sql`select count(*)::int as n ${from} where ${where}`),
+    db.execute(sql`select ${householdColumns} from ${a} join ${households} on ${households.id} = ${a.householdId}
+      where ${where} order by ${a.category} = 'poor' desc, ${a.deprivationCount} desc, ${households.code} ${page(limit, offset)}`),
+    db.execute(sql`select count(*)::int as n from ${a} where ${where}`),
   ]).then(([i, n]) => [rowsOf<ListedHousehold>(i), rowsOf<{ n: number }>(n)] as const);
   return { items, total: total!.n };
+}
+
+/** A row of `pageByCode` as the list shows it (its snake_case columns left out). */
+function listedOf(r: ListedHousehold): ListedHousehold {
+  return {
+    householdId: r.householdId,
+    code: r.code,
+    headName: r.headName,
+    communeCode: r.communeCode,
+    category: r.category,
+    deprivationCount: r.deprivationCount,
+    deprivations: r.deprivations,
+  };
 }
 
 /** The mapping of indicators to the kinds that answer them, as a VALUES table. */
@@ -92,7 +129,7 @@ export async function unaddressed(
   limit: number,
   offset: number,
 ) {
-  const where = sql`${listed(area)} and ${households.archivedAt} is null
+  const where = sql`${listed(area)}
     ${indicator ? sql`and addressed.indicator = ${indicator}` : sql``}
     and not exists (select 1 from ${supportRecords} where ${supportRecords.householdId} = ${a.householdId}
       and ${supportRecords.cancelledAt} is null and ${supportRecords.kind} = any(addressed.kinds)
@@ -178,61 +215,61 @@ export interface PriorityRow extends ListedHousehold {
 /**
  * The year's poor and near-poor households ranked by the rule, in SQL over the whole area (the
  * same sum as domain/support/priority.ts `score`, which explains each row's parts): higher score
- * first, then more deprivations, then code; equal scores share a rank.
+ * first, then more deprivations, then code; equal scores share a rank. The member counts are those
+ * kept on the assessment (as at 1 January of the list year), so scoring reads no member rows.
  */
 export async function priority(db: Executor, area: ViewArea, rule: PriorityRule, limit: number, offset: number) {
   const [from, to] = yearOf(area.year);
-  const rows = await db.execute(sql`
-    with facts as (
-      select ${householdColumns}, ${a.incomePerCapitaMonthly} as income, lines.line,
-        ${households.ethnicMinority} as "ethnicMinority", ${supported(from, to)} as supported,
-        m.children, m.elderly, m.disabled, m.woman_headed
-      from ${a} join ${households} on ${households.id} = ${a.householdId}
-      left join ${linesTable} on lines.standard_id = ${a.standardId} and lines.area = ${a.area}
-      cross join lateral (select
-          (count(*) filter (where date_of_birth > ${from}::date - interval '16 years'))::int as children,
-          (count(*) filter (where date_of_birth <= ${from}::date - interval '60 years'))::int as elderly,
-          (count(*) filter (where disability))::int as disabled,
-          coalesce(bool_or(relation = 'head' and sex = 'female'), false) as woman_headed
-        from household_members where household_id = ${a.householdId} and left_at is null) m
-      where ${listed(area)} and ${households.archivedAt} is null),
-    scored as (
-      select facts.*, (
-        case category when 'poor' then ${points(rule.poor)} else ${points(rule.nearPoor)} end
-        + "deprivationCount" * ${points(rule.deprivation)}
-        + (case when line > 0 and income < line then floor((line - greatest(income, 0)) * 10 / line) else 0 end)::int * ${points(rule.incomeGapTenth)}
-        + children * ${points(rule.child)} + elderly * ${points(rule.elderly)} + disabled * ${points(rule.disabled)}
-        + (case when "ethnicMinority" then ${points(rule.ethnicMinority)} else 0 end)
-        + (case when woman_headed then ${points(rule.womanHeaded)} else 0 end)
-        + (case when supported then 0 else ${points(rule.noSupportThisYear)} end))::int as score
-      from facts)
-    select *, (rank() over (order by score desc))::int as rank, (count(*) over ())::int as total from scored
-    order by score desc, "deprivationCount" desc, code ${page(limit, offset)}`);
-  const items = rowsOf<
-    Omit<PriorityRow, 'incomePerCapita' | 'povertyLine' | 'womanHeaded' | 'supportedThisYear'> & {
-      income: string | number;
-      line: string | number | null;
-      woman_headed: boolean;
-      supported: boolean;
-      total: number;
-    }
-  >(rows);
-  const total = items[0]?.total ?? (offset > 0 ? await countListed(db, area) : 0);
+  const facts = sql`select ${listColumns}, ${a.incomePerCapitaMonthly} as income, lines.line,
+      ${a.ethnicMinority} as ethnic_minority, ${supported(from, to)} as supported,
+      ${a.children} as children, ${a.elderly} as elderly, ${a.disabled} as disabled, ${a.womanHeaded} as woman_headed
+    from ${a} left join ${linesTable} on lines.standard_id = ${a.standardId} and lines.area = ${a.area}
+    where ${listed(area)}`;
+  const scored = sql`select facts.*, (
+      case category when 'poor' then ${points(rule.poor)} else ${points(rule.nearPoor)} end
+      + deprivation_count * ${points(rule.deprivation)}
+      + (case when line > 0 and income < line then floor((line - greatest(income, 0)) * 10 / line) else 0 end)::int * ${points(rule.incomeGapTenth)}
+      + children * ${points(rule.child)} + elderly * ${points(rule.elderly)} + disabled * ${points(rule.disabled)}
+      + (case when ethnic_minority then ${points(rule.ethnicMinority)} else 0 end)
+      + (case when woman_headed then ${points(rule.womanHeaded)} else 0 end)
+      + (case when supported then 0 else ${points(rule.noSupportThisYear)} end))::int as score
+    from (${facts}) facts`;
+  const ranked = sql`select scored.*, (rank() over (order by score desc))::int as rank from (${scored}) scored`;
+  const [rows, total] = await Promise.all([
+    db.execute(pageByCode(ranked, sql`score desc, deprivation_count desc`, limit, offset)),
+    countListed(db, area),
+  ]);
+  type Row = ListedHousehold & {
+    income: string | number;
+    line: string | number | null;
+    ethnic_minority: boolean;
+    supported: boolean;
+    children: number;
+    elderly: number;
+    disabled: number;
+    woman_headed: boolean;
+    score: number;
+    rank: number;
+  };
   return {
     total,
-    items: items.map(({ income, line, woman_headed, supported: given, total: _, ...r }): PriorityRow => ({
-      ...r,
-      incomePerCapita: Number(income),
-      povertyLine: line === null ? null : Number(line),
-      womanHeaded: woman_headed,
-      supportedThisYear: given,
+    items: rowsOf<Row>(rows).map((r): PriorityRow => ({
+      ...listedOf(r),
+      incomePerCapita: Number(r.income),
+      povertyLine: r.line === null ? null : Number(r.line),
+      children: r.children,
+      elderly: r.elderly,
+      disabled: r.disabled,
+      ethnicMinority: r.ethnic_minority,
+      womanHeaded: r.woman_headed,
+      supportedThisYear: r.supported,
+      score: r.score,
+      rank: r.rank,
     })),
   };
 }
 
 async function countListed(db: Executor, area: ViewArea) {
-  const rows =
-    await db.execute(sql`select count(*)::int as n from ${a} join ${households} on ${households.id} = ${a.householdId}
-    where ${listed(area)} and ${households.archivedAt} is null`);
+  const rows = await db.execute(sql`select count(*)::int as n from ${a} where ${listed(area)}`);
   return rowsOf<{ n: number }>(rows)[0]!.n;
 }

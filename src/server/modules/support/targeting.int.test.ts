@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PRIORITY_RULE, rank, type PriorityFacts } from '../../../domain/support';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
-import { buildHousehold, buildVillage, CAM_XUYEN, HA_TINH, THACH_HA } from '../../../../test/helpers/factories';
+import { buildHousehold, buildVillage, CAM_XUYEN, HA_TINH, member, THACH_HA } from '../../../../test/helpers/factories';
 import { assess } from '../../../../test/helpers/support';
 import ExcelJS from '../registry-excel/exceljs';
 
@@ -184,6 +184,26 @@ describe('targeting and coverage', () => {
     const bad = await province.get('/api/targeting/priority?year=2026&poor=500');
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Điểm đến 100');
+  });
+
+  it('counts the vulnerable members as they were at 1 January of the list year, kept on the assessment', async () => {
+    const g = await buildHousehold(t.database.db, {
+      communeCode: CAM_XUYEN,
+      code: 'TG-G',
+      members: [
+        member({ fullName: 'Lê Thị Gấm', relation: 'head', sex: 'female', dateOfBirth: '1960-08-01' }),
+        member({ fullName: 'Lê Văn Giỏi', relation: 'child', dateOfBirth: '2014-02-03', disability: true }),
+        // Turns 16 during 2027: a child on 1 January, counted as one.
+        member({ fullName: 'Lê Thị Giang', relation: 'child', sex: 'female', dateOfBirth: '2011-06-30' }),
+      ],
+    });
+    await assess(t.database.db, g, { year: 2027, category: 'poor' });
+    const list = (await province.get('/api/targeting/priority?year=2027')).json();
+    const parts = Object.fromEntries(
+      list.items[0].parts.map((p: { factor: string; count: number }) => [p.factor, p.count]),
+    );
+    expect(parts).toMatchObject({ child: 2, elderly: 1, disabled: 1, womanHeaded: 1 });
+    expect(list.items[0].parts.reduce((s: number, p: { points: number }) => s + p.points, 0)).toBe(list.items[0].score);
   });
 
   it('exports each view to Excel with Vietnamese headings', async () => {

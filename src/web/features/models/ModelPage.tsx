@@ -1,11 +1,25 @@
 import { BranchesOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Descriptions, Statistic, Table, Tag, Typography, type TableProps } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Descriptions,
+  Form,
+  Input,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+  type TableProps,
+} from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { formatVnd } from '../../../domain/coordination';
 import { MODEL_KIND_LABELS } from '../../../domain/models';
 import { SUPPORT_KIND_LABELS } from '../../../domain/support';
+import { FormModal } from '../../components/FormModal';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
@@ -135,7 +149,7 @@ export function ModelPage() {
           />
         </div>
         <Typography.Paragraph type="secondary">{t('models.resultsNote')}</Typography.Paragraph>
-        <Participants model={m} />
+        <Participants model={m} onRemoved={saved(t('models.participantRemoved'))} />
       </Card>
       <Replication model={m} />
       {dialog === 'participant' && (
@@ -153,8 +167,9 @@ export function ModelPage() {
   );
 }
 
-function Participants({ model: m }: { model: Model }) {
+function Participants({ model: m, onRemoved }: { model: Model; onRemoved: (model: Model) => void }) {
   const t = useT();
+  const [removing, setRemoving] = useState<Participant | null>(null);
   const columns: TableProps<Participant>['columns'] = [
     {
       key: 'household',
@@ -192,17 +207,54 @@ function Participants({ model: m }: { model: Model }) {
           </div>
         )),
     },
+    ...(m.canManage
+      ? [
+          {
+            key: 'remove',
+            render: (_: unknown, p: Participant) => (
+              <Button size="small" type="link" danger onClick={() => setRemoving(p)}>
+                {t('models.removeParticipant')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
-    <Table<Participant>
-      rowKey="id"
-      size="small"
-      columns={columns}
-      dataSource={m.participants}
-      pagination={false}
-      scroll={{ x: 800 }}
-      locale={{ emptyText: t('models.noParticipants') }}
-    />
+    <>
+      <Table<Participant>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={m.participants}
+        pagination={false}
+        scroll={{ x: 800 }}
+        locale={{ emptyText: t('models.noParticipants') }}
+      />
+      {removing && (
+        <FormModal<{ reason: string }, Model>
+          open
+          danger
+          title={t('models.removeTitle', { code: removing.householdCode })}
+          okText={t('models.removeParticipant')}
+          intro={<Typography.Paragraph>{t('models.removeText')}</Typography.Paragraph>}
+          onClose={() => setRemoving(null)}
+          submit={(v) => modelsApi.removeParticipant(m.id, removing.householdId, v.reason.trim())}
+          onSaved={(model) => {
+            setRemoving(null);
+            onRemoved(model);
+          }}
+        >
+          <Form.Item
+            name="reason"
+            label={t('models.removeReason')}
+            rules={[{ required: true, whitespace: true, message: t('models.removeReasonRequired') }, { max: 500 }]}
+          >
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </FormModal>
+      )}
+    </>
   );
 }
 

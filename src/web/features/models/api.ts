@@ -111,6 +111,8 @@ export const modelsApi = {
   update: (id: string, input: Omit<ModelInput, 'communeCode'> & { version: number }) =>
     api.put<Model>(`/api/models/${id}`, input),
   addParticipant: (id: string, input: ParticipantInput) => api.post<Model>(`/api/models/${id}/participants`, input),
+  removeParticipant: (id: string, householdId: string, reason: string) =>
+    api.post<Model>(`/api/models/${id}/participants/${householdId}/removal`, { reason }),
   replicate: (id: string, input: ModelPlace & { name?: string }) =>
     api.post<Model>(`/api/models/${id}/replication`, input),
   comparison: (id: string) => api.get<Comparison>(`/api/models/${id}/comparison`),

@@ -34,6 +34,7 @@ import { useErrorText } from '../../lib/errors';
 import { areaLabel, useArea } from '../area/AreaContext';
 import { ModelsPage } from '../models/ModelsPage';
 import { supportQueries } from './api';
+import { FundField } from './FundField';
 import { targetingApi, type DistributionHeader, type Preview, type TargetingView } from './targeting-api';
 
 const YEAR = new Date().getFullYear();
@@ -84,6 +85,7 @@ function DistributionTab() {
   const { message } = App.useApp();
   const sources = useQuery(supportQueries.sources());
   const [form] = Form.useForm();
+  const source = Form.useWatch<string | undefined>('sourceCode', form);
   const { area } = useArea();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
@@ -96,6 +98,7 @@ function DistributionTab() {
       communeCode: area.communeCode!,
       date: (v.date as dayjs.Dayjs).format('YYYY-MM-DD'),
       decisionNumber: v.decisionNumber || null,
+      fundId: v.fundId ?? null,
     };
   };
   const run = async (load: (h: DistributionHeader) => Promise<Preview>) => {
@@ -144,11 +147,10 @@ function DistributionTab() {
         >
           <Select
             style={{ width: 240 }}
-            options={(sources.data ?? [])
-              .filter((s) => s.code !== 'fund')
-              .map((s) => ({ value: s.code, label: t.label(s.name) }))}
+            options={(sources.data ?? []).map((s) => ({ value: s.code, label: t.label(s.name) }))}
           />
         </Form.Item>
+        <FundField source={source} help={t('support.fundDistributionHelp')} />
         <Form.Item name="date" label={t('support.date')} rules={[{ required: true }]}>
           <DatePicker format="DD/MM/YYYY" />
         </Form.Item>
@@ -191,6 +193,13 @@ function DistributionTab() {
               refused: preview.refused,
               value: formatVnd(preview.totalValue),
             })}
+            description={
+              preview.fundBalance === null
+                ? undefined
+                : t(preview.fundBalance < preview.totalValue ? 'support.fundShort' : 'support.fundEnough', {
+                    balance: formatVnd(preview.fundBalance),
+                  })
+            }
             action={
               <Button type="primary" disabled={preview.accepted === 0} loading={busy} onClick={() => void record()}>
                 {t('support.recordRows', { count: preview.accepted })}

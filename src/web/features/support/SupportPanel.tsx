@@ -2,13 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, InputNumber, Select, Table, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
-import {
-  FUND_SOURCE,
-  PER_MEMBER_KINDS,
-  SUPPORT_KIND_LABELS,
-  SUPPORT_KINDS,
-  type SupportKind,
-} from '../../../domain/support';
+import { PER_MEMBER_KINDS, SUPPORT_KIND_LABELS, SUPPORT_KINDS, type SupportKind } from '../../../domain/support';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
@@ -16,7 +10,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import type { Household } from '../households/api';
 import { DateInput, fromDayjs } from '../households/common';
 import { supportApi, supportQueries, type Support, type SupportInput } from './api';
-import { fundApi } from '../fund/api';
+import { FundField } from './FundField';
 import { HousesSection } from './HousesSection';
 
 /**
@@ -182,12 +176,6 @@ function RecordModal({
   const sources = useQuery(supportQueries.sources());
   const [kind, setKind] = useState<SupportKind | undefined>();
   const [source, setSource] = useState<string | undefined>();
-  // Paid from the Fund: the support is also that fund's expenditure, so the fund is named.
-  const funds = useQuery({
-    queryKey: ['funds', 'list', 'support'],
-    queryFn: () => fundApi.list({ limit: 100 }),
-    enabled: source === FUND_SOURCE,
-  });
   const members = h.members.filter((m) => !m.leftAt);
   return (
     <FormModal<RecordForm, Support>
@@ -239,19 +227,7 @@ function RecordModal({
           options={(sources.data ?? []).map((s) => ({ value: s.code, label: t.label(s.name) }))}
         />
       </Form.Item>
-      {source === FUND_SOURCE && (
-        <Form.Item
-          name="fundId"
-          label={t('support.fund')}
-          extra={t('support.fundHelp')}
-          rules={[{ required: true, message: t('support.fundRequired') }]}
-        >
-          <Select
-            loading={funds.isPending}
-            options={(funds.data?.items ?? []).map((f) => ({ value: f.id, label: f.name }))}
-          />
-        </Form.Item>
-      )}
+      <FundField source={source} help={t('support.fundHelp')} />
       <Form.Item
         name="value"
         label={t('support.valueVnd')}

@@ -11,6 +11,8 @@ export interface DistributionHeader {
   date: string;
   value: number;
   decisionNumber: string | null;
+  /** The paying fund, when the source is the Fund for the Poor. */
+  fundId: string | null;
 }
 
 export interface PreviewRow {
@@ -29,6 +31,8 @@ export interface Preview {
   accepted: number;
   refused: number;
   totalValue: number;
+  /** The paying fund's balance, when the source is the Fund for the Poor. */
+  fundBalance: number | null;
 }
 
 export interface ListedHousehold {
