@@ -21,6 +21,7 @@ import { villageNames } from '../villages/service';
 import { reviewPolicy } from './policy';
 import { presentRound } from './presenter';
 import * as repo from './repo';
+import { dropSummary, summariseDecision } from './rollup';
 import type { DecideReq, RoundCreateReq, RoundListReq } from './schemas';
 
 export const roundNotFound = () => errors.notFound('đợt rà soát', 'Review round');
@@ -275,7 +276,7 @@ export function startListing(db: Db, actor: Actor, id: string, version: number) 
     apply: async (tx, round) => {
       // A regular round reviews the applications received; a periodic one every listed household.
       if (round.kind !== 'periodic') return;
-      const listed = await householdsOnLists(tx, round.communeCode, round.year);
+      const listed = await householdsOnLists(tx, round, round.year);
       await repo.insertCases(
         tx,
         listed.map((h) => ({
@@ -370,6 +371,7 @@ export function decideRound(db: Db, actor: Actor, id: string, input: DecideReq) 
       const results = cases.map((c) => ({ ...(c.result as ReviewedResult), category: c.finalCategory! }));
       await recordReviewDecision(tx, actor, { number: input.decisionNumber, date: input.decisionDate }, results);
       await repo.numberCertificates(tx, round.id);
+      await summariseDecision(tx, round);
       return {
         decisionNumber: input.decisionNumber,
         decisionDate: input.decisionDate,
@@ -396,7 +398,7 @@ function applicationRefused(c: repo.CaseRow) {
 export function reopenRound(db: Db, actor: Actor, id: string, input: { version: number; reason: string }) {
   if (!validReason(input.reason))
     throw errors.invalid('reason', 'Ghi rõ lý do mở lại.', 'Write the reason for reopening.');
-  return step(db, actor, id, input.version, 'reopen', { reason: input.reason });
+  return step(db, actor, id, input.version, 'reopen', { reason: input.reason, apply: dropSummary });
 }
 
 export const formatDate = (iso: string) => iso.split('-').reverse().join('/');
