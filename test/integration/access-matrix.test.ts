@@ -227,6 +227,7 @@ const anotherCommunesData: Case[] = [
   ],
   ['read its review round', 'GET', () => `/api/reviews/${other.roundId}`],
   ['read its review work list', 'GET', () => `/api/reviews/${other.roundId}/cases`],
+  ['read its household’s review rounds', 'GET', () => `/api/households/${other.householdId}/reviews`],
   ['download its posting list', 'GET', () => `/api/reviews/${other.roundId}/posting-list.docx`],
   [
     'list the households behind its roll-up figures',

@@ -674,3 +674,23 @@ describe('a regular review', () => {
     expect(trail.find((e) => e.action === 'review.decide')!.after).toMatchObject({ refusalReason: reason });
   });
 });
+
+describe('the household page', () => {
+  it('shows the household’s review cases with the round’s step and result; outside the area, nothing', async () => {
+    const res = await viewer.get(`/api/households/${poor.id}/reviews`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual([
+      expect.objectContaining({
+        year: 2026,
+        listYear: 2027,
+        kind: 'periodic',
+        roundState: 'posting', // reopened after its decision
+        reason: 'current_poor',
+        decisionNumber: expect.any(String),
+      }),
+    ]);
+    expect(res.json()[0].finalCategory).not.toBeNull();
+    const outside = await outsider.get(`/api/households/${poor.id}/reviews`);
+    expect(outside.statusCode).toBe(404);
+  });
+});

@@ -19,6 +19,7 @@ import {
   ComplaintResolveSchema,
   ComplaintSchema,
   DecideSchema,
+  HouseholdCasesSchema,
   MeetingSchema,
   PostingStartSchema,
   ReopenSchema,
@@ -194,6 +195,18 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       },
     },
     (request) => cases.saveSurvey(db, actorOf(request), request.params.id, request.params.caseId, request.body),
+  );
+  app.get(
+    '/api/households/:id/reviews',
+    {
+      schema: {
+        tags,
+        summary: 'Hộ trong các đợt rà soát: đợt, năm, loại, bước, kết quả',
+        params: IdParamsSchema,
+        response: { 200: HouseholdCasesSchema },
+      },
+    },
+    (request) => cases.householdCases(db, actorOf(request), request.params.id),
   );
   app.post(
     '/api/reviews/:id/reviewers',

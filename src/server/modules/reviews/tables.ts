@@ -140,6 +140,7 @@ export const reviewCases = pgTable(
     uniqueIndex('review_cases_household').on(t.roundId, t.householdId),
     index('review_cases_round_village').on(t.roundId, t.villageId),
     index('review_cases_area').on(t.provinceCode, t.communeCode),
+    index('review_cases_of_household').on(t.householdId),
   ],
 );
 
