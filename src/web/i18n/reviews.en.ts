@@ -166,4 +166,5 @@ export const reviewsEn: typeof reviewsVi = {
   downloadDecision: 'Download the decision (Word)',
   householdCard: 'Review rounds of the household',
   decisionOf: 'decision {number} of {date}',
+  listPdf: 'PDF to print and post',
 };

@@ -162,4 +162,5 @@ export const reviewsVi = {
   downloadDecision: 'Tải quyết định (Word)',
   householdCard: 'Các đợt rà soát của hộ',
   decisionOf: 'QĐ số {number} ngày {date}',
+  listPdf: 'Bản PDF để in và niêm yết',
 };

@@ -414,6 +414,11 @@ describe('a periodic review round, from planning to the decision', () => {
     expect(text).toContain('Niêm yết từ ngày 27/11/2026 đến hết ngày 01/12/2026');
     expect(text).toContain('Lê Văn Nghèo');
     expect(text).not.toContain('Hoàng Văn Đơn');
+    const pdf = await officer.get(`/api/reviews/${round.id}/posting-list.pdf?village=${villageA.id}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.headers['content-disposition']).toContain('danh-sach-niem-yet-2026-thon.pdf');
 
     const applicantCase = await caseOf(applicant.id);
     const complaint = await officer.post(`/api/reviews/${round.id}/complaints`, {

@@ -210,8 +210,8 @@ export const reviewsApi = {
 
   minutes: (id: string, meetingId: string) =>
     downloadFile(`${base(id)}/village-meetings/${meetingId}/minutes.docx`, undefined, 'bien-ban-hop-dan.docx'),
-  postingList: (id: string, village?: string) =>
-    downloadFile(`${base(id)}/posting-list.docx`, { village }, 'danh-sach-niem-yet.docx'),
+  postingList: (id: string, format: 'docx' | 'pdf', village?: string) =>
+    downloadFile(`${base(id)}/posting-list.${format}`, { village }, `danh-sach-niem-yet.${format}`),
   decision: (id: string) => downloadFile(`${base(id)}/decision.docx`, undefined, 'quyet-dinh.docx'),
   certificate: (id: string, caseId: string) =>
     downloadFile(`${base(id)}/cases/${caseId}/certificate.docx`, undefined, 'giay-chung-nhan.docx'),
