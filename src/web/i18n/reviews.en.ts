@@ -167,4 +167,5 @@ export const reviewsEn: typeof reviewsVi = {
   householdCard: 'Review rounds of the household',
   decisionOf: 'decision {number} of {date}',
   listPdf: 'PDF to print and post',
+  downloadRefusal: 'Refusal notice to the applicant (Word)',
 };

@@ -163,4 +163,5 @@ export const reviewsVi = {
   householdCard: 'Các đợt rà soát của hộ',
   decisionOf: 'QĐ số {number} ngày {date}',
   listPdf: 'Bản PDF để in và niêm yết',
+  downloadRefusal: 'Thông báo không công nhận gửi người làm đơn (Word)',
 };

@@ -9,7 +9,7 @@ import { villageNames } from '../villages/service';
 import type { MeetingVote } from './meetings';
 import { reviewPolicy } from './policy';
 import * as repo from './repo';
-import { formatDate, requireRound } from './service';
+import { applicationRefused, formatDate, requireRound } from './service';
 import { officialHeader, renderPdf } from '../fund/pdf';
 import { grid, heading, longDate, para, run, signature, wordDocument, type Section } from './word';
 
@@ -302,6 +302,64 @@ export async function decisionDocument(db: Db, actor: Actor, roundId: string) {
 }
 
 const run2 = (text: string, bold = false) => run(text, { bold });
+
+const ASKED: Record<string, string> = {
+  mau_01: 'công nhận hộ nghèo, hộ cận nghèo (Mẫu số 01)',
+  mau_04: 'công nhận thoát nghèo, thoát cận nghèo (Mẫu số 04)',
+};
+
+/**
+ * The written answer to each application the decision did not grant (thông báo không công nhận):
+ * to the applicant, with the decision's reasons and the right to complain. One page per applicant.
+ */
+export async function refusalNotice(db: Db, actor: Actor, roundId: string) {
+  const { round, communeName, provinceName, place, issuer } = await paperworkContext(db, actor, roundId);
+  const refused = round.state === 'decided' ? (await repo.allCases(db, round.id)).filter(applicationRefused) : [];
+  if (refused.length === 0 || !round.refusalReason)
+    throw errors.conflict(
+      'no_refusal',
+      'Quyết định của đợt rà soát không có đơn nào bị từ chối.',
+      'The round’s decision refused no application.',
+    );
+  const villages = await villageNames(
+    db,
+    refused.map((c) => c.villageId),
+  );
+  const sections = refused.map((c) => {
+    const application = c.application as { form: string; receivedOn: string; applicantName: string };
+    return {
+      children: [
+        heading({ issuer, place, date: round.decisionDate! }),
+        para('THÔNG BÁO', { bold: true, align: 'center', size: 28, after: 0 }),
+        para(`Về việc trả lời đơn đề nghị ${ASKED[application.form] ?? ''}`, { bold: true, align: 'center' }),
+        para(`Kính gửi: Ông/bà ${application.applicantName}, ${villages.get(c.villageId) ?? ''}, ${communeName}.`, {
+          align: 'center',
+        }),
+        para(
+          `Ngày ${formatDate(application.receivedOn)}, Ủy ban nhân dân ${communeName} nhận được đơn của ông/bà đề nghị ${ASKED[application.form] ?? ''} cho hộ ông/bà ${c.headName} (mã hộ ${c.householdCode}).`,
+          { indent: true },
+        ),
+        para(
+          `Căn cứ kết quả rà soát, Chủ tịch Ủy ban nhân dân ${communeName} đã ban hành Quyết định số ${round.decisionNumber} ${longDate(round.decisionDate!)}; hộ ông/bà không được công nhận theo đề nghị trong đơn, với lý do:`,
+          { indent: true },
+        ),
+        para(round.refusalReason!, { indent: true, italics: true }),
+        para('Nếu không đồng ý, ông/bà có quyền khiếu nại đến Ủy ban nhân dân xã theo quy định của Luật Khiếu nại.', {
+          indent: true,
+        }),
+        signature(
+          ['Như trên;', `UBND ${provinceName} (báo cáo);`, 'Lưu: VT.'],
+          ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+          round.signerName ?? '',
+        ),
+      ],
+    };
+  });
+  return {
+    fileName: `thong-bao-khong-cong-nhan-${round.decisionNumber!.replace(/\//gu, '-')}.docx`,
+    buffer: await wordDocument('Thông báo không công nhận theo đơn', sections),
+  };
+}
 
 /** Mẫu số 03: the certificate of a poor or near-poor household, numbered "…/GCN-HN.HCN". */
 export async function certificate(db: Db, actor: Actor, roundId: string, caseId: string) {

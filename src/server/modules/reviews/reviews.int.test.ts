@@ -677,6 +677,23 @@ describe('a regular review', () => {
     expect(res.json()).toMatchObject({ state: 'decided', refusalReason: reason });
     const trail = await auditTrail(t.database.db, 'review_round', built.roundId);
     expect(trail.find((e) => e.action === 'review.decide')!.after).toMatchObject({ refusalReason: reason });
+    const detail = (await officer.get(`/api/reviews/${built.roundId}`)).json();
+    expect(detail.events.at(-1)).toMatchObject({ action: 'decide', reason });
+    const notice = await officer.get(`/api/reviews/${built.roundId}/refusal.docx`);
+    expect(notice.statusCode, notice.body).toBe(200);
+    expect(notice.headers['content-disposition']).toContain('thong-bao-khong-cong-nhan-31-');
+    const { text } = await wordText(notice.rawPayload);
+    expect(text).toContain('THÔNG BÁO');
+    expect(text).toContain('Kính gửi: Ông/bà Người Làm Đơn');
+    expect(text).toContain('công nhận hộ nghèo, hộ cận nghèo (Mẫu số 01)');
+    expect(text).toContain('Quyết định số 31/QĐ-UBND ngày 10 tháng 11 năm 2026');
+    expect(text).toContain(reason);
+    // A decision that granted the application has no notice to send.
+    const other = await buildHousehold(t.database.db, { villageId: villageB.id });
+    const granted = await buildRound(t.database.db, other, 'decided');
+    const none = await officer.get(`/api/reviews/${granted.roundId}/refusal.docx`);
+    expect(none.statusCode).toBe(409);
+    expect(none.json().code).toBe('no_refusal');
   });
 });
 

@@ -310,6 +310,12 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     (a, p) => paperwork.decisionDocument(db, a, p.id),
   );
   download(
+    '/api/reviews/:id/refusal.docx',
+    'Thông báo không công nhận theo đơn, kèm lý do, gửi người làm đơn (Word)',
+    IdParamsSchema,
+    (a, p) => paperwork.refusalNotice(db, a, p.id),
+  );
+  download(
     '/api/reviews/:id/cases/:caseId/certificate.docx',
     'Giấy chứng nhận hộ nghèo, hộ cận nghèo (Mẫu 03)',
     CaseParamsSchema,

@@ -256,7 +256,8 @@ async function step(db: Db, actor: Actor, id: string, version: number, action: R
       toState: to!,
       actorId: actor.id,
       actorName: actor.fullName,
-      reason: options.reason ?? null,
+      // A decision refusing an application keeps its written reasons in the round's history too.
+      reason: options.reason ?? patch.refusalReason ?? null,
     });
     await recordAudit(tx, actor, {
       action: `review.${action}`,
@@ -386,7 +387,7 @@ export function decideRound(db: Db, actor: Actor, id: string, input: DecideReq) 
  * An application the decision does not grant: Mẫu 01 asks to be recognised as poor or near-poor,
  * Mẫu 04 to be recognised as having escaped poverty. A refusal is answered in writing, with reasons.
  */
-function applicationRefused(c: repo.CaseRow) {
+export function applicationRefused(c: repo.CaseRow) {
   const form = (c.application as { form?: string } | null)?.form;
   const listed = c.finalCategory === 'poor' || c.finalCategory === 'near_poor';
   if (form === 'mau_01') return !listed;

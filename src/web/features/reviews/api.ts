@@ -212,6 +212,7 @@ export const reviewsApi = {
     downloadFile(`${base(id)}/village-meetings/${meetingId}/minutes.docx`, undefined, 'bien-ban-hop-dan.docx'),
   postingList: (id: string, format: 'docx' | 'pdf', village?: string) =>
     downloadFile(`${base(id)}/posting-list.${format}`, { village }, `danh-sach-niem-yet.${format}`),
+  refusal: (id: string) => downloadFile(`${base(id)}/refusal.docx`, undefined, 'thong-bao-khong-cong-nhan.docx'),
   decision: (id: string) => downloadFile(`${base(id)}/decision.docx`, undefined, 'quyet-dinh.docx'),
   certificate: (id: string, caseId: string) =>
     downloadFile(`${base(id)}/cases/${caseId}/certificate.docx`, undefined, 'giay-chung-nhan.docx'),
