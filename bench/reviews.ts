@@ -11,13 +11,13 @@
  *   DATABASE_URL=… npx tsx bench/reviews.ts --reuse        (the roll-up only, on the last run's data)
  * Results: docs/benchmarks.md.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import os from 'node:os';
 import { ROLES } from '../src/domain/access';
 import { ensureAdminUnits } from '../src/server/modules/admin-units/reference-data';
 import { listCases, saveSurvey } from '../src/server/modules/reviews/cases';
 import { recordMeeting } from '../src/server/modules/reviews/meetings';
-import { cellHouseholds, rollupOfYear } from '../src/server/modules/reviews/rollup';
+import { cellHouseholds, rollupOfYear, summariseDecision } from '../src/server/modules/reviews/rollup';
 import { rollupWorkbook } from '../src/server/modules/reviews/rollup-excel';
 import {
   createRound,
@@ -27,6 +27,7 @@ import {
   startPosting,
   startSurvey,
 } from '../src/server/modules/reviews/service';
+import { reviewRounds } from '../src/server/modules/reviews/tables';
 import { ensureSystemAdministrator } from '../src/server/modules/users/service';
 import type { Actor } from '../src/server/platform/access';
 import { loadConfig } from '../src/server/platform/config';
@@ -55,8 +56,10 @@ console.log(
 );
 try {
   if (!reuse) await generate();
+  else await database.migrate();
   const admin = await actor();
   if (!reuse) await reviewCommune(admin);
+  await decide2025(admin);
   await rollUp(admin);
 } finally {
   await database.close();
@@ -191,6 +194,43 @@ async function reviewCommune(admin: Actor) {
         signerName: 'Chủ tịch',
       }),
     (r) => r.state,
+  );
+}
+
+/**
+ * The 2025 periodic round of every commune, decided (its lists were generated in SQL above): each
+ * decision's summary is written by the function the decision calls, timed per commune.
+ */
+async function decide2025(admin: Actor) {
+  const [{ n }] = rowsOf<{ n: number }>(
+    await db.execute(sql`select count(*)::int as n from review_rounds where year = 2025 and state = 'decided'`),
+  ) as [{ n: number }];
+  if (n > 0) return;
+  const province: Actor = { ...admin, scope: { level: 'province', provinceCode: '42' } };
+  await timed('province roll-up, no commune decided (all counted live)', () =>
+    rollupOfYear(db, province, { year: 2025 }),
+  );
+  const communes = rowsOf<{ code: string }>(
+    await db.execute(
+      sql`select code from admin_units where valid_to is null and level = 'commune' and parent_code = '42'`,
+    ),
+  );
+  const times: number[] = [];
+  for (const { code } of communes) {
+    const round = await createRound(db, admin, { communeCode: code, year: 2025, kind: 'periodic' });
+    const [row] = await db
+      .update(reviewRounds)
+      .set({ state: 'decided', decisionNumber: '45/QĐ-UBND', decisionDate: '2025-12-10' })
+      .where(eq(reviewRounds.id, round.id))
+      .returning();
+    const start = process.hrtime.bigint();
+    await db.transaction((tx) => summariseDecision(tx, row!));
+    times.push(ms(start));
+  }
+  times.sort((a, b) => a - b);
+  report(
+    `2025 decisions' summaries (${communes.length} communes)`,
+    `median ${times[times.length >> 1]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms per commune`,
   );
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { scopeFromCodes, type Role } from '../domain/access';
 import { buildApp } from './app';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from './demo/seed';
@@ -55,6 +56,10 @@ export async function prepareDatabase(database: Database, config: Config, log: L
     };
     if (await seedDemo(database.db, actor)) log.info('Đã tạo dữ liệu mẫu tỉnh Hà Tĩnh.');
   }
+  // PGlite runs no autovacuum, so its planner has no statistics unless asked: the demo province's
+  // roll-up then chose nested loops over 35 million rows (107 s; 1.2 s after ANALYZE, EXPLAIN in
+  // docs/benchmarks.md). At each start, after the seed.
+  if (database.engine === 'pglite') await database.db.execute(sql`analyze`);
 }
 
 function printDemoAccounts(config: Config) {

@@ -203,6 +203,16 @@ describe('the yearly household review', () => {
         const list = await downloadDocx(page, () => page.getByRole('button', { name: 'Danh sách của xã' }).click());
         expect(list.doc.text).toContain(applicant.code);
         expect(list.doc.text).toContain(proposed.code);
+        const pdf = page.waitForEvent('download');
+        await page
+          .locator('.ant-space-compact')
+          .filter({ hasText: 'Danh sách của xã' })
+          .getByRole('button', { name: 'PDF' })
+          .click();
+        const printable = await pdf;
+        expect(printable.suggestedFilename()).toBe('danh-sach-niem-yet-2026.pdf');
+        const { readFile } = await import('node:fs/promises');
+        expect((await readFile(await printable.path())).subarray(0, 5).toString()).toBe('%PDF-');
 
         await page.getByRole('button', { name: 'Ghi nhận khiếu nại' }).click();
         const complaint = page.getByRole('dialog', { name: 'Ghi nhận khiếu nại' });

@@ -164,4 +164,8 @@ export const reviewsEn: typeof reviewsVi = {
   decisionHelp:
     'The decision in the layout of Decree 30/2020, with its annexes: the lists of poor, near-poor, escaped poor and escaped near-poor households.',
   downloadDecision: 'Download the decision (Word)',
+  householdCard: 'Review rounds of the household',
+  decisionOf: 'decision {number} of {date}',
+  listPdf: 'PDF to print and post',
+  downloadRefusal: 'Refusal notice to the applicant (Word)',
 };

@@ -160,4 +160,8 @@ export const reviewsVi = {
   decisionHelp:
     'Quyết định theo thể thức Nghị định 30/2020/NĐ-CP, kèm các phụ lục danh sách hộ nghèo, hộ cận nghèo, hộ thoát nghèo, hộ thoát cận nghèo.',
   downloadDecision: 'Tải quyết định (Word)',
+  householdCard: 'Các đợt rà soát của hộ',
+  decisionOf: 'QĐ số {number} ngày {date}',
+  listPdf: 'Bản PDF để in và niêm yết',
+  downloadRefusal: 'Thông báo không công nhận gửi người làm đơn (Word)',
 };

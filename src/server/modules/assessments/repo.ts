@@ -185,7 +185,8 @@ export async function escapedPoverty(db: Executor, area: Area, fromYear: number,
 }
 
 /** The households of a commune on a year's poor or near-poor list (the review lists them again). */
-export function onListsOf(db: Executor, communeCode: string, year: number) {
+/** With the province, so the area index `(province_code, year, category, commune_code)` serves it. */
+export function onListsOf(db: Executor, area: { provinceCode: string; communeCode: string }, year: number) {
   return db
     .select({
       householdId: households.id,
@@ -200,9 +201,10 @@ export function onListsOf(db: Executor, communeCode: string, year: number) {
     .innerJoin(households, eq(households.id, householdAssessments.householdId))
     .where(
       and(
-        eq(householdAssessments.communeCode, communeCode),
+        eq(householdAssessments.provinceCode, area.provinceCode),
         eq(householdAssessments.year, year),
         inArray(householdAssessments.category, ['poor', 'near_poor']),
+        eq(householdAssessments.communeCode, area.communeCode),
         isNull(households.archivedAt),
       ),
     )

@@ -578,8 +578,8 @@ export const householdsEscapedPoverty = (db: Executor, area: Area, fromYear: num
 // ---- for the review (rà soát) ----
 
 /** The households of a commune on a year's poor and near-poor lists, with their category. */
-export function householdsOnLists(db: Executor, communeCode: string, year: number) {
-  return repo.onListsOf(db, communeCode, year);
+export function householdsOnLists(db: Executor, area: { provinceCode: string; communeCode: string }, year: number) {
+  return repo.onListsOf(db, area, year);
 }
 
 /** A surveyed result as a review keeps it until its decision (the row the decision records). */

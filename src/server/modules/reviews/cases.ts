@@ -1,4 +1,5 @@
 import { applicationDeadline, canList, canSurvey, type RoundState } from '../../../domain/review';
+import type { Category } from '../../../domain/poverty';
 import { foldAccents } from '../../../domain/text';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
@@ -11,7 +12,7 @@ import { requireVillage, villageNames } from '../villages/service';
 import { reviewPolicy } from './policy';
 import { presentCase } from './presenter';
 import * as repo from './repo';
-import type { CaseAddReq, CaseListReq, SurveyReq } from './schemas';
+import type { CaseAddReq, CaseListReq, HouseholdCaseView, SurveyReq } from './schemas';
 import { formatDate, refuseWrongState, requireRound } from './service';
 
 const caseNotFound = () => errors.notFound('hộ trong đợt rà soát', 'Listed household');
@@ -208,6 +209,27 @@ export async function saveSurvey(db: Db, actor: Actor, roundId: string, caseId: 
     });
     return { case: await presentOne(tx, updated), result: view };
   });
+}
+
+/** The household's cases in every review round (the household page shows them). */
+export async function householdCases(db: Db, actor: Actor, householdId: string): Promise<HouseholdCaseView[]> {
+  await getHousehold(db, actor, householdId); // 404 outside the actor's area
+  const rows = await repo.casesOfHousehold(db, householdId, actor.scope);
+  return rows.map(({ round, case: c }) => ({
+    roundId: round.id,
+    caseId: c.id,
+    year: round.year,
+    listYear: round.listYear,
+    kind: round.kind as HouseholdCaseView['kind'],
+    roundState: round.state as RoundState,
+    reason: c.reason as HouseholdCaseView['reason'],
+    status: c.status as HouseholdCaseView['status'],
+    previousCategory: c.previousCategory as Category | null,
+    proposedCategory: c.proposedCategory as Category | null,
+    finalCategory: c.finalCategory as Category | null,
+    decisionNumber: round.decisionNumber,
+    decisionDate: round.decisionDate,
+  }));
 }
 
 /** Assign a reviewer (a user of the commune) to a village of the round. */

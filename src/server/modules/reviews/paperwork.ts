@@ -9,7 +9,8 @@ import { villageNames } from '../villages/service';
 import type { MeetingVote } from './meetings';
 import { reviewPolicy } from './policy';
 import * as repo from './repo';
-import { formatDate, requireRound } from './service';
+import { applicationRefused, formatDate, requireRound } from './service';
+import { officialHeader, renderPdf } from '../fund/pdf';
 import { grid, heading, longDate, para, run, signature, wordDocument, type Section } from './word';
 
 /**
@@ -120,15 +121,19 @@ function listTable(cases: CaseRow[], names: Map<string, string>) {
   );
 }
 
-function annexSections(cases: CaseRow[], names: Map<string, string>, listYear: number, caption: string): Section[] {
+/** The four annexes with their titles. */
+function annexTitles(cases: CaseRow[], listYear: number): [string, CaseRow[]][] {
   const lists = annexLists(cases);
-  const annexes: [string, CaseRow[]][] = [
+  return [
     [`PHỤ LỤC I. DANH SÁCH HỘ NGHÈO NĂM ${listYear}`, lists.poor],
     [`PHỤ LỤC II. DANH SÁCH HỘ CẬN NGHÈO NĂM ${listYear}`, lists.nearPoor],
     [`PHỤ LỤC III. DANH SÁCH HỘ THOÁT NGHÈO NĂM ${listYear}`, lists.escapedPoor],
     [`PHỤ LỤC IV. DANH SÁCH HỘ THOÁT CẬN NGHÈO NĂM ${listYear}`, lists.escapedNearPoor],
   ];
-  return annexes.map(([title, rows]) => ({
+}
+
+function annexSections(cases: CaseRow[], names: Map<string, string>, listYear: number, caption: string): Section[] {
+  return annexTitles(cases, listYear).map(([title, rows]) => ({
     children: [
       para(title, { bold: true, align: 'center', after: 0 }),
       para(caption, { italics: true, align: 'center' }),
@@ -138,7 +143,7 @@ function annexSections(cases: CaseRow[], names: Map<string, string>, listYear: n
 }
 
 /** The lists to post (niêm yết) at a village's cultural house, or the commune's for all villages. */
-export async function postingList(db: Db, actor: Actor, roundId: string, villageId?: string) {
+async function postingContent(db: Db, actor: Actor, roundId: string, villageId?: string) {
   const { round, communeName, place, issuer } = await paperworkContext(db, actor, roundId);
   if (!round.postedOn)
     throw errors.conflict('not_posted', 'Đợt rà soát chưa đến bước niêm yết.', 'The round has not reached posting.');
@@ -148,29 +153,81 @@ export async function postingList(db: Db, actor: Actor, roundId: string, village
     cases.map((c) => c.villageId),
   );
   const where = villageId ? `${names.get(villageId) ?? ''}, ${communeName}` : communeName;
-  const period = `Niêm yết từ ngày ${formatDate(round.postedOn)} đến hết ngày ${formatDate(round.postingEnds!)} (03 ngày làm việc)`;
+  return {
+    round,
+    place,
+    issuer,
+    where,
+    names,
+    cases,
+    title: `DANH SÁCH NIÊM YẾT CÔNG KHAI KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM ${round.year}`,
+    period: `Niêm yết từ ngày ${formatDate(round.postedOn)} đến hết ngày ${formatDate(round.postingEnds!)} (03 ngày làm việc)`,
+    notice:
+      'Mọi ý kiến, khiếu nại về kết quả rà soát gửi về Ủy ban nhân dân xã trong thời gian niêm yết để được phúc tra.',
+    fileName: `danh-sach-niem-yet-${round.year}${villageId ? '-thon' : ''}`,
+  };
+}
+
+/** The posting lists as a Word document. */
+export async function postingList(db: Db, actor: Actor, roundId: string, villageId?: string) {
+  const p = await postingContent(db, actor, roundId, villageId);
   const first: Section = {
     children: [
-      heading({ issuer, place, date: round.postedOn }),
-      para(`DANH SÁCH NIÊM YẾT CÔNG KHAI KẾT QUẢ RÀ SOÁT HỘ NGHÈO, HỘ CẬN NGHÈO NĂM ${round.year}`, {
-        bold: true,
-        align: 'center',
-        after: 0,
-      }),
-      para(where, { bold: true, align: 'center', after: 0 }),
-      para(period, { italics: true, align: 'center' }),
-      para(
-        'Mọi ý kiến, khiếu nại về kết quả rà soát gửi về Ủy ban nhân dân xã trong thời gian niêm yết để được phúc tra.',
-        { indent: true },
-      ),
+      heading({ issuer: p.issuer, place: p.place, date: p.round.postedOn! }),
+      para(p.title, { bold: true, align: 'center', after: 0 }),
+      para(p.where, { bold: true, align: 'center', after: 0 }),
+      para(p.period, { italics: true, align: 'center' }),
+      para(p.notice, { indent: true }),
     ],
   };
-  const annexes = annexSections(cases, names, round.listYear, where);
+  const annexes = annexSections(p.cases, p.names, p.round.listYear, p.where);
   annexes[0]!.children.unshift(...first.children);
-  return {
-    fileName: `danh-sach-niem-yet-${round.year}${villageId ? '-thon' : ''}.docx`,
-    buffer: await wordDocument('Danh sách niêm yết', annexes),
-  };
+  return { fileName: `${p.fileName}.docx`, buffer: await wordDocument('Danh sách niêm yết', annexes) };
+}
+
+/** The posting lists as a PDF to print and post as they are (the fund's PDF machinery, Tinos). */
+export async function postingListPdf(db: Db, actor: Actor, roundId: string, villageId?: string) {
+  const p = await postingContent(db, actor, roundId, villageId);
+  const [above, body] = p.issuer as [string, string];
+  const centred = { alignment: 'center' as const };
+  const lists = annexTitles(p.cases, p.round.listYear).flatMap(([title, rows]) => [
+    {
+      text: title,
+      bold: true,
+      ...centred,
+      margin: [0, 16, 0, 6] as [number, number, number, number],
+    },
+    rows.length
+      ? {
+          table: {
+            headerRows: 1,
+            widths: ['auto', 'auto', '*', 'auto', 'auto'],
+            body: [
+              ['STT', 'Mã hộ', 'Họ và tên chủ hộ', 'Thôn', 'Số chỉ số thiếu hụt'].map((text) => ({ text, bold: true })),
+              ...rows.map((c, n) =>
+                [n + 1, c.householdCode, c.headName, p.names.get(c.villageId) ?? '', c.deprivations.length].map(String),
+              ),
+            ],
+          },
+          fontSize: 11,
+        }
+      : { text: '(Không có hộ nào)', italics: true, ...centred },
+  ]);
+  const buffer = await renderPdf({
+    pageSize: 'A4',
+    pageMargins: [56, 40, 40, 40],
+    info: { title: p.title, creator: 'Chung Tay' },
+    content: [
+      officialHeader(above, body),
+      { text: `${p.place}, ${longDate(p.round.postedOn!)}`, italics: true, alignment: 'right', margin: [0, 6, 0, 12] },
+      { text: p.title, bold: true, fontSize: 14, ...centred },
+      { text: p.where, bold: true, ...centred },
+      { text: p.period, italics: true, ...centred, margin: [0, 0, 0, 8] },
+      { text: p.notice, margin: [0, 0, 0, 4] },
+      ...lists,
+    ],
+  });
+  return { fileName: `${p.fileName}.pdf`, buffer };
 }
 
 /** Mẫu số 02: the commune chairman's decision, in the layout of Decree 30/2020, with its annexes. */
@@ -245,6 +302,64 @@ export async function decisionDocument(db: Db, actor: Actor, roundId: string) {
 }
 
 const run2 = (text: string, bold = false) => run(text, { bold });
+
+const ASKED: Record<string, string> = {
+  mau_01: 'công nhận hộ nghèo, hộ cận nghèo (Mẫu số 01)',
+  mau_04: 'công nhận thoát nghèo, thoát cận nghèo (Mẫu số 04)',
+};
+
+/**
+ * The written answer to each application the decision did not grant (thông báo không công nhận):
+ * to the applicant, with the decision's reasons and the right to complain. One page per applicant.
+ */
+export async function refusalNotice(db: Db, actor: Actor, roundId: string) {
+  const { round, communeName, provinceName, place, issuer } = await paperworkContext(db, actor, roundId);
+  const refused = round.state === 'decided' ? (await repo.allCases(db, round.id)).filter(applicationRefused) : [];
+  if (refused.length === 0 || !round.refusalReason)
+    throw errors.conflict(
+      'no_refusal',
+      'Quyết định của đợt rà soát không có đơn nào bị từ chối.',
+      'The round’s decision refused no application.',
+    );
+  const villages = await villageNames(
+    db,
+    refused.map((c) => c.villageId),
+  );
+  const sections = refused.map((c) => {
+    const application = c.application as { form: string; receivedOn: string; applicantName: string };
+    return {
+      children: [
+        heading({ issuer, place, date: round.decisionDate! }),
+        para('THÔNG BÁO', { bold: true, align: 'center', size: 28, after: 0 }),
+        para(`Về việc trả lời đơn đề nghị ${ASKED[application.form] ?? ''}`, { bold: true, align: 'center' }),
+        para(`Kính gửi: Ông/bà ${application.applicantName}, ${villages.get(c.villageId) ?? ''}, ${communeName}.`, {
+          align: 'center',
+        }),
+        para(
+          `Ngày ${formatDate(application.receivedOn)}, Ủy ban nhân dân ${communeName} nhận được đơn của ông/bà đề nghị ${ASKED[application.form] ?? ''} cho hộ ông/bà ${c.headName} (mã hộ ${c.householdCode}).`,
+          { indent: true },
+        ),
+        para(
+          `Căn cứ kết quả rà soát, Chủ tịch Ủy ban nhân dân ${communeName} đã ban hành Quyết định số ${round.decisionNumber} ${longDate(round.decisionDate!)}; hộ ông/bà không được công nhận theo đề nghị trong đơn, với lý do:`,
+          { indent: true },
+        ),
+        para(round.refusalReason!, { indent: true, italics: true }),
+        para('Nếu không đồng ý, ông/bà có quyền khiếu nại đến Ủy ban nhân dân xã theo quy định của Luật Khiếu nại.', {
+          indent: true,
+        }),
+        signature(
+          ['Như trên;', `UBND ${provinceName} (báo cáo);`, 'Lưu: VT.'],
+          ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH'],
+          round.signerName ?? '',
+        ),
+      ],
+    };
+  });
+  return {
+    fileName: `thong-bao-khong-cong-nhan-${round.decisionNumber!.replace(/\//gu, '-')}.docx`,
+    buffer: await wordDocument('Thông báo không công nhận theo đơn', sections),
+  };
+}
 
 /** Mẫu số 03: the certificate of a poor or near-poor household, numbered "…/GCN-HN.HCN". */
 export async function certificate(db: Db, actor: Actor, roundId: string, caseId: string) {

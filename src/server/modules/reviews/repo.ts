@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { insideScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
@@ -155,6 +155,21 @@ export async function updateCase(db: Executor, id: string, version: number, patc
     .where(and(eq(reviewCases.id, id), eq(reviewCases.version, version)))
     .returning();
   return row;
+}
+
+/** A household's cases in every round, newest round first; the caller's area in SQL. */
+export function casesOfHousehold(db: Executor, householdId: string, scope: AreaScope) {
+  return db
+    .select({ round: reviewRounds, case: reviewCases })
+    .from(reviewCases)
+    .innerJoin(reviewRounds, eq(reviewRounds.id, reviewCases.roundId))
+    .where(
+      and(
+        eq(reviewCases.householdId, householdId),
+        insideScope(scope, { province: reviewCases.provinceCode, commune: reviewCases.communeCode }),
+      ),
+    )
+    .orderBy(desc(reviewRounds.year), desc(reviewRounds.createdAt));
 }
 
 /** A round's cases, limited to the villages given (a reviewer's work list) when `villageIds` is set. */

@@ -414,6 +414,11 @@ describe('a periodic review round, from planning to the decision', () => {
     expect(text).toContain('Niêm yết từ ngày 27/11/2026 đến hết ngày 01/12/2026');
     expect(text).toContain('Lê Văn Nghèo');
     expect(text).not.toContain('Hoàng Văn Đơn');
+    const pdf = await officer.get(`/api/reviews/${round.id}/posting-list.pdf?village=${villageA.id}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.headers['content-disposition']).toContain('danh-sach-niem-yet-2026-thon.pdf');
 
     const applicantCase = await caseOf(applicant.id);
     const complaint = await officer.post(`/api/reviews/${round.id}/complaints`, {
@@ -672,5 +677,42 @@ describe('a regular review', () => {
     expect(res.json()).toMatchObject({ state: 'decided', refusalReason: reason });
     const trail = await auditTrail(t.database.db, 'review_round', built.roundId);
     expect(trail.find((e) => e.action === 'review.decide')!.after).toMatchObject({ refusalReason: reason });
+    const detail = (await officer.get(`/api/reviews/${built.roundId}`)).json();
+    expect(detail.events.at(-1)).toMatchObject({ action: 'decide', reason });
+    const notice = await officer.get(`/api/reviews/${built.roundId}/refusal.docx`);
+    expect(notice.statusCode, notice.body).toBe(200);
+    expect(notice.headers['content-disposition']).toContain('thong-bao-khong-cong-nhan-31-');
+    const { text } = await wordText(notice.rawPayload);
+    expect(text).toContain('THÔNG BÁO');
+    expect(text).toContain('Kính gửi: Ông/bà Người Làm Đơn');
+    expect(text).toContain('công nhận hộ nghèo, hộ cận nghèo (Mẫu số 01)');
+    expect(text).toContain('Quyết định số 31/QĐ-UBND ngày 10 tháng 11 năm 2026');
+    expect(text).toContain(reason);
+    // A decision that granted the application has no notice to send.
+    const other = await buildHousehold(t.database.db, { villageId: villageB.id });
+    const granted = await buildRound(t.database.db, other, 'decided');
+    const none = await officer.get(`/api/reviews/${granted.roundId}/refusal.docx`);
+    expect(none.statusCode).toBe(409);
+    expect(none.json().code).toBe('no_refusal');
+  });
+});
+
+describe('the household page', () => {
+  it('shows the household’s review cases with the round’s step and result; outside the area, nothing', async () => {
+    const res = await viewer.get(`/api/households/${poor.id}/reviews`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual([
+      expect.objectContaining({
+        year: 2026,
+        listYear: 2027,
+        kind: 'periodic',
+        roundState: 'posting', // reopened after its decision
+        reason: 'current_poor',
+        decisionNumber: expect.any(String),
+      }),
+    ]);
+    expect(res.json()[0].finalCategory).not.toBeNull();
+    const outside = await outsider.get(`/api/households/${poor.id}/reviews`);
+    expect(outside.statusCode).toBe(404);
   });
 });

@@ -1,10 +1,10 @@
-import { and, count, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { measureKey, type Measure, type RollupList } from '../../../domain/review/rollup';
 import { insideScope } from '../../platform/access';
-import { rowsOf, type Db, type Executor } from '../../platform/db/database';
+import { rowsOf, type Executor } from '../../platform/db/database';
 import { households } from '../households/tables';
-import { reviewRounds } from './tables';
+import { reviewRounds, reviewSummaries } from './tables';
 
 /**
  * The roll-up's SQL. It reads the registry (households, members) and the yearly assessments
@@ -17,18 +17,27 @@ export interface RollupArea {
   scope: AreaScope;
   provinceCode: string;
   communeCode?: string;
+  /** Only these communes of it (those the decisions' summaries do not cover); never empty. */
+  communes?: readonly string[];
   /** The list year whose results are counted; the movement runs from the year before. */
   listYear: number;
 }
 
 const LISTED = sql`('poor', 'near_poor')`;
 
+/** The commune, or the communes, of the area as a condition on a commune column (nothing for a province). */
+function inCommunes(area: RollupArea, column: SQL | AnyColumn): SQL | undefined {
+  if (area.communeCode) return sql`${column} = ${area.communeCode}`;
+  if (area.communes) return sql`${column} in ${area.communes}`;
+  return undefined;
+}
+
 /**
  * One roll-up statement, with PostgreSQL's JIT compiler off: compiling its hundred filtered
  * aggregates cost more than running them (1.7 s of 2.2 s for one commune, measured in
  * bench/reviews.ts).
  */
-function withoutJit(db: Db, statement: SQL) {
+function withoutJit(db: Executor, statement: SQL) {
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
     return tx.execute(statement);
@@ -43,8 +52,11 @@ function withoutJit(db: Db, statement: SQL) {
  * newly on a list. Persons and the head's ethnicity: one pass over the area's members.
  */
 function base(area: RollupArea, rows: 'listed' | 'all'): SQL {
-  const { provinceCode, communeCode, listYear } = area;
-  const commune = (column: SQL) => (communeCode ? sql`and ${column} = ${communeCode}` : sql``);
+  const { provinceCode, listYear } = area;
+  const commune = (column: SQL) => {
+    const condition = inCommunes(area, column);
+    return condition ? sql`and ${condition}` : sql``;
+  };
   const earlier = (categories: SQL) => sql`case
       when a.category in ${LISTED} and coalesce(p.category, '') not in ${LISTED}
       then exists (select 1 from household_assessments e where e.household_id = ${households.id}
@@ -80,7 +92,7 @@ function base(area: RollupArea, rows: 'listed' | 'all'): SQL {
       left join known on known.commune_code = ${households.communeCode}
       where ${and(
         eq(households.provinceCode, provinceCode),
-        communeCode ? eq(households.communeCode, communeCode) : undefined,
+        inCommunes(area, households.communeCode),
         insideScope(area.scope, { province: households.provinceCode, commune: households.communeCode }),
         rows === 'listed' ? sql`${households.id} in (${onLists})` : undefined,
       )}
@@ -153,15 +165,15 @@ const filtered = (m: Measure) => (m.kind === 'result' && onAList(m)) || m.kind =
  * selects; "all households" (what `b.active` selects in a commune's full base) is counted by
  * commune straight from the registry.
  */
-export async function figuresByCommune(db: Db, area: RollupArea, measures: Measure[]): Promise<CommuneFigures[]> {
-  const { provinceCode, communeCode } = area;
+export async function figuresByCommune(db: Executor, area: RollupArea, measures: Measure[]): Promise<CommuneFigures[]> {
+  const { provinceCode } = area;
   /** The area and the caller's scope on a registry table read by name. */
   const inArea = (table: string) => {
     const column = (name: string) => sql.raw(`${table}.${name}`);
     const scope = area.scope;
     return and(
       sql`${column('province_code')} = ${provinceCode}`,
-      communeCode ? sql`${column('commune_code')} = ${communeCode}` : undefined,
+      inCommunes(area, column('commune_code')),
       scope.level === 'national' ? undefined : sql`${column('province_code')} = ${scope.provinceCode}`,
       scope.level === 'commune' ? sql`${column('commune_code')} = ${scope.communeCode}` : undefined,
     );
@@ -296,4 +308,37 @@ export async function regularRounds(db: Executor, scope: AreaScope, provinceCode
     .from(reviewRounds)
     .where(and(roundsOfYear(scope, provinceCode, year, 'regular'), ne(reviewRounds.state, 'decided')))
     .groupBy(reviewRounds.communeCode);
+}
+
+// ---- the decisions' summaries ----
+
+/** The commune's figures of the list year as a decision leaves them (replacing an earlier decision's). */
+export async function writeSummary(db: Executor, row: typeof reviewSummaries.$inferInsert) {
+  await db
+    .insert(reviewSummaries)
+    .values(row)
+    .onConflictDoUpdate({
+      target: [reviewSummaries.communeCode, reviewSummaries.listYear],
+      set: { roundId: row.roundId, figures: row.figures, deprivations: row.deprivations, writtenAt: sql`now()` },
+    });
+}
+
+export async function dropSummary(db: Executor, communeCode: string, listYear: number) {
+  await db
+    .delete(reviewSummaries)
+    .where(and(eq(reviewSummaries.communeCode, communeCode), eq(reviewSummaries.listYear, listYear)));
+}
+
+/** The summaries of the list year in the area (the caller's scope applied). */
+export function summariesOf(db: Executor, scope: AreaScope, provinceCode: string, listYear: number) {
+  return db
+    .select()
+    .from(reviewSummaries)
+    .where(
+      and(
+        insideScope(scope, { province: reviewSummaries.provinceCode, commune: reviewSummaries.communeCode }),
+        eq(reviewSummaries.provinceCode, provinceCode),
+        eq(reviewSummaries.listYear, listYear),
+      ),
+    );
 }

@@ -1,7 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MOVEMENT_DECREASES, MOVEMENT_INCREASES, ROLLUP_LISTS, type Figures } from '../../../domain/review/rollup';
+import {
+  fixedMeasures,
+  MOVEMENT_DECREASES,
+  MOVEMENT_INCREASES,
+  ROLLUP_LISTS,
+  type Figures,
+} from '../../../domain/review/rollup';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
 import {
   buildHousehold,
@@ -17,8 +23,9 @@ import type { Worksheet } from 'exceljs';
 import ExcelJS from '../registry-excel/exceljs';
 import { householdAssessments } from '../assessments/tables';
 import { householdMembers, households } from '../households/tables';
-import { createRound } from './service';
-import { reviewRounds } from './tables';
+import { figuresByCommune } from './rollup-repo';
+import { createRound, decideRound, reopenRound } from './service';
+import { reviewRounds, reviewSummaries } from './tables';
 
 /**
  * The province roll-up against hand-built lists: Thạch Hà's 2025 list (the opening) and 2026
@@ -400,6 +407,59 @@ describe('the movement identity, for any history of the lists (property)', () =>
       }),
       { numRuns: 20 },
     );
+  });
+});
+
+describe('the decisions’ summaries, read for decided communes instead of recounting them', () => {
+  /** Every commune's figures in the roll-up equal a live count over the registry and the lists. */
+  async function expectSameAsLive() {
+    const view = (await rollup(province)) as Rollup & { indicators: { key: string }[] };
+    const live = await figuresByCommune(
+      t.database.db,
+      { scope: { level: 'national' }, provinceCode: HA_TINH, listYear: 2026 },
+      fixedMeasures(view.indicators.map((i) => i.key)),
+    );
+    for (const commune of view.communes) {
+      const counted = live.find((l) => l.communeCode === commune.code);
+      expect(commune.figures, commune.name).toEqual(counted?.figures ?? {});
+      expect(commune.deprivations, commune.name).toEqual(counted?.deprivations ?? { poor: 0, near_poor: 0 });
+    }
+    return view;
+  }
+  const summaryOf = (communeCode: string) =>
+    t.database.db
+      .select()
+      .from(reviewSummaries)
+      .where(and(eq(reviewSummaries.communeCode, communeCode), eq(reviewSummaries.listYear, 2026)));
+
+  it('a decision writes its commune’s figures; a reopening drops them; a new decision writes them again', async () => {
+    const db = t.database.db;
+    const admin = await systemAdmin(db);
+    const applicant = await buildHousehold(db, { villageId: h.stays!.villageId, code: 'TH-SUM' });
+    const round = await buildRound(db, applicant, 'decided');
+    const [written] = await summaryOf(THACH_HA);
+    expect(written?.roundId).toBe(round.roundId);
+    const decided = await expectSameAsLive();
+    expect(communeOf(decided, THACH_HA).source).toBe('decision');
+    // The applicant (1,300,000 đ a month) joined the four poor and two near-poor households.
+    const closing = (f: Figures) => nh(f, 'poor.closing') + nh(f, 'near_poor.closing');
+    expect(closing(communeOf(decided, THACH_HA).figures)).toBe(7);
+
+    const reopened = await reopenRound(db, admin, round.roundId, {
+      version: round.version,
+      reason: 'Phúc tra lại thu nhập của hộ',
+    });
+    expect(await summaryOf(THACH_HA)).toEqual([]);
+    await expectSameAsLive();
+
+    await decideRound(db, admin, round.roundId, {
+      version: reopened.version,
+      decisionNumber: '13/QĐ-UBND',
+      decisionDate: '2026-11-20',
+      signerName: 'Chủ Tịch Xã',
+    });
+    expect(await summaryOf(THACH_HA)).toHaveLength(1);
+    expectBalanced(communeOf(await expectSameAsLive(), THACH_HA).figures);
   });
 });
 

@@ -9,7 +9,8 @@ import {
   type RollupList,
 } from '../../../domain/review/rollup';
 import type { Actor } from '../../platform/access';
-import type { Db } from '../../platform/db/database';
+import type { AreaScope } from '../../../domain/access';
+import type { Db, Executor } from '../../platform/db/database';
 import { errors } from '../../platform/errors';
 import { listAdminUnits, requireCurrentUnit } from '../admin-units/service';
 import { standardsIn } from '../poverty/service';
@@ -17,6 +18,7 @@ import { villageNames } from '../villages/service';
 import { reviewPolicy } from './policy';
 import { isOverdue } from './presenter';
 import * as repo from './repo';
+import type { RoundRow } from './repo';
 import * as rollupRepo from './rollup-repo';
 import type { RollupHouseholdsReq, RollupReq, RollupView } from './rollup-schemas';
 
@@ -30,6 +32,8 @@ import type { RollupHouseholdsReq, RollupReq, RollupView } from './rollup-schema
  * assessments the year holds otherwise (imported lists, single assessments) are shown, marked
  * `source: 'assessments'`. The movement runs from the list of the year before.
  */
+
+const NATIONAL: AreaScope = { level: 'national' };
 
 /** The province the caller may roll up: their own (a commune officer sees only their commune's row). */
 async function provinceOf(db: Db, actor: Actor, code: string | undefined) {
@@ -57,15 +61,42 @@ const ethnicitiesIn = (figures: Figures) =>
     ...new Set(Object.keys(figures).flatMap((k) => (k.includes('.ethnicity.') ? [k.split('.ethnicity.')[1]!] : []))),
   ].sort((a, b) => Number(b === 'Kinh') - Number(a === 'Kinh') || a.localeCompare(b, 'vi'));
 
+/** The roll-up's measures for a list year: those of the standard's indicators. */
+async function measuresOf(db: Executor, provinceCode: string, listYear: number) {
+  const standard = standardForYear(listYear, await standardsIn(db, provinceCode));
+  const indicators = standard?.dimensions.flatMap((d) => d.indicators.map((i) => ({ key: i.key, ...i.name }))) ?? [];
+  return { indicators, measures: fixedMeasures(indicators.map((i) => i.key)) };
+}
+
+/**
+ * In a decision's transaction (and a regular round's, which changes the same list year): the
+ * commune's figures of the list year as decided, which the province roll-up then reads instead
+ * of recounting the commune's households. Counted by the same statement as the live roll-up.
+ */
+export async function summariseDecision(tx: Executor, round: RoundRow) {
+  const { measures } = await measuresOf(tx, round.provinceCode, round.listYear);
+  const area = { scope: NATIONAL, provinceCode: round.provinceCode, communeCode: round.communeCode };
+  const [found] = await rollupRepo.figuresByCommune(tx, { ...area, listYear: round.listYear }, measures);
+  await rollupRepo.writeSummary(tx, {
+    provinceCode: round.provinceCode,
+    communeCode: round.communeCode,
+    listYear: round.listYear,
+    roundId: round.id,
+    figures: found?.figures ?? {},
+    deprivations: found?.deprivations ?? { poor: 0, near_poor: 0 },
+  });
+}
+
+/** A reopened round's commune is counted live again until its next decision. */
+export const dropSummary = (tx: Executor, round: RoundRow) =>
+  rollupRepo.dropSummary(tx, round.communeCode, round.listYear);
+
 export async function rollupOfYear(db: Db, actor: Actor, query: RollupReq): Promise<RollupView> {
   const province = await provinceOf(db, actor, query.province);
   const listYear = query.year + 1;
   const communeCode = actor.scope.level === 'commune' ? actor.scope.communeCode : undefined;
   const today = todayInVietnam();
-  const standard = standardForYear(listYear, await standardsIn(db, province.code));
-  const indicators = standard?.dimensions.flatMap((d) => d.indicators.map((i) => ({ key: i.key, ...i.name }))) ?? [];
-  const area = { scope: actor.scope, provinceCode: province.code, communeCode, listYear };
-  const [units, figures, periodic, regular] = await Promise.all([
+  const [units, { indicators, measures }, periodic, regular, summaries] = await Promise.all([
     listAdminUnits(db, {
       parentCode: province.code,
       level: 'commune',
@@ -75,45 +106,58 @@ export async function rollupOfYear(db: Db, actor: Actor, query: RollupReq): Prom
       sort: 'name',
       order: 'asc',
     }),
-    rollupRepo.figuresByCommune(db, area, fixedMeasures(indicators.map((i) => i.key))),
+    measuresOf(db, province.code, listYear),
     rollupRepo.periodicRounds(db, actor.scope, province.code, query.year),
     rollupRepo.regularRounds(db, actor.scope, province.code, query.year, today),
+    rollupRepo.summariesOf(db, actor.scope, province.code, listYear),
   ]);
+  // Decided communes read their decision's summary; the others are counted live.
+  const decided = new Set(periodic.filter((r) => r.state === 'decided').map((r) => r.communeCode));
+  const summarised = summaries.filter((s) => decided.has(s.communeCode));
+  const shown = units.items.filter((u) => !communeCode || u.code === communeCode);
+  const live = shown.map((u) => u.code).filter((code) => !summarised.some((s) => s.communeCode === code));
+  const area = { scope: actor.scope, provinceCode: province.code, communes: live, listYear };
+  const figures = [
+    ...summarised.map((s) => ({
+      communeCode: s.communeCode,
+      figures: s.figures as Figures,
+      deprivations: s.deprivations as Record<RollupList, number>,
+    })),
+    ...(live.length > 0 ? await rollupRepo.figuresByCommune(db, area, measures) : []),
+  ];
   const counts = await repo.roundCounts(
     db,
     periodic.map((r) => r.id),
   );
-  const communes = units.items
-    .filter((u) => !communeCode || u.code === communeCode)
-    .map((unit) => {
-      const round = periodic.find((r) => r.communeCode === unit.code);
-      const found = figures.find((f) => f.communeCode === unit.code);
-      const open = regular.find((r) => r.communeCode === unit.code);
-      const windowEnd = round?.windowEnd ?? periodicWindow(query.year).end;
-      return {
-        code: unit.code,
-        name: unit.name,
-        round: round
-          ? {
-              id: round.id,
-              state: round.state as RoundState,
-              windowStart: round.windowStart,
-              windowEnd: round.windowEnd,
-              decisionNumber: round.decisionNumber,
-              decisionDate: round.decisionDate,
-              cases: counts.get(round.id)!.cases,
-              agreed: counts.get(round.id)!.agreed,
-            }
-          : null,
-        windowEnd,
-        overdue: isOverdue({ state: round?.state ?? 'planned', kind: 'periodic', windowEnd, deadline: null }, today),
-        regularOpen: open?.open ?? 0,
-        regularOverdue: open?.overdue ?? 0,
-        source: round?.state === 'decided' ? ('decision' as const) : ('assessments' as const),
-        figures: found?.figures ?? {},
-        deprivations: found?.deprivations ?? { poor: 0, near_poor: 0 },
-      };
-    });
+  const communes = shown.map((unit) => {
+    const round = periodic.find((r) => r.communeCode === unit.code);
+    const found = figures.find((f) => f.communeCode === unit.code);
+    const open = regular.find((r) => r.communeCode === unit.code);
+    const windowEnd = round?.windowEnd ?? periodicWindow(query.year).end;
+    return {
+      code: unit.code,
+      name: unit.name,
+      round: round
+        ? {
+            id: round.id,
+            state: round.state as RoundState,
+            windowStart: round.windowStart,
+            windowEnd: round.windowEnd,
+            decisionNumber: round.decisionNumber,
+            decisionDate: round.decisionDate,
+            cases: counts.get(round.id)!.cases,
+            agreed: counts.get(round.id)!.agreed,
+          }
+        : null,
+      windowEnd,
+      overdue: isOverdue({ state: round?.state ?? 'planned', kind: 'periodic', windowEnd, deadline: null }, today),
+      regularOpen: open?.open ?? 0,
+      regularOverdue: open?.overdue ?? 0,
+      source: round?.state === 'decided' ? ('decision' as const) : ('assessments' as const),
+      figures: found?.figures ?? {},
+      deprivations: found?.deprivations ?? { poor: 0, near_poor: 0 },
+    };
+  });
   const total = sumFigures(communes.map((c) => c.figures));
   const deprivations = (list: RollupList) => communes.reduce((n, c) => n + c.deprivations[list], 0);
   return {

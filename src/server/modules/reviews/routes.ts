@@ -19,6 +19,7 @@ import {
   ComplaintResolveSchema,
   ComplaintSchema,
   DecideSchema,
+  HouseholdCasesSchema,
   MeetingSchema,
   PostingStartSchema,
   ReopenSchema,
@@ -35,6 +36,8 @@ import * as rounds from './service';
 
 const tags = ['reviews'];
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The type of a generated document, by its file name. */
+const typeOf = (fileName: string) => (fileName.endsWith('.pdf') ? 'application/pdf' : DOCX_TYPE);
 /** A header holds ASCII only: the name without accents, and in full as RFC 6266's filename*. */
 const attachment = (name: string) =>
   `attachment; filename="${foldAccents(name).replace(/[^\w.-]/gu, '-')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -195,6 +198,18 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
     },
     (request) => cases.saveSurvey(db, actorOf(request), request.params.id, request.params.caseId, request.body),
   );
+  app.get(
+    '/api/households/:id/reviews',
+    {
+      schema: {
+        tags,
+        summary: 'Hộ trong các đợt rà soát: đợt, năm, loại, bước, kết quả',
+        params: IdParamsSchema,
+        response: { 200: HouseholdCasesSchema },
+      },
+    },
+    (request) => cases.householdCases(db, actorOf(request), request.params.id),
+  );
   app.post(
     '/api/reviews/:id/reviewers',
     {
@@ -248,7 +263,8 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       meetings.resolveComplaint(db, actorOf(request), request.params.id, request.params.complaintId, request.body),
   );
 
-  const word = <P>(
+  /** A generated document (Word or PDF) as a download. */
+  const download = <P>(
     path: string,
     summary: string,
     params: z.ZodType<P>,
@@ -263,28 +279,43 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       { schema: { tags, summary, params, querystring: z.strictObject({ village: z.uuid().optional() }) } },
       async (request, reply) => {
         const file = await make(actorOf(request), request.params as P, request.query);
-        return reply.type(DOCX_TYPE).header('content-disposition', attachment(file.fileName)).send(file.buffer);
+        return reply
+          .type(typeOf(file.fileName))
+          .header('content-disposition', attachment(file.fileName))
+          .send(file.buffer);
       },
     );
-  word(
+  download(
     '/api/reviews/:id/village-meetings/:meetingId/minutes.docx',
     'Biên bản họp dân (Word)',
     z.strictObject({ id: z.uuid(), meetingId: z.uuid() }),
     (a, p) => paperwork.meetingMinutes(db, a, p.id, p.meetingId),
   );
-  word(
+  download(
     '/api/reviews/:id/posting-list.docx',
     'Danh sách niêm yết của xã, hoặc của một thôn (?village=)',
     IdParamsSchema,
     (a, p, q) => paperwork.postingList(db, a, p.id, q.village),
   );
-  word(
+  download(
+    '/api/reviews/:id/posting-list.pdf',
+    'Danh sách niêm yết của xã, hoặc của một thôn (?village=), bản PDF để in',
+    IdParamsSchema,
+    (a, p, q) => paperwork.postingListPdf(db, a, p.id, q.village),
+  );
+  download(
     '/api/reviews/:id/decision.docx',
     'Quyết định công nhận (Mẫu 02) với các phụ lục danh sách (Word)',
     IdParamsSchema,
     (a, p) => paperwork.decisionDocument(db, a, p.id),
   );
-  word(
+  download(
+    '/api/reviews/:id/refusal.docx',
+    'Thông báo không công nhận theo đơn, kèm lý do, gửi người làm đơn (Word)',
+    IdParamsSchema,
+    (a, p) => paperwork.refusalNotice(db, a, p.id),
+  );
+  download(
     '/api/reviews/:id/cases/:caseId/certificate.docx',
     'Giấy chứng nhận hộ nghèo, hộ cận nghèo (Mẫu 03)',
     CaseParamsSchema,

@@ -272,3 +272,23 @@ export const CaseSchema = z.object({
 });
 export const CaseListSchema = listResponseSchema(CaseSchema);
 export type CaseView = z.infer<typeof CaseSchema>;
+
+/** A household's review cases (on the household page). */
+export const HouseholdCasesSchema = z.array(
+  z.object({
+    roundId: z.uuid(),
+    caseId: z.uuid(),
+    year: z.number().int(),
+    listYear: z.number().int(),
+    kind: z.enum(ROUND_KINDS),
+    roundState: z.enum(ROUND_STATES),
+    reason: z.enum(CASE_REASONS),
+    status: z.enum(CASE_STATUSES),
+    previousCategory: category.nullable(),
+    proposedCategory: category.nullable(),
+    finalCategory: category.nullable().describe('Kết quả được công nhận (khi đã niêm yết, quyết định)'),
+    decisionNumber: z.string().nullable(),
+    decisionDate: z.string().nullable(),
+  }),
+);
+export type HouseholdCaseView = z.infer<typeof HouseholdCasesSchema>[number];

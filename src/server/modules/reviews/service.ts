@@ -21,6 +21,7 @@ import { villageNames } from '../villages/service';
 import { reviewPolicy } from './policy';
 import { presentRound } from './presenter';
 import * as repo from './repo';
+import { dropSummary, summariseDecision } from './rollup';
 import type { DecideReq, RoundCreateReq, RoundListReq } from './schemas';
 
 export const roundNotFound = () => errors.notFound('đợt rà soát', 'Review round');
@@ -255,7 +256,8 @@ async function step(db: Db, actor: Actor, id: string, version: number, action: R
       toState: to!,
       actorId: actor.id,
       actorName: actor.fullName,
-      reason: options.reason ?? null,
+      // A decision refusing an application keeps its written reasons in the round's history too.
+      reason: options.reason ?? patch.refusalReason ?? null,
     });
     await recordAudit(tx, actor, {
       action: `review.${action}`,
@@ -275,7 +277,7 @@ export function startListing(db: Db, actor: Actor, id: string, version: number) 
     apply: async (tx, round) => {
       // A regular round reviews the applications received; a periodic one every listed household.
       if (round.kind !== 'periodic') return;
-      const listed = await householdsOnLists(tx, round.communeCode, round.year);
+      const listed = await householdsOnLists(tx, round, round.year);
       await repo.insertCases(
         tx,
         listed.map((h) => ({
@@ -370,6 +372,7 @@ export function decideRound(db: Db, actor: Actor, id: string, input: DecideReq) 
       const results = cases.map((c) => ({ ...(c.result as ReviewedResult), category: c.finalCategory! }));
       await recordReviewDecision(tx, actor, { number: input.decisionNumber, date: input.decisionDate }, results);
       await repo.numberCertificates(tx, round.id);
+      await summariseDecision(tx, round);
       return {
         decisionNumber: input.decisionNumber,
         decisionDate: input.decisionDate,
@@ -384,7 +387,7 @@ export function decideRound(db: Db, actor: Actor, id: string, input: DecideReq) 
  * An application the decision does not grant: Mẫu 01 asks to be recognised as poor or near-poor,
  * Mẫu 04 to be recognised as having escaped poverty. A refusal is answered in writing, with reasons.
  */
-function applicationRefused(c: repo.CaseRow) {
+export function applicationRefused(c: repo.CaseRow) {
   const form = (c.application as { form?: string } | null)?.form;
   const listed = c.finalCategory === 'poor' || c.finalCategory === 'near_poor';
   if (form === 'mau_01') return !listed;
@@ -396,7 +399,7 @@ function applicationRefused(c: repo.CaseRow) {
 export function reopenRound(db: Db, actor: Actor, id: string, input: { version: number; reason: string }) {
   if (!validReason(input.reason))
     throw errors.invalid('reason', 'Ghi rõ lý do mở lại.', 'Write the reason for reopening.');
-  return step(db, actor, id, input.version, 'reopen', { reason: input.reason });
+  return step(db, actor, id, input.version, 'reopen', { reason: input.reason, apply: dropSummary });
 }
 
 export const formatDate = (iso: string) => iso.split('-').reverse().join('/');

@@ -140,6 +140,7 @@ export const reviewCases = pgTable(
     uniqueIndex('review_cases_household').on(t.roundId, t.householdId),
     index('review_cases_round_village').on(t.roundId, t.villageId),
     index('review_cases_area').on(t.provinceCode, t.communeCode),
+    index('review_cases_of_household').on(t.householdId),
   ],
 );
 
@@ -186,4 +187,32 @@ export const reviewComplaints = pgTable(
     ...editableColumns(),
   },
   (t) => [index('review_complaints_round').on(t.roundId)],
+);
+
+/**
+ * A commune's roll-up figures of a list year as its last decision left them (tổng hợp kết quả):
+ * every measure's households and persons and the deprivation totals, written in the decision's
+ * transaction and dropped when the round is reopened. The province roll-up reads these for
+ * decided communes instead of recounting their households (1.5 million in a province).
+ */
+export const reviewSummaries = pgTable(
+  'review_summaries',
+  {
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code').notNull(),
+    listYear: integer('list_year').notNull(),
+    /** The round whose decision wrote the figures. */
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => reviewRounds.id),
+    /** Measure key → [households, persons] (src/domain/review/rollup.ts). */
+    figures: jsonb().notNull(),
+    /** Total deprivations of the poor and of the near-poor households. */
+    deprivations: jsonb().notNull(),
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('review_summaries_key').on(t.communeCode, t.listYear),
+    index('review_summaries_area').on(t.provinceCode, t.listYear),
+  ],
 );

@@ -20,6 +20,7 @@ import { MembersTable } from './MembersTable';
 import { assessPath, HOUSEHOLDS_PATH } from './paths';
 import { SupportPanel } from '../support/SupportPanel';
 import { HouseholdModelsCard } from '../models/HouseholdModelsCard';
+import { HouseholdReviewsCard } from '../reviews/HouseholdReviewsCard';
 
 const TABS = ['members', 'dwelling', 'assessments', 'support', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -137,6 +138,7 @@ function HouseholdView({ household: h }: { household: Household }) {
         />
       </Card>
       <HouseholdModelsCard householdId={h.id} />
+      <HouseholdReviewsCard householdId={h.id} />
       <Card className="household-tabs">
         <Tabs
           activeKey={tab}

@@ -28,7 +28,12 @@ export function DecisionTab({ round }: { round: RoundDetail }) {
       <Typography.Paragraph type="secondary">{t('reviews.decisionHelp')}</Typography.Paragraph>
       <Button type="primary" icon={<FileWordOutlined />} onClick={() => void reviewsApi.decision(round.id)}>
         {t('reviews.downloadDecision')}
-      </Button>
+      </Button>{' '}
+      {round.refusalReason && (
+        <Button icon={<FileWordOutlined />} onClick={() => void reviewsApi.refusal(round.id)}>
+          {t('reviews.downloadRefusal')}
+        </Button>
+      )}
     </Card>
   );
 }

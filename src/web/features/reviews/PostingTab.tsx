@@ -1,4 +1,4 @@
-import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
+import { FilePdfOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -32,13 +32,9 @@ export function PostingTab({ round }: { round: RoundDetail }) {
           </Descriptions>
         )}
         <Space wrap>
-          <Button icon={<FileWordOutlined />} onClick={() => void reviewsApi.postingList(round.id)}>
-            {t('reviews.communeList')}
-          </Button>
+          <ListDownloads roundId={round.id} label={t('reviews.communeList')} />
           {round.villages.map((v) => (
-            <Button key={v.id} icon={<FileWordOutlined />} onClick={() => void reviewsApi.postingList(round.id, v.id)}>
-              {v.name}
-            </Button>
+            <ListDownloads key={v.id} roundId={round.id} label={v.name} village={v.id} />
           ))}
         </Space>
       </Card>
@@ -211,5 +207,24 @@ function RecheckModal({
         <DateInput />
       </Form.Item>
     </FormModal>
+  );
+}
+
+/** A posting list (the commune's, or a village's) as Word to edit, or as PDF to print and post. */
+function ListDownloads({ roundId, label, village }: { roundId: string; label: string; village?: string }) {
+  const t = useT();
+  return (
+    <Space.Compact>
+      <Button icon={<FileWordOutlined />} onClick={() => void reviewsApi.postingList(roundId, 'docx', village)}>
+        {label}
+      </Button>
+      <Button
+        icon={<FilePdfOutlined />}
+        title={t('reviews.listPdf')}
+        onClick={() => void reviewsApi.postingList(roundId, 'pdf', village)}
+      >
+        PDF
+      </Button>
+    </Space.Compact>
   );
 }

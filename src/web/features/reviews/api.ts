@@ -133,6 +133,23 @@ export interface RoundListQuery {
   offset: number;
 }
 
+/** A household's case in a round (the household page lists them). */
+export interface HouseholdCase {
+  roundId: string;
+  caseId: string;
+  year: number;
+  listYear: number;
+  kind: RoundKind;
+  roundState: RoundState;
+  reason: CaseReason;
+  status: CaseStatus;
+  previousCategory: Category | null;
+  proposedCategory: Category | null;
+  finalCategory: Category | null;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+}
+
 const base = (id: string) => `/api/reviews/${id}`;
 
 export const reviewsApi = {
@@ -155,6 +172,7 @@ export const reviewsApi = {
   ) => api.post<Round>(`${base(id)}/decide`, body),
   reopen: (id: string, body: { reason: string; version: number }) => api.post<Round>(`${base(id)}/reopen`, body),
 
+  ofHousehold: (householdId: string) => api.get<HouseholdCase[]>(`/api/households/${householdId}/reviews`),
   cases: (id: string, query: { q?: string; village?: string; status?: CaseStatus; limit: number; offset: number }) =>
     api.get<Page<ReviewCase>>(`${base(id)}/cases`, { ...query }),
   addCase: (
@@ -192,8 +210,9 @@ export const reviewsApi = {
 
   minutes: (id: string, meetingId: string) =>
     downloadFile(`${base(id)}/village-meetings/${meetingId}/minutes.docx`, undefined, 'bien-ban-hop-dan.docx'),
-  postingList: (id: string, village?: string) =>
-    downloadFile(`${base(id)}/posting-list.docx`, { village }, 'danh-sach-niem-yet.docx'),
+  postingList: (id: string, format: 'docx' | 'pdf', village?: string) =>
+    downloadFile(`${base(id)}/posting-list.${format}`, { village }, `danh-sach-niem-yet.${format}`),
+  refusal: (id: string) => downloadFile(`${base(id)}/refusal.docx`, undefined, 'thong-bao-khong-cong-nhan.docx'),
   decision: (id: string) => downloadFile(`${base(id)}/decision.docx`, undefined, 'quyet-dinh.docx'),
   certificate: (id: string, caseId: string) =>
     downloadFile(`${base(id)}/cases/${caseId}/certificate.docx`, undefined, 'giay-chung-nhan.docx'),
