@@ -11,6 +11,7 @@ import { fundArea, presentCampaign, presentDonor, presentFunds, presentPosting }
 import * as repo from './repo';
 import { receiptPdf } from './receipt-pdf';
 import { fundReport, reportPdf, reportWorkbook } from './report';
+import { pledgePaidBy } from './pledge-payment';
 import { verifyLedger } from './verify';
 import { donationQr } from './vietqr';
 import type {
@@ -38,7 +39,7 @@ export async function requireFund(db: Executor, actor: Actor, id: string) {
 }
 
 /** A fund the user may post on: inside their own area, and a role that keeps the fund. */
-async function requirePostable(db: Executor, actor: Actor, id: string) {
+export async function requirePostable(db: Executor, actor: Actor, id: string) {
   const fund = await requireFund(db, actor, id);
   requireInScope(actor, fundArea(fund));
   if (!fundPolicy.post(actor, fundArea(fund))) throw errors.forbidden();
@@ -203,7 +204,7 @@ export async function listDonors(db: Db, actor: Actor, query: Parameters<typeof 
 }
 
 /** A new donor; one entered with a receipt is recorded in the receipt's audit event, not one of its own. */
-async function insertDonor(tx: Executor, actor: Actor, fund: repo.FundRow, input: DonorInput, audit = true) {
+export async function insertDonor(tx: Executor, actor: Actor, fund: repo.FundRow, input: DonorInput, audit = true) {
   const donor = await repo.insertDonor(tx, {
     provinceCode: fund.provinceCode,
     communeCode: fund.communeCode,
@@ -238,19 +239,25 @@ export async function postReceipt(
   fundId: string,
   input: ReceiptCreateReq,
   idempotencyKey?: string,
+  linked?: PostingLink,
 ) {
   const fund = await requirePostable(db, actor, fundId);
   const known = input.donorId ? await repo.findDonor(db, input.donorId, actor.scope) : undefined;
   if (input.donorId && !known) throw errors.invalid('donorId', 'Không tìm thấy nhà hảo tâm.', 'Donor not found.');
+  const pledge = input.pledgeId ? await pledgePaidBy(db, fund, input) : null;
   return writePosting(db, actor, {
     action: 'fund.receipt',
     fundId: fund.id,
     fundIds: [fund.id],
     idempotencyKey,
     request: { fundId, input },
+    linked: async (tx, posting) => {
+      if (pledge) await pledge.link(tx, posting);
+      await linked?.(tx, posting);
+    },
     plan: async (tx) => {
       const donor = known ?? (await insertDonor(tx, actor, fund, input.donor!, false));
-      const campaignId = await campaignFor(tx, fund, input.campaignId, input.date);
+      const campaignId = await campaignFor(tx, fund, input.campaignId ?? pledge?.campaignId, input.date);
       return {
         kind: 'receipt',
         date: input.date,
