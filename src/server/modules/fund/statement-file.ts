@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import type ExcelJSModule from 'exceljs';
 import { AppError, type FieldProblem } from '../../platform/errors';
 import ExcelJS from '../registry-excel/exceljs';
-import { readCell } from '../registry-excel/cells';
+import { cellText, readCell } from '../registry-excel/cells';
 import { foldLabel } from '../registry-excel/columns';
 
 /** A statement is a month or a campaign of one account: a few thousand lines at most. */
@@ -54,7 +54,13 @@ const COLUMNS: Record<Column, { label: string; headers: string[] }> = {
 const REQUIRED: Column[] = ['date', 'bankTransactionId', 'credit', 'content'];
 
 const refused = (vi: string, en: string, problems: FieldProblem[] = []) =>
-  new AppError(422, 'statement_file_invalid', vi, en, problems.length ? problems : [{ field: 'file', message: vi, messageEn: en }]);
+  new AppError(
+    422,
+    'statement_file_invalid',
+    vi,
+    en,
+    problems.length ? problems : [{ field: 'file', message: vi, messageEn: en }],
+  );
 
 export const statementTooLarge = () =>
   new AppError(
@@ -129,7 +135,10 @@ export async function readStatement(file: Buffer): Promise<StatementRow[]> {
   const missing = REQUIRED.filter((c) => !header.at.has(c));
   if (missing.length) {
     const list = missing.map((c) => `"${COLUMNS[c].label}"`).join(', ');
-    throw refused(`Dòng tiêu đề (dòng ${header.row}) thiếu cột ${list}.`, `The header row (row ${header.row}) lacks ${list}.`);
+    throw refused(
+      `Dòng tiêu đề (dòng ${header.row}) thiếu cột ${list}.`,
+      `The header row (row ${header.row}) lacks ${list}.`,
+    );
   }
   if (sheet.rowCount - header.row > STATEMENT_MAX_LINES) {
     throw refused(
@@ -145,7 +154,13 @@ export async function readStatement(file: Buffer): Promise<StatementRow[]> {
     const line = sheet.getRow(r);
     const raw = (c: Column) => (header.at.has(c) ? line.getCell(header.at.get(c)!).value : null);
     const add = (c: Column, vi: string, en: string) =>
-      problems.push({ field: 'file', row: r, column: COLUMNS[c].label, message: `Dòng ${r}, cột "${COLUMNS[c].label}": ${vi}`, messageEn: `Row ${r}, column "${COLUMNS[c].label}": ${en}` });
+      problems.push({
+        field: 'file',
+        row: r,
+        column: COLUMNS[c].label,
+        message: `Dòng ${r}, cột "${COLUMNS[c].label}": ${vi}`,
+        messageEn: `Row ${r}, column "${COLUMNS[c].label}": ${en}`,
+      });
     const read = (c: Column, kind: 'date' | 'text' | 'integer') => {
       const result = readCell(raw(c), kind);
       if ('problem' in result) {
@@ -155,21 +170,27 @@ export async function readStatement(file: Buffer): Promise<StatementRow[]> {
       return (result.value ?? null) as string | number | null;
     };
     const id = read('bankTransactionId', 'text') as string | null;
+    // A row without a transaction id nor a date is a blank line, the totals or a closing note.
+    if (id === null && !('value' in readCell(raw('date'), 'date') && cellText(raw('date')) !== null)) continue;
     const date = read('date', 'date') as string | null;
-    // A row without a transaction id or a date is a blank line or the statement's totals.
-    if (id === null && raw('date') === null) continue;
     const credit = (read('credit', 'integer') as number | null) ?? 0;
     const debit = (read('debit', 'integer') as number | null) ?? 0;
     const content = (read('content', 'text') as string | null) ?? '';
     if (id === null) add('bankTransactionId', 'thiếu số bút toán.', 'the transaction id is missing.');
-    if (date === null && raw('date') === null) add('date', 'thiếu ngày giao dịch.', 'the date is missing.');
-    if (credit === 0 && debit === 0) add('credit', 'không có số tiền ghi có hoặc ghi nợ.', 'no credit nor debit amount.');
-    if (credit > 0 && debit > 0) add('credit', 'một dòng không thể vừa ghi có vừa ghi nợ.', 'a line cannot be both credit and debit.');
+    if (date === null && cellText(raw('date')) === null) add('date', 'thiếu ngày giao dịch.', 'the date is missing.');
+    if (credit === 0 && debit === 0)
+      add('credit', 'không có số tiền ghi có hoặc ghi nợ.', 'no credit nor debit amount.');
+    if (credit > 0 && debit > 0)
+      add('credit', 'một dòng không thể vừa ghi có vừa ghi nợ.', 'a line cannot be both credit and debit.');
     if (credit > 1_000_000_000_000) add('credit', 'số tiền quá 1.000 tỷ đồng.', 'more than 1,000 billion VND.');
     if (id !== null) {
       const first = seen.get(id);
       if (first !== undefined) {
-        add('bankTransactionId', `số bút toán "${id}" trùng với dòng ${first}.`, `transaction id "${id}" repeats row ${first}.`);
+        add(
+          'bankTransactionId',
+          `số bút toán "${id}" trùng với dòng ${first}.`,
+          `transaction id "${id}" repeats row ${first}.`,
+        );
       } else seen.set(id, r);
     }
     if (id !== null && date !== null) rows.push({ row: r, date, bankTransactionId: id, credit, debit, content });
@@ -182,7 +203,10 @@ export async function readStatement(file: Buffer): Promise<StatementRow[]> {
     );
   }
   if (rows.length === 0) {
-    throw refused('Tệp sao kê không có giao dịch nào dưới dòng tiêu đề.', 'The statement has no transactions below its header.');
+    throw refused(
+      'Tệp sao kê không có giao dịch nào dưới dòng tiêu đề.',
+      'The statement has no transactions below its header.',
+    );
   }
   return rows;
 }
