@@ -56,7 +56,14 @@ async function requirePledge(db: Db, actor: Actor, id: string) {
   return row;
 }
 
-export async function createPledge(db: Db, actor: Actor, fundId: string, input: PledgeCreateReq) {
+/** A new pledge; `reference` is the generated one but for the demo's, fixed so its sample statement names them. */
+export async function createPledge(
+  db: Db,
+  actor: Actor,
+  fundId: string,
+  input: PledgeCreateReq,
+  reference = pledgeReference(),
+) {
   const fund = await requirePostable(db, actor, fundId);
   const known = input.donorId ? await repo.findDonor(db, input.donorId, actor.scope) : undefined;
   if (input.donorId && !known) throw errors.invalid('donorId', 'Không tìm thấy nhà hảo tâm.', 'Donor not found.');
@@ -78,7 +85,7 @@ export async function createPledge(db: Db, actor: Actor, fundId: string, input: 
         donorId: donor.id,
         amount: input.amount,
         dueDate: input.dueDate,
-        reference: pledgeReference(),
+        reference,
         description: input.description ?? null,
       });
       const view = presentPledge((await pledges.findPledge(tx, pledgeId, actor.scope))!, actor);
