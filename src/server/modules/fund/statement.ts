@@ -20,7 +20,7 @@ import * as pledges from './pledge-repo';
 import { fundArea } from './presenter';
 import * as repo from './repo';
 import type { DonorInput, ReceiptCreateReq } from './schemas';
-import { postReceipt, requireFund, requirePostable } from './service';
+import { ensurePeakMonth, postReceipt, requireFund, requirePostable } from './service';
 import { readStatement, type StatementRow } from './statement-file';
 import { matchStatement, type MatchedRow } from './statement-match';
 import * as lines from './statement-repo';
@@ -102,6 +102,11 @@ export async function importStatement(
 ): Promise<StatementImportResult> {
   const fund = await requirePostable(db, actor, fundId);
   const rows = await readStatement(file);
+  // The Peak Month of each year the statement covers exists without anyone creating it: its
+  // reference (TCD2026) may be in the notes before anyone opened the fund's campaigns.
+  await db.transaction(async (tx) => {
+    for (const year of new Set(rows.map((r) => Number(r.date.slice(0, 4))))) await ensurePeakMonth(tx, fund, year);
+  });
   const [payable, campaigns, imported] = await Promise.all([
     pledges.payablePledges(db, fund.id),
     repo.campaignsOf(db, fund.id),
@@ -277,7 +282,10 @@ export async function matchStatementLine(db: Db, actor: Actor, id: string, input
         throw wrong('Không tìm thấy khoản thu này của quỹ.', 'No such receipt of this fund.');
       if (receipt.reversedBy) throw wrong('Khoản thu này đã bị hủy.', 'This receipt was reversed.');
       if (receipt.amount !== line.amount)
-        throw wrong('Số tiền của khoản thu khác số tiền chuyển khoản.', 'The receipt’s amount differs from the transfer’s.');
+        throw wrong(
+          'Số tiền của khoản thu khác số tiền chuyển khoản.',
+          'The receipt’s amount differs from the transfer’s.',
+        );
       const taken = () =>
         errors.conflict(
           'receipt_already_matched',
@@ -286,7 +294,13 @@ export async function matchStatementLine(db: Db, actor: Actor, id: string, input
           'postingId',
         );
       const settled = await lines
-        .settleLine(tx, id, { status: 'matched', matchedBy: 'manual', postingId: receipt.id, pledgeId: null, reason: null })
+        .settleLine(tx, id, {
+          status: 'matched',
+          matchedBy: 'manual',
+          postingId: receipt.id,
+          pledgeId: null,
+          reason: null,
+        })
         .catch(whenUniqueViolated('fund_statement_lines_posting', taken));
       if (!settled) throw lineSettled();
       await auditLine(tx, actor, 'fund.statement.match', id);
@@ -300,25 +314,18 @@ export async function matchStatementLine(db: Db, actor: Actor, id: string, input
       throw errors.invalid('pledgeId', 'Không tìm thấy cam kết ủng hộ của quỹ này.', 'No such pledge of this fund.');
     target = { pledge };
   } else target = { campaignId: input.campaignId, donor: input.donor };
-  await postLineReceipt(
-    db,
-    actor,
-    fund.id,
-    { ...line, date: line.transactionDate },
-    target,
-    async (tx, posting) => {
-      const pledgeId = 'pledge' in target ? target.pledge.id : null;
-      const settled = await lines.settleLine(tx, id, {
-        status: 'matched',
-        matchedBy: 'manual',
-        postingId: posting.id,
-        pledgeId,
-        reason: null,
-      });
-      if (!settled) throw lineSettled();
-      await auditLine(tx, actor, 'fund.statement.match', id);
-    },
-  );
+  await postLineReceipt(db, actor, fund.id, { ...line, date: line.transactionDate }, target, async (tx, posting) => {
+    const pledgeId = 'pledge' in target ? target.pledge.id : null;
+    const settled = await lines.settleLine(tx, id, {
+      status: 'matched',
+      matchedBy: 'manual',
+      postingId: posting.id,
+      pledgeId,
+      reason: null,
+    });
+    if (!settled) throw lineSettled();
+    await auditLine(tx, actor, 'fund.statement.match', id);
+  });
   return presentLine((await lines.findLine(db, id, actor.scope))!);
 }
 
