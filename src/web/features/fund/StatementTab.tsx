@@ -192,7 +192,7 @@ export function StatementTab({ fund, campaigns }: { fund: Fund; campaigns: Campa
       {fund.canPost && (
         <>
           <Typography.Paragraph>{t('fundBank.statementIntro')}</Typography.Paragraph>
-          <Space wrap style={{ marginBottom: 16 }}>
+          <Space wrap style={{ display: 'flex', marginBottom: 16 }}>
             <Button icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()}>
               {t('fundBank.chooseFile')}
             </Button>
@@ -249,7 +249,7 @@ export function StatementTab({ fund, campaigns }: { fund: Fund; campaigns: Campa
           />
         </>
       )}
-      <Space style={{ marginBottom: 12 }} wrap>
+      <Space style={{ display: 'flex', marginBottom: 12 }} wrap>
         <Typography.Title level={5} style={{ margin: 0 }}>
           {t('fundBank.lines')}
         </Typography.Title>
