@@ -1,3 +1,5 @@
+import { foldAccents } from './text';
+
 /**
  * The Fund for the Poor (Quỹ "Vì người nghèo"): codes, labels and pure rules shared by the server
  * and the browser.
@@ -113,4 +115,38 @@ export function transferReference(name: string, startDate: string): string {
     .join('')
     .slice(0, 6);
   return `${initials || 'DVD'}${startDate.slice(2, 4)}${startDate.slice(5, 7)}`;
+}
+
+/** A pledge (cam kết ủng hộ) is open until paid in full by its receipts, or cancelled. */
+export const PLEDGE_STATUSES = ['open', 'partly_paid', 'paid', 'cancelled'] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+
+export const PLEDGE_STATUS_LABELS: Labels<PledgeStatus> = {
+  open: { vi: 'Chưa nộp', en: 'Open' },
+  partly_paid: { vi: 'Đã nộp một phần', en: 'Partly paid' },
+  paid: { vi: 'Đã nộp đủ', en: 'Paid' },
+  cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
+};
+
+export function pledgeStatus(pledge: { amount: number; paid: number; cancelled: boolean }): PledgeStatus {
+  if (pledge.paid >= pledge.amount) return 'paid';
+  if (pledge.cancelled) return 'cancelled';
+  return pledge.paid > 0 ? 'partly_paid' : 'open';
+}
+
+/**
+ * A line of a bank statement (sao kê) once imported: waiting for the manual matching screen,
+ * matched to a receipt, or set aside with a reason (not a donation: a refund, a bank's interest…).
+ */
+export const STATEMENT_LINE_STATUSES = ['unmatched', 'matched', 'set_aside'] as const;
+export type StatementLineStatus = (typeof STATEMENT_LINE_STATUSES)[number];
+
+/**
+ * A transfer note as banks pass it on: accents, case, spaces and punctuation vary between banks,
+ * so references are looked for in the note reduced to capital letters and digits.
+ */
+export function compactNote(note: string): string {
+  return foldAccents(note)
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/gu, '');
 }

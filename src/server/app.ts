@@ -35,6 +35,8 @@ import { targetingRoutes } from './modules/support/targeting-routes';
 import { systemRoutes } from './modules/system/routes';
 import { villageRoutes } from './modules/villages/routes';
 import { fundRoutes } from './modules/fund/routes';
+import { pledgeRoutes } from './modules/fund/pledge-routes';
+import { statementRoutes } from './modules/fund/statement-routes';
 import { legalDocumentRoutes } from './modules/legal-documents/routes';
 import { coordinationRoutes } from './modules/coordination/routes';
 import { activityRoutes } from './modules/activities/routes';
@@ -110,6 +112,8 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(targetingRoutes, { db });
   await app.register(assessmentRoutes, { db });
   await app.register(fundRoutes, { db });
+  await app.register(pledgeRoutes, { db });
+  await app.register(statementRoutes, { db });
   await app.register(legalDocumentRoutes, { db });
   await app.register(coordinationRoutes, { db });
   await app.register(activityRoutes, { db });

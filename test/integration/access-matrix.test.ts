@@ -58,9 +58,20 @@ const other = {
   householdId: '',
   fundId: '',
   postingId: '',
+  pledgeId: '',
+  statementLineId: '',
   roundId: '',
 };
-const own = { villageId: '', organisationId: '', userId: '', householdId: '', fundId: '', postingId: '' };
+const own = {
+  villageId: '',
+  organisationId: '',
+  userId: '',
+  householdId: '',
+  fundId: '',
+  postingId: '',
+  pledgeId: '',
+  statementLineId: '',
+};
 /** Coordination records of Cẩm Xuyên and of Thạch Hà. */
 let otherCoordination: CoordinationFixture;
 let ownCoordination: CoordinationFixture;
@@ -97,6 +108,14 @@ beforeAll(async () => {
     where.fundId = (await buildFund(db, { unitCode: code })).id;
     const res = await cashier.post(`/api/funds/${where.fundId}/receipts`, RECEIPT);
     where.postingId = res.json().id;
+    const pledge = await cashier.post(`/api/funds/${where.fundId}/pledges`, PLEDGE);
+    where.pledgeId = pledge.json().id;
+    await cashier.request({
+      method: 'POST',
+      url: `/api/funds/${where.fundId}/statement-imports`,
+      ...bodyOptions(STATEMENT),
+    });
+    where.statementLineId = (await cashier.get(`/api/funds/${where.fundId}/statement-lines`)).json().items[0].id;
   }
   otherCoordination = await coordinationFixture(db, CAM_XUYEN);
   ownCoordination = await coordinationFixture(db, THACH_HA);
@@ -107,6 +126,12 @@ beforeAll(async () => {
 });
 
 const RECEIPT = { amount: 1_000_000, date: '2026-03-01', method: 'cash', donor: { kind: 'anonymous' } };
+const PLEDGE = { donor: { kind: 'anonymous' }, amount: 1_000_000, dueDate: '2026-11-30' };
+/** A statement of one transfer whose note names nothing: it waits for the manual matching screen. */
+const STATEMENT = {
+  file: Buffer.from('Ngày giao dịch;Số bút toán;Ghi có;Nội dung\n01/03/2026;FT0001;100000;chuyen tien'),
+  type: 'text/csv',
+};
 const EXPENDITURE = { amount: 1_000, date: '2026-03-02', purpose: 'relief', decisionNumber: '01/QĐ-MTTQ' };
 /** Every fund route, on the given commune's fund and posting. */
 const fundCases = (where: typeof own): Case[] => [
@@ -138,6 +163,25 @@ const fundCases = (where: typeof own): Case[] => [
     () => ({ name: 'Tết 2027', startDate: '2027-01-01', endDate: '2027-02-01' }),
   ],
   ['reverse its posting', 'POST', () => `/api/postings/${where.postingId}/reversal`, () => ({ reason: 'thử' })],
+  ['read its pledges', 'GET', () => `/api/funds/${where.fundId}/pledges`],
+  ['read its pledge', 'GET', () => `/api/pledges/${where.pledgeId}`],
+  ['read its pledge’s QR', 'GET', () => `/api/pledges/${where.pledgeId}/vietqr`],
+  ['read its bank statement lines', 'GET', () => `/api/funds/${where.fundId}/statement-lines`],
+  ['record a pledge on its fund', 'POST', () => `/api/funds/${where.fundId}/pledges`, () => PLEDGE],
+  ['cancel its pledge', 'POST', () => `/api/pledges/${where.pledgeId}/cancellation`, () => ({ reason: 'thử' })],
+  ['import its bank statement', 'POST', () => `/api/funds/${where.fundId}/statement-imports`, () => STATEMENT],
+  [
+    'match its statement line',
+    'POST',
+    () => `/api/statement-lines/${where.statementLineId}/match`,
+    () => ({ to: 'campaign', campaignId: null }),
+  ],
+  [
+    'set its statement line aside',
+    'POST',
+    () => `/api/statement-lines/${where.statementLineId}/set-aside`,
+    () => ({ reason: 'thử' }),
+  ],
   [
     'add a donor to its fund',
     'POST',

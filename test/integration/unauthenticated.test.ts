@@ -8,7 +8,16 @@ import { householdMembers, households } from '../../src/server/modules/household
 import { approveHouse } from '../../src/server/modules/support/houses';
 import { recordSupport } from '../../src/server/modules/support/service';
 import { houses, supportDistributions, supportRecords } from '../../src/server/modules/support/tables';
-import { fundCampaigns, fundDonors, fundPostings, funds } from '../../src/server/modules/fund/tables';
+import {
+  fundCampaigns,
+  fundDonors,
+  fundPledges,
+  fundPostings,
+  fundStatementLines,
+  funds,
+} from '../../src/server/modules/fund/tables';
+import { createPledge } from '../../src/server/modules/fund/pledges';
+import { importStatement, listStatementLines } from '../../src/server/modules/fund/statement';
 import { organisations } from '../../src/server/modules/organisations/tables';
 import { users } from '../../src/server/modules/users/tables';
 import { villages } from '../../src/server/modules/villages/tables';
@@ -168,6 +177,25 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
     model?: ModelFixture;
     /** A review round of the household's commune, when the route needs one (see buildRound). */
     review?: Awaited<ReturnType<typeof buildRound>>;
+    /** A pledge on the fund, or a bank statement line waiting to be matched, when the route needs one. */
+    pledge?: { id: string };
+    statementLine?: { id: string };
+  };
+  /** A statement of one incoming transfer, never seen before. */
+  const statementFile = () =>
+    Buffer.from(`Ngày giao dịch;Số bút toán;Ghi có;Nội dung\n01/03/2026;CSRF${++seq};100000;ung ho`);
+  const waitingLine = async (f: Fixtures) => {
+    const admin = await systemAdmin(t.database.db);
+    await importStatement(t.database.db, admin, f.fund.id, statementFile(), {});
+    const lines = await listStatementLines(t.database.db, admin, f.fund.id, {
+      status: 'unmatched',
+      q: `CSRF${seq}`,
+      limit: 1,
+      offset: 0,
+      sort: 'date',
+      order: 'asc',
+    });
+    f.statementLine = lines.items[0]!;
   };
   let seq = 0;
   let provinceFund: Awaited<ReturnType<typeof buildFund>> | undefined;
@@ -387,6 +415,28 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
       endDate: '2026-02-01',
     }),
     'POST /api/postings/{id}/reversal': () => ({ reason: 'Ghi nhầm' }),
+    'POST /api/funds/{id}/pledges': () => ({
+      donor: { kind: 'business', name: 'Công ty Cam Kết' },
+      amount: 1_000_000,
+      dueDate: '2026-11-30',
+    }),
+    'POST /api/pledges/{id}/cancellation': async (f) => {
+      f.pledge = await createPledge(t.database.db, await systemAdmin(t.database.db), f.fund.id, {
+        donor: { kind: 'anonymous' },
+        amount: 1_000_000,
+        dueDate: '2026-11-30',
+      });
+      return { reason: 'Rút cam kết' };
+    },
+    'POST /api/funds/{id}/statement-imports': () => ({ file: statementFile(), type: 'text/csv' }),
+    'POST /api/statement-lines/{id}/match': async (f) => {
+      await waitingLine(f);
+      return { to: 'campaign', campaignId: null };
+    },
+    'POST /api/statement-lines/{id}/set-aside': async (f) => {
+      await waitingLine(f);
+      return { reason: 'Lãi tiền gửi' };
+    },
     'POST /api/donors': (f) => ({ fundId: f.fund.id, kind: 'business', name: 'Công ty Chống Giả' }),
     'POST /api/poverty/standards': () => ({
       provinceCode: null,
@@ -419,7 +469,9 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
     incomePerCapitaMonthly: 1_200_000,
   });
   const idFor = (path: string, f: Fixtures) =>
-    f.coordination
+    f.pledge?.id ??
+    f.statementLine?.id ??
+    (f.coordination
       ? coordinationId(path, f.coordination)
       : f.model
         ? f.model.model.id
@@ -441,7 +493,7 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
                         ? f.fund.id
                         : path.startsWith('/api/postings/')
                           ? f.posting.id
-                          : f.user.id;
+                          : f.user.id);
   /** The household's second member (not the head, so it may leave). */
   const spouse = (f: Fixtures) => f.household.members[1]!;
 
@@ -541,6 +593,8 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
             fundPostings,
             fundDonors,
             fundCampaigns,
+            fundPledges,
+            fundStatementLines,
             ...COORDINATION_TABLES,
             ...MODEL_TABLES,
           ],

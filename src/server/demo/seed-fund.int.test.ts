@@ -4,6 +4,10 @@ import { createTestApp, signIn, type TestApp } from '../../../test/helpers/app';
 import { buildVillage, HA_TINH, systemAdmin, THACH_HA } from '../../../test/helpers/factories';
 import { verifyLedger } from '../modules/fund/verify';
 import { rowsOf } from '../platform/db/database';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { listPledges } from '../modules/fund/pledges';
+import { importStatement } from '../modules/fund/statement';
 import { seedFund } from './seed-fund';
 import { seedRegistry } from './seed-registry';
 
@@ -64,5 +68,31 @@ describe('the demo fund', () => {
       ),
     );
     expect(linked!.n).toBeGreaterThanOrEqual(20);
+  });
+
+  it('has pledges that the sample bank statement pays, and leaves it transfers to match by hand', async () => {
+    const db = t.database.db;
+    const admin = await systemAdmin(db);
+    const [own] = rowsOf<{ id: string }>(await db.execute(sql`select id from funds where commune_code = ${THACH_HA}`));
+    const pledges = await listPledges(db, admin, own!.id, { limit: 50, offset: 0, sort: 'dueDate', order: 'asc' });
+    expect(pledges.items.map((p) => [p.reference, p.status])).toEqual([
+      ['CKLAMH26', 'cancelled'],
+      ['CKDNTR26', 'open'],
+      ['CKHLXD26', 'open'],
+      ['CKTTHA27', 'open'],
+    ]);
+    const sample = await readFile(path.resolve(import.meta.dirname, '../../web/public/samples/sao-ke-mau.csv'));
+    const preview = await importStatement(db, admin, own!.id, sample, { dryRun: true });
+    expect(preview.lines.map((l) => [l.bankTransactionId, l.outcome, l.pledgeReference])).toEqual([
+      ['FT26324001', 'pledge', 'CKHLXD26'],
+      ['FT26325002', 'pledge', 'CKDNTR26'],
+      ['FT26326003', 'campaign', null],
+      ['FT26328004', 'unmatched', null],
+      ['FT26329005', 'unmatched', null],
+      ['FT26330006', 'debit', null],
+      ['FT26334007', 'unmatched', null],
+      ['FT26335008', 'pledge', 'CKTTHA27'],
+    ]);
+    expect(preview.lines[2]!.campaignName).toBe('Tháng cao điểm "Vì người nghèo" năm 2026');
   });
 });

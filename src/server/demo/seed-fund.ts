@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import type { DonorKind, Purpose, ReceiptMethod } from '../../domain/fund';
 import type { Actor } from '../platform/access';
 import { rowsOf, type Db } from '../platform/db/database';
+import { cancelPledge, createPledge } from '../modules/fund/pledges';
 import { createFund, postAllocation, postReceipt, reversePosting } from '../modules/fund/service';
 import { postExpenditure } from '../modules/support/fund-link';
 import { Random } from './random';
@@ -169,4 +170,45 @@ export async function seedFund(db: Db, admin: Actor) {
     reason: 'Ghi trùng biên lai (đã ghi ở bút toán trước)',
     date: day(2026, 11, 4),
   });
+  await seedPledges(db, admin, fund.id);
+}
+
+/**
+ * Pledges on Thạch Hà's fund, with fixed references: the sample statement
+ * (src/web/public/samples/sao-ke-mau.csv) pays two of them in full or in part by transfer.
+ */
+async function seedPledges(db: Db, admin: Actor, fundId: string) {
+  const pledges: [string, DonorKind, string, number, string][] = [
+    ['CKHLXD26', 'business', 'Công ty TNHH Xây dựng Hồng Lĩnh', 50_000_000, day(2026, 12, 31)],
+    ['CKDNTR26', 'organization', 'Hội Doanh nhân trẻ tỉnh Hà Tĩnh', 30_000_000, day(2026, 11, 30)],
+    ['CKTTHA27', 'individual', 'Trần Thị Thanh Hà', 2_000_000, day(2027, 1, 15)],
+    ['CKLAMH26', 'business', 'Công ty TNHH Thương mại Lam Hồng', 10_000_000, day(2026, 10, 31)],
+  ];
+  const made = [];
+  for (const [reference, kind, name, amount, dueDate] of pledges) {
+    made.push(
+      await createPledge(
+        db,
+        admin,
+        fundId,
+        {
+          donor: { kind, name, publishName: true },
+          amount,
+          dueDate,
+          description: 'Cam kết tại Lễ ra quân Tháng cao điểm',
+        },
+        reference,
+      ),
+    );
+  }
+  // Lam Hồng paid part in cash, then withdrew the rest.
+  const lamHong = made[3]!;
+  await postReceipt(db, admin, fundId, {
+    amount: 4_000_000,
+    date: day(2026, 10, 20),
+    method: 'cash',
+    donorId: lamHong.donor.id,
+    pledgeId: lamHong.id,
+  });
+  await cancelPledge(db, admin, lamHong.id, 'Doanh nghiệp gặp khó khăn, xin rút phần còn lại');
 }

@@ -2,6 +2,7 @@ import { newsEn } from './news.en';
 import { attachmentsEn } from './attachments.en';
 import { supportEn } from './support.en';
 import { fundEn } from './fund.en';
+import { fundBankEn } from './fund-bank.en';
 import { rollupEn } from './rollup.en';
 import { householdsEn } from './households.en';
 import { coordinationEn } from './coordination.en';
@@ -487,6 +488,7 @@ export const en: Messages = {
   attachments: attachmentsEn,
   news: newsEn,
   fund: fundEn,
+  fundBank: fundBankEn,
   rollup: rollupEn,
   coordination: coordinationEn,
   reviews: reviewsEn,

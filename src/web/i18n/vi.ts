@@ -2,6 +2,7 @@ import { newsVi } from './news.vi';
 import { attachmentsVi } from './attachments.vi';
 import { supportVi } from './support.vi';
 import { fundVi } from './fund.vi';
+import { fundBankVi } from './fund-bank.vi';
 import { rollupVi } from './rollup.vi';
 import { householdsVi } from './households.vi';
 import { coordinationVi } from './coordination.vi';
@@ -486,6 +487,7 @@ export const vi = {
   attachments: attachmentsVi,
   news: newsVi,
   fund: fundVi,
+  fundBank: fundBankVi,
   rollup: rollupVi,
   coordination: coordinationVi,
   reviews: reviewsVi,

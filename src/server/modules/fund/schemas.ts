@@ -108,6 +108,7 @@ export const ReceiptCreateSchema = z
     donorId: z.uuid('Mã nhà hảo tâm không hợp lệ').optional(),
     campaignId: z.uuid('Mã đợt vận động không hợp lệ').nullable().optional(),
     items: z.array(InKindItemSchema).max(100).optional().describe('Hiện vật (khi method = in_kind)'),
+    pledgeId: z.uuid('Mã cam kết không hợp lệ').optional().describe('Cam kết ủng hộ mà khoản thu này nộp'),
     description: optionalText(500).optional(),
   })
   .refine((r) => !!r.donor !== !!r.donorId, {

@@ -12,6 +12,7 @@ import { fundArea, presentCampaign, presentDonor, presentFunds, presentPosting }
 import * as repo from './repo';
 import { receiptPdf } from './receipt-pdf';
 import { fundReport, reportPdf, reportWorkbook } from './report';
+import { pledgePaidBy } from './pledge-payment';
 import { verifyLedger } from './verify';
 import { donationQr } from './vietqr';
 import type {
@@ -39,7 +40,7 @@ export async function requireFund(db: Executor, actor: Actor, id: string) {
 }
 
 /** A fund the user may post on: inside their own area, and a role that keeps the fund. */
-async function requirePostable(db: Executor, actor: Actor, id: string) {
+export async function requirePostable(db: Executor, actor: Actor, id: string) {
   const fund = await requireFund(db, actor, id);
   requireInScope(actor, fundArea(fund));
   if (!fundPolicy.post(actor, fundArea(fund))) throw errors.forbidden();
@@ -207,7 +208,7 @@ export async function listDonors(db: Db, actor: Actor, query: Parameters<typeof 
 }
 
 /** A new donor's row, its id chosen here so that a receipt can write it in its own statement. */
-function donorRow(fund: repo.FundRow, input: DonorInput): repo.NewDonorRow {
+export function donorRow(fund: repo.FundRow, input: DonorInput): repo.NewDonorRow {
   return {
     id: randomUUID(),
     provinceCode: fund.provinceCode,
@@ -244,21 +245,27 @@ export async function postReceipt(
   fundId: string,
   input: ReceiptCreateReq,
   idempotencyKey?: string,
+  linked?: PostingLink,
 ) {
   const fund = await requirePostable(db, actor, fundId);
   const known = input.donorId ? await repo.findDonor(db, input.donorId, actor.scope) : undefined;
   if (input.donorId && !known) throw errors.invalid('donorId', 'Không tìm thấy nhà hảo tâm.', 'Donor not found.');
+  const pledge = input.pledgeId ? await pledgePaidBy(db, fund, input) : null;
   return writePosting(db, actor, {
     action: 'fund.receipt',
     fundId: fund.id,
     fundIds: [fund.id],
     idempotencyKey,
     request: { fundId, input },
+    linked: async (tx, posting) => {
+      if (pledge) await pledge.link(tx, posting);
+      await linked?.(tx, posting);
+    },
     plan: async (tx) => {
       // A donor entered with the receipt is recorded in the receipt's audit event, not one of its own.
       const entered = known ? null : donorRow(fund, input.donor!);
       const donor = known ?? entered!;
-      const campaignId = await campaignFor(tx, fund, input.campaignId, input.date);
+      const campaignId = await campaignFor(tx, fund, input.campaignId ?? pledge?.campaignId, input.date);
       return {
         kind: 'receipt',
         inserts: entered ? [repo.donorInsert(tx, entered)] : [],

@@ -197,3 +197,86 @@ export const fundIdempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );
+
+/**
+ * A pledge (cam kết ủng hộ): a donor promises an amount to the fund (a campaign of it) by a due
+ * date. Its `reference` goes into the transfer note, so a bank statement line names it. What was
+ * paid is the sum of its linked receipts (fund_pledge_payments) that were not reversed.
+ */
+export const fundPledges = pgTable(
+  'fund_pledges',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fundId: uuid('fund_id')
+      .notNull()
+      .references(() => funds.id),
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code'),
+    campaignId: uuid('campaign_id').references(() => fundCampaigns.id),
+    donorId: uuid('donor_id')
+      .notNull()
+      .references(() => fundDonors.id),
+    amount: money('amount').notNull(),
+    dueDate: date('due_date').notNull(),
+    reference: text().notNull(),
+    description: text(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+    ...editableColumns(),
+  },
+  (t) => [
+    uniqueIndex('fund_pledges_reference').on(t.reference),
+    index('fund_pledges_fund').on(t.fundId, t.dueDate),
+    index('fund_pledges_area').on(t.provinceCode, t.communeCode),
+  ],
+);
+
+/** A receipt paying (part of) a pledge: a receipt pays at most one pledge. */
+export const fundPledgePayments = pgTable(
+  'fund_pledge_payments',
+  {
+    postingId: uuid('posting_id')
+      .primaryKey()
+      .references(() => fundPostings.id),
+    pledgeId: uuid('pledge_id')
+      .notNull()
+      .references(() => fundPledges.id),
+  },
+  (t) => [index('fund_pledge_payments_pledge').on(t.pledgeId)],
+);
+
+/**
+ * An incoming transfer read from the fund's bank statement (sao kê). One row per bank
+ * transaction id (số bút toán) and fund, whatever the number of imports: a transfer is never
+ * recorded twice. `status`: unmatched (waits for the manual matching screen), matched (to the
+ * receipt `posting_id`, made from it or recorded by hand before), set_aside (with `reason`).
+ */
+export const fundStatementLines = pgTable(
+  'fund_statement_lines',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fundId: uuid('fund_id')
+      .notNull()
+      .references(() => funds.id),
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code'),
+    bankTransactionId: text('bank_transaction_id').notNull(),
+    transactionDate: date('transaction_date').notNull(),
+    amount: money('amount').notNull(),
+    content: text().notNull(),
+    status: text().notNull(),
+    /** auto (by the reference in the note at import) | manual */
+    matchedBy: text('matched_by'),
+    pledgeId: uuid('pledge_id').references(() => fundPledges.id),
+    postingId: uuid('posting_id').references(() => fundPostings.id),
+    reason: text(),
+    fileName: text('file_name'),
+    importedBy: uuid('imported_by'),
+    ...editableColumns(),
+  },
+  (t) => [
+    uniqueIndex('fund_statement_lines_transaction').on(t.fundId, t.bankTransactionId),
+    uniqueIndex('fund_statement_lines_posting').on(t.postingId),
+    index('fund_statement_lines_status').on(t.fundId, t.status, t.transactionDate),
+  ],
+);

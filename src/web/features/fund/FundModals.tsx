@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import {
   DONOR_KIND_LABELS,
   DONOR_KINDS,
@@ -30,7 +29,7 @@ interface Props {
   onSaved: (posting: Posting) => unknown;
 }
 
-function AmountItem() {
+export function AmountItem() {
   const t = useT();
   return (
     <Form.Item
@@ -58,7 +57,7 @@ function DateItem() {
   );
 }
 
-function CampaignItem({ campaigns }: { campaigns: Campaign[] }) {
+export function CampaignItem({ campaigns }: { campaigns: Campaign[] }) {
   const t = useT();
   return (
     <Form.Item name="campaignId" label={t('fund.campaign')}>
@@ -71,14 +70,58 @@ function CampaignItem({ campaigns }: { campaigns: Campaign[] }) {
   );
 }
 
-interface ReceiptValues {
-  amount: number;
-  date: Dayjs;
-  method: ReceiptMethod;
+/** The donor's fields of a form: who gives, and whether their name may be published. */
+export interface DonorValues {
   donorKind: DonorKind;
   donorName?: string;
   donorPhone?: string;
   publishName?: boolean;
+}
+
+export const donorOf = (v: DonorValues) => ({
+  kind: v.donorKind,
+  name: v.donorKind === 'anonymous' ? null : (v.donorName ?? null),
+  phone: v.donorPhone || null,
+  publishName: v.donorKind !== 'anonymous' && !!v.publishName,
+});
+
+/** The donor's kind, and for a named donor the name, phone and consent to publish it. */
+export function DonorItems() {
+  const t = useT();
+  return (
+    <>
+      <Form.Item name="donorKind" label={t('fund.donorKind')} rules={[{ required: true }]}>
+        <Select options={DONOR_KINDS.map((k) => ({ value: k, label: t.label(DONOR_KIND_LABELS[k]) }))} />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a: DonorValues, b: DonorValues) => a.donorKind !== b.donorKind}>
+        {({ getFieldValue }) =>
+          getFieldValue('donorKind') !== 'anonymous' && (
+            <>
+              <Form.Item
+                name="donorName"
+                label={t('fund.donorName')}
+                rules={[{ required: true, whitespace: true, message: t('fund.donorNameRequired') }]}
+              >
+                <Input autoComplete="off" />
+              </Form.Item>
+              <Form.Item name="donorPhone" label={t('fund.donorPhone')}>
+                <Input autoComplete="off" inputMode="tel" />
+              </Form.Item>
+              <Form.Item name="publishName" valuePropName="checked">
+                <Checkbox>{t('fund.publishName')}</Checkbox>
+              </Form.Item>
+            </>
+          )
+        }
+      </Form.Item>
+    </>
+  );
+}
+
+interface ReceiptValues extends DonorValues {
+  amount: number;
+  date: Dayjs;
+  method: ReceiptMethod;
   campaignId?: string;
   description?: string;
 }
@@ -86,7 +129,6 @@ interface ReceiptValues {
 /** A donation received: who gave, how, how much, for which campaign (the Peak Month by its date). */
 export function ReceiptModal({ open, fund, campaigns, onClose, onSaved }: Props) {
   const t = useT();
-  const [kind, setKind] = useState<DonorKind>('individual');
   const today = dayjs();
   const peak = peakMonthContaining(iso(today));
   const defaultCampaign = campaigns.find((c) => c.kind === 'peak_month' && c.year === peak)?.id;
@@ -108,12 +150,7 @@ export function ReceiptModal({ open, fund, campaigns, onClose, onSaved }: Props)
           amount: v.amount,
           date: iso(v.date),
           method: v.method,
-          donor: {
-            kind: v.donorKind,
-            name: v.donorKind === 'anonymous' ? null : (v.donorName ?? null),
-            phone: v.donorPhone || null,
-            publishName: v.donorKind !== 'anonymous' && !!v.publishName,
-          },
+          donor: donorOf(v),
           campaignId: v.campaignId ?? null,
           description: v.description || null,
         })
@@ -130,29 +167,7 @@ export function ReceiptModal({ open, fund, campaigns, onClose, onSaved }: Props)
           }))}
         />
       </Form.Item>
-      <Form.Item name="donorKind" label={t('fund.donorKind')} rules={[{ required: true }]}>
-        <Select
-          onChange={setKind}
-          options={DONOR_KINDS.map((k) => ({ value: k, label: t.label(DONOR_KIND_LABELS[k]) }))}
-        />
-      </Form.Item>
-      {kind !== 'anonymous' && (
-        <>
-          <Form.Item
-            name="donorName"
-            label={t('fund.donorName')}
-            rules={[{ required: true, whitespace: true, message: t('fund.donorNameRequired') }]}
-          >
-            <Input autoComplete="off" />
-          </Form.Item>
-          <Form.Item name="donorPhone" label={t('fund.donorPhone')}>
-            <Input autoComplete="off" inputMode="tel" />
-          </Form.Item>
-          <Form.Item name="publishName" valuePropName="checked">
-            <Checkbox>{t('fund.publishName')}</Checkbox>
-          </Form.Item>
-        </>
-      )}
+      <DonorItems />
       <CampaignItem campaigns={campaigns} />
       <Form.Item name="description" label={t('fund.content')}>
         <Input.TextArea rows={2} maxLength={500} />

@@ -11,6 +11,7 @@ import {
   Select,
   Space,
   Statistic,
+  Tabs,
   Tag,
   Typography,
   type TableProps,
@@ -35,7 +36,9 @@ import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { fundApi, publicFundPath, receiptPdfUrl, type Campaign, type Fund, type Posting } from './api';
+import { PledgesTab } from './PledgesTab';
 import { ReportCard } from './ReportCard';
+import { StatementTab } from './StatementTab';
 import { AllocationModal, CampaignModal, ExpenditureModal, ReceiptModal, ReversalModal } from './FundModals';
 
 const KIND_COLORS: Record<PostingKind, string> = {
@@ -184,36 +187,56 @@ function FundView({ fund }: { fund: Fund }) {
           <ReportCard fundId={fund.id} />
         </Col>
       </Row>
-      <Typography.Title level={4} style={{ marginTop: 24 }}>
-        {t('fund.ledger')}
-      </Typography.Title>
-      <ListToolbar
-        searchPlaceholder={t('fund.content')}
-        onSearch={(value) => {
-          setQ(value);
-          setPage((p) => ({ ...p, offset: 0 }));
-        }}
-      >
-        <Select
-          allowClear
-          placeholder={t('fund.kind')}
-          style={{ minWidth: 160 }}
-          value={kind}
-          onChange={(v?: PostingKind) => {
-            setKind(v);
-            setPage((p) => ({ ...p, offset: 0 }));
-          }}
-          options={POSTING_KINDS.map((k) => ({ value: k, label: t.label(POSTING_KIND_LABELS[k]) }))}
-        />
-      </ListToolbar>
-      <ListTable<Posting>
-        rowKey="id"
-        columns={columns}
-        list={postings}
-        page={page}
-        onPage={setPage}
-        scroll={{ x: 900 }}
-        emptyText={t('fund.ledgerEmpty')}
+      <Tabs
+        style={{ marginTop: 24 }}
+        items={[
+          {
+            key: 'ledger',
+            label: t('fundBank.ledgerTab'),
+            children: (
+              <>
+                <ListToolbar
+                  searchPlaceholder={t('fund.content')}
+                  onSearch={(value) => {
+                    setQ(value);
+                    setPage((p) => ({ ...p, offset: 0 }));
+                  }}
+                >
+                  <Select
+                    allowClear
+                    placeholder={t('fund.kind')}
+                    style={{ minWidth: 160 }}
+                    value={kind}
+                    onChange={(v?: PostingKind) => {
+                      setKind(v);
+                      setPage((p) => ({ ...p, offset: 0 }));
+                    }}
+                    options={POSTING_KINDS.map((k) => ({ value: k, label: t.label(POSTING_KIND_LABELS[k]) }))}
+                  />
+                </ListToolbar>
+                <ListTable<Posting>
+                  rowKey="id"
+                  columns={columns}
+                  list={postings}
+                  page={page}
+                  onPage={setPage}
+                  scroll={{ x: 900 }}
+                  emptyText={t('fund.ledgerEmpty')}
+                />
+              </>
+            ),
+          },
+          {
+            key: 'pledges',
+            label: t('fundBank.pledgesTab'),
+            children: <PledgesTab fund={fund} campaigns={campaignList} />,
+          },
+          {
+            key: 'statement',
+            label: t('fundBank.statementTab'),
+            children: <StatementTab fund={fund} campaigns={campaignList} />,
+          },
+        ]}
       />
       <ReceiptModal
         open={dialog === 'receipt'}

@@ -1,4 +1,11 @@
-import type { DonorKind, PostingKind, Purpose, ReceiptMethod } from '../../../domain/fund';
+import type {
+  DonorKind,
+  PledgeStatus,
+  PostingKind,
+  Purpose,
+  ReceiptMethod,
+  StatementLineStatus,
+} from '../../../domain/fund';
 import { api, type Page } from '../../api/client';
 
 export interface Fund {
@@ -180,3 +187,94 @@ export const publicFundPath = (id: string) => `/cong-khai/quy/${id}`;
 /** The fund's report for a period, as the browser downloads it. */
 export const reportUrl = (fundId: string, from: string, to: string, format: 'pdf' | 'xlsx') =>
   `/api/funds/${fundId}/report?from=${from}&to=${to}&format=${format}`;
+
+export interface Pledge {
+  id: string;
+  fundId: string;
+  campaignId: string | null;
+  campaignName: string | null;
+  donor: { id: string; kind: DonorKind; name: string | null };
+  amount: number;
+  paid: number;
+  dueDate: string;
+  reference: string;
+  description: string | null;
+  status: PledgeStatus;
+  overdue: boolean;
+  cancelReason: string | null;
+  canPost: boolean;
+}
+
+export interface PledgeInput {
+  donor: { kind: DonorKind; name?: string | null; phone?: string | null; publishName?: boolean };
+  amount: number;
+  dueDate: string;
+  campaignId?: string | null;
+  description?: string | null;
+}
+
+export type LineOutcome = 'pledge' | 'campaign' | 'unmatched' | 'debit' | 'already_imported';
+
+export interface StatementImport {
+  dryRun: boolean;
+  lines: {
+    row: number;
+    bankTransactionId: string;
+    date: string;
+    credit: number;
+    debit: number;
+    content: string;
+    outcome: LineOutcome;
+    pledgeReference: string | null;
+    campaignName: string | null;
+    reason: string | null;
+    reasonEn: string | null;
+    receiptNumber: string | null;
+  }[];
+  totals: { matched: number; matchedAmount: number; unmatched: number; ignored: number; alreadyImported: number };
+}
+
+export interface StatementLine {
+  id: string;
+  bankTransactionId: string;
+  date: string;
+  amount: number;
+  content: string;
+  status: StatementLineStatus;
+  matchedBy: 'auto' | 'manual' | null;
+  pledgeReference: string | null;
+  postingId: string | null;
+  receiptNumber: string | null;
+  reason: string | null;
+  fileName: string | null;
+}
+
+export type StatementMatch =
+  | { to: 'pledge'; pledgeId: string }
+  | { to: 'campaign'; campaignId: string | null; donor?: PledgeInput['donor'] }
+  | { to: 'receipt'; postingId: string };
+
+export const pledgeApi = {
+  list: (fundId: string, query: { q?: string; status?: PledgeStatus; limit: number; offset: number }) =>
+    api.get<Page<Pledge>>(`/api/funds/${fundId}/pledges`, query),
+  create: (fundId: string, body: PledgeInput) => api.post<Pledge>(`/api/funds/${fundId}/pledges`, body),
+  cancel: (id: string, reason: string) => api.post<Pledge>(`/api/pledges/${id}/cancellation`, { reason }),
+  qr: (id: string) => api.get<DonationQr>(`/api/pledges/${id}/vietqr`),
+};
+
+export const statementApi = {
+  /**
+   * Preview (dryRun) or import a bank statement file. Sent as bytes: browsers type a .csv as
+   * text/csv or application/vnd.ms-excel, and the server tells CSV from Excel by the content.
+   */
+  import: (fundId: string, file: File, dryRun: boolean) =>
+    api.upload<StatementImport>(
+      `/api/funds/${fundId}/statement-imports`,
+      { dryRun, fileName: file.name },
+      new Blob([file], { type: 'application/octet-stream' }),
+    ),
+  lines: (fundId: string, query: { q?: string; status?: StatementLineStatus; limit: number; offset: number }) =>
+    api.get<Page<StatementLine>>(`/api/funds/${fundId}/statement-lines`, query),
+  match: (id: string, body: StatementMatch) => api.post<StatementLine>(`/api/statement-lines/${id}/match`, body),
+  setAside: (id: string, reason: string) => api.post<StatementLine>(`/api/statement-lines/${id}/set-aside`, { reason }),
+};

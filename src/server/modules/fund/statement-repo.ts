@@ -1,0 +1,108 @@
+import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import type { AreaScope } from '../../../domain/access';
+import type { StatementLineStatus } from '../../../domain/fund';
+import { foldAccents } from '../../../domain/text';
+import { insideOrAboveScope } from '../../platform/access';
+import type { Executor } from '../../platform/db/database';
+import { escapeLike } from '../../platform/list';
+import { fundPledges, fundPostings, fundStatementLines } from './tables';
+
+export type NewStatementLine = typeof fundStatementLines.$inferInsert;
+
+const lineColumns = {
+  ...getTableColumns(fundStatementLines),
+  receiptYear: fundPostings.receiptYear,
+  receiptSeq: fundPostings.receiptSeq,
+  pledgeReference: fundPledges.reference,
+};
+export type StatementLineRow = typeof fundStatementLines.$inferSelect & {
+  receiptYear: number | null;
+  receiptSeq: number | null;
+  pledgeReference: string | null;
+};
+
+function linesQuery(db: Executor) {
+  return db
+    .select(lineColumns)
+    .from(fundStatementLines)
+    .leftJoin(fundPostings, eq(fundPostings.id, fundStatementLines.postingId))
+    .leftJoin(fundPledges, eq(fundPledges.id, fundStatementLines.pledgeId));
+}
+
+/** Which of these bank transaction ids the fund already holds. */
+export async function importedIds(db: Executor, fundId: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ id: fundStatementLines.bankTransactionId })
+    .from(fundStatementLines)
+    .where(and(eq(fundStatementLines.fundId, fundId), inArray(fundStatementLines.bankTransactionId, [...ids])));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** A line matched as it is imported; a second import of the same transaction violates the unique key. */
+export async function insertLine(tx: Executor, row: NewStatementLine) {
+  const [created] = await tx.insert(fundStatementLines).values(row).returning({ id: fundStatementLines.id });
+  return created!.id;
+}
+
+/** Lines left for the manual matching screen; those another import stored first are skipped. */
+export async function insertUnmatched(tx: Executor, rows: readonly NewStatementLine[]) {
+  if (rows.length === 0) return [];
+  return tx
+    .insert(fundStatementLines)
+    .values([...rows])
+    .onConflictDoNothing({ target: [fundStatementLines.fundId, fundStatementLines.bankTransactionId] })
+    .returning({ id: fundStatementLines.id, bankTransactionId: fundStatementLines.bankTransactionId });
+}
+
+export async function findLine(db: Executor, id: string, scope: AreaScope): Promise<StatementLineRow | undefined> {
+  const [row] = await linesQuery(db).where(
+    and(
+      eq(fundStatementLines.id, id),
+      insideOrAboveScope(scope, { province: fundStatementLines.provinceCode, commune: fundStatementLines.communeCode }),
+    ),
+  );
+  return row;
+}
+
+export async function listLines(
+  db: Executor,
+  fundId: string,
+  query: { q?: string; status?: StatementLineStatus; limit: number; offset: number; order: 'asc' | 'desc' },
+) {
+  const folded = query.q ? foldAccents(query.q) : '';
+  const where = and(
+    eq(fundStatementLines.fundId, fundId),
+    query.status ? eq(fundStatementLines.status, query.status) : undefined,
+    folded
+      ? sql`lower(unaccent(concat_ws(' ', ${fundStatementLines.content}, ${fundStatementLines.bankTransactionId}))) like ${`%${escapeLike(folded)}%`}`
+      : undefined,
+  );
+  const order = query.order === 'desc' ? desc : asc;
+  const [items, [total]] = await Promise.all([
+    linesQuery(db)
+      .where(where)
+      .orderBy(order(fundStatementLines.transactionDate), asc(fundStatementLines.bankTransactionId))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ n: count() }).from(fundStatementLines).where(where),
+  ]);
+  return { items, total: total!.n };
+}
+
+/**
+ * Settle a line still waiting: matched to a receipt or set aside. False when it was settled
+ * meanwhile (the row lock makes a concurrent second attempt wait, then find nothing to settle).
+ */
+export async function settleLine(
+  tx: Executor,
+  id: string,
+  set: Pick<NewStatementLine, 'status' | 'matchedBy' | 'postingId' | 'pledgeId' | 'reason'>,
+): Promise<boolean> {
+  const updated = await tx
+    .update(fundStatementLines)
+    .set({ ...set, updatedAt: new Date(), version: sql`${fundStatementLines.version} + 1` })
+    .where(and(eq(fundStatementLines.id, id), eq(fundStatementLines.status, 'unmatched')))
+    .returning({ id: fundStatementLines.id });
+  return updated.length === 1;
+}
