@@ -12,6 +12,7 @@ import type {
   SupervisionStatus,
   TaskStatus,
 } from '../../../domain/coordination';
+import type { HouseStage } from '../../../domain/support/houses';
 import { api, type Page } from '../../api/client';
 import { downloadFile } from '../households/api';
 
@@ -273,6 +274,17 @@ export interface SupervisionInput {
   programmeId?: string | null;
   taskId?: string | null;
 }
+/** The fund, houses and models of the programme's area in the review's period. */
+export interface ResourceFigures {
+  fundReceipts: number;
+  fundSpent: number;
+  housesApproved: number;
+  housesByStage: Record<HouseStage, number>;
+  housesHandedOver: number;
+  models: number;
+  modelHouseholds: number;
+}
+
 export interface Review {
   id: string;
   programmeId: string;
@@ -285,6 +297,8 @@ export interface Review {
     total: ReviewFigures;
     byContent: { contentId: string | null; position: number | null; title: string; figures: ReviewFigures }[];
     householdsEscaped: number;
+    /** Absent from reports drafted before these figures existed, until refreshed. */
+    resources?: ResourceFigures;
   };
   sections: {
     contents: { contentId: string; text: string | null }[];
