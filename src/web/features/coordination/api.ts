@@ -10,6 +10,7 @@ import type {
   ReviewKind,
   SupervisionMethod,
   SupervisionStatus,
+  TaskEvidenceKind,
   TaskStatus,
 } from '../../../domain/coordination';
 import type { HouseStage } from '../../../domain/support/houses';
@@ -205,6 +206,10 @@ export const coordinationApi = {
   createTask: (planId: string, body: TaskInput) => api.post<Task>(`/api/plans/${planId}/tasks`, body),
   reportProgress: (id: string, body: { status: TaskStatus; progress: number; note?: string | null; version: number }) =>
     api.post<Task>(`/api/tasks/${id}/progress`, body),
+  evidence: (taskId: string) => api.get<{ items: TaskEvidence[] }>(`/api/tasks/${taskId}/evidence`),
+  linkEvidence: (taskId: string, body: { kind: TaskEvidenceKind; refId: string }) =>
+    api.post<TaskEvidence>(`/api/tasks/${taskId}/evidence`, body),
+  unlinkEvidence: (id: string) => api.delete<null>(`/api/task-evidence/${id}`),
 
   activities: (
     query: ListQuery & {
@@ -285,6 +290,17 @@ export interface ResourceFigures {
   modelHouseholds: number;
 }
 
+/** A record of the fund, support or models linked to a task as its evidence. */
+export interface TaskEvidence {
+  id: string;
+  taskId: string;
+  kind: TaskEvidenceKind;
+  refId: string;
+  label: string;
+  date: string;
+  canUnlink: boolean;
+}
+
 export interface Review {
   id: string;
   programmeId: string;
@@ -310,7 +326,7 @@ export interface Review {
 }
 
 export const supervisionApi = {
-  list: (query: ListQuery & { year?: number; status?: SupervisionStatus; task?: string }) =>
+  list: (query: ListQuery & { year?: number; status?: SupervisionStatus; task?: string; unit?: string }) =>
     api.get<Page<Supervision>>('/api/supervisions', { ...query }),
   plan: (body: SupervisionInput) => api.post<Supervision>('/api/supervisions', body),
   conduct: (id: string, body: { conductedOn: string; findings: string; version: number }) =>
