@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDocx } from '../helpers/docx';
 import { chooseOption, hidden, launchBrowser, login, newPage, screenshot, visible } from './support';
 
 let browser: Browser;
@@ -97,6 +99,17 @@ describe('coordination between the Front and the government', () => {
       await taskRow.getByRole('button', { name: /Mở rộng|Expand/u }).click();
       await visible(page.getByRole('cell', { name: activity }));
 
+      // A model of the province linked as further evidence.
+      await page.getByRole('button', { name: 'Liên kết minh chứng' }).click();
+      const linkDialog = page.getByRole('dialog', { name: 'Liên kết minh chứng' });
+      await linkDialog.getByLabel('Bản ghi').click();
+      const model = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+      const modelName = (await model.getAttribute('title'))!;
+      await model.click();
+      await linkDialog.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(linkDialog);
+      await visible(page.getByRole('cell', { name: modelName, exact: true }));
+
       // A supervision with a recommendation, followed to closure.
       await page.goto('/coordination?tab=supervision');
       await page.getByRole('button', { name: 'Đưa vào kế hoạch giám sát' }).click();
@@ -162,7 +175,15 @@ describe('coordination between the Front and the government', () => {
       await screenshot(page, 'coordination-programme');
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Tải báo cáo Word' }).click();
-      expect((await download).suggestedFilename()).toMatch(/^bao-cao-so-ket-.*\.docx$/u);
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^bao-cao-so-ket-.*\.docx$/u);
+      // The Word file: the figures drawn from the data, and the text written here.
+      const doc = await openDocx(readFileSync((await file.path())!));
+      expect(doc.fonts).toEqual(new Set(['Times New Roman']));
+      expect(doc.text).toContain('Hoạt động tuyên truyền\n1 (120 lượt người)');
+      expect(doc.paragraphs).toContain('Nhà ở bàn giao trong kỳ');
+      expect(doc.text).toContain('Quỹ "Vì người nghèo": tiếp nhận');
+      expect(doc.paragraphs).toContain('Nguồn lực còn hạn chế.');
     } finally {
       await context.close();
     }

@@ -19,6 +19,7 @@ import { useT } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { coordinationApi, type Activity, type LegalDocument, type ProgrammeSummary, type Task } from './api';
 import { ActivityDrawer } from './ActivityDrawer';
+import { EmulationTab } from './EmulationTab';
 import { NewsTab } from './NewsTab';
 import { ActivityModal } from './ActivityModal';
 import { SupervisionTab } from './SupervisionTab';
@@ -26,7 +27,7 @@ import { PROGRAMME_CREATE_PATH, programmePath } from './paths';
 import { useCanManageCoordination, useWorkingUnit } from './useWorkingUnit';
 
 const PAGE = 50;
-type TabKey = 'programmes' | 'tasks' | 'activities' | 'supervision' | 'news' | 'documents';
+type TabKey = 'programmes' | 'tasks' | 'activities' | 'supervision' | 'commendations' | 'news' | 'documents';
 
 export function CoordinationPage() {
   const t = useT();
@@ -44,6 +45,7 @@ export function CoordinationPage() {
           { key: 'tasks', label: t('coordination.tabs.tasks'), children: <TasksTab /> },
           { key: 'activities', label: t('coordination.tabs.activities'), children: <ActivitiesTab /> },
           { key: 'supervision', label: t('coordination.tabs.supervision'), children: <SupervisionTab /> },
+          { key: 'commendations', label: t('coordination.tabs.commendations'), children: <EmulationTab /> },
           { key: 'news', label: t('news.tab'), children: <NewsTab /> },
           { key: 'documents', label: t('coordination.tabs.documents'), children: <DocumentsTab /> },
         ]}

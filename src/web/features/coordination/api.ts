@@ -3,8 +3,11 @@ import type {
   ActivityKind,
   AudienceKind,
   Budget,
+  CommendationForm,
+  CommendationLevel,
   LegalDocumentKind,
   ProgrammeLevel,
+  RecipientKind,
   RecommendationStatus,
   ReviewFigures,
   ReviewKind,
@@ -352,4 +355,43 @@ export const reviewApi = {
     api.put<Review>(`/api/programme-reviews/${id}`, body),
   refresh: (id: string, version: number) => api.post<Review>(`/api/programme-reviews/${id}/refresh`, { version }),
   download: (r: { id: string }) => downloadFile(`/api/programme-reviews/${r.id}/document`, undefined, 'bao-cao.docx'),
+};
+
+export interface Movement {
+  id: string;
+  name: string;
+  unitCode: string;
+  unitName: string;
+  periodFrom: number;
+  periodTo: number;
+  description: string | null;
+  version: number;
+}
+export type MovementInput = Pick<Movement, 'name' | 'unitCode' | 'periodFrom' | 'periodTo' | 'description'>;
+
+export interface Commendation {
+  id: string;
+  movementId: string | null;
+  movementName: string | null;
+  unitCode: string;
+  unitName: string;
+  form: CommendationForm;
+  level: CommendationLevel;
+  recipientKind: RecipientKind;
+  recipientName: string;
+  achievement: string;
+  decisionNumber: string;
+  decisionDate: string;
+  version: number;
+}
+export type CommendationInput = Omit<Commendation, 'id' | 'movementName' | 'unitName' | 'version'>;
+
+/** Emulation movements (phong trào thi đua) and commendations (khen thưởng). */
+export const emulationApi = {
+  movements: (query: ListQuery) => api.get<Page<Movement>>('/api/movements', { ...query }),
+  createMovement: (body: MovementInput) => api.post<Movement>('/api/movements', body),
+  commendations: (
+    query: ListQuery & { level?: CommendationLevel; recipientKind?: RecipientKind; from?: string; to?: string },
+  ) => api.get<Page<Commendation>>('/api/commendations', { ...query }),
+  createCommendation: (body: CommendationInput) => api.post<Commendation>('/api/commendations', body),
 };
