@@ -38,7 +38,8 @@ async function pickOrganisation(page: Page, select: Locator, name: string, multi
 const FRONT = 'Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh';
 const DEPARTMENT = 'Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh';
 
-describe('coordination between the Front and the government', () => {
+// A long flow on a loaded machine: a generous timeout, no timing asserted.
+describe('coordination between the Front and the government', { timeout: 240_000 }, () => {
   test('a provincial Front officer signs a programme, plans a task, records its evidence, runs a supervision to closure and drafts the review', async () => {
     const { context, page } = await newPage(browser);
     const suffix = Date.now().toString(36).toUpperCase();

@@ -134,6 +134,8 @@ export const coordinationEn: typeof coordinationVi = {
     summary: 'Summary',
     create: 'Add a text',
     created: 'Text added to the library',
+    edit: 'Edit the text',
+    saved: 'Text saved',
     empty: 'No matching texts',
     searchPlaceholder: 'Search by number, issuer or title (accents optional)',
     national: 'National text',

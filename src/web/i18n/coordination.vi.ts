@@ -132,6 +132,8 @@ export const coordinationVi = {
     summary: 'Tóm tắt',
     create: 'Thêm văn bản',
     created: 'Đã thêm văn bản vào thư viện',
+    edit: 'Sửa văn bản',
+    saved: 'Đã lưu văn bản',
     empty: 'Không có văn bản nào phù hợp',
     searchPlaceholder: 'Tìm theo số, cơ quan ban hành, trích yếu (gõ không dấu được)',
     national: 'Văn bản trung ương',

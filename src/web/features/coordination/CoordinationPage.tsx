@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Space, Tabs, Tag, Typography, type TableProps } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, DatePicker, Space, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
@@ -20,6 +20,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { coordinationApi, type Activity, type LegalDocument, type ProgrammeSummary, type Task } from './api';
 import { ActivityDrawer } from './ActivityDrawer';
 import { EmulationTab } from './EmulationTab';
+import { DocumentModal } from './DocumentModal';
 import { NewsTab } from './NewsTab';
 import { ActivityModal } from './ActivityModal';
 import { SupervisionTab } from './SupervisionTab';
@@ -310,7 +311,13 @@ function ActivitiesTab() {
 
 function DocumentsTab() {
   const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const page = usePage();
+  const unit = useWorkingUnit();
+  const canManage = useCanManageCoordination();
+  // undefined: closed; null: adding a text; a document: editing it.
+  const [editing, setEditing] = useState<LegalDocument | null | undefined>();
   const query = { q: page.q, limit: page.limit, offset: page.offset };
   const list = useQuery({
     queryKey: ['legal-documents', 'list', query],
@@ -340,10 +347,29 @@ function DocumentsTab() {
         </>
       ),
     },
+    ...(canManage
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, d: LegalDocument) => (
+              <Button size="small" onClick={() => setEditing(d)}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <>
-      <ListToolbar searchPlaceholder={t('coordination.document.searchPlaceholder')} onSearch={page.search} />
+      <ListToolbar searchPlaceholder={t('coordination.document.searchPlaceholder')} onSearch={page.search}>
+        {canManage && unit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            {t('coordination.document.create')}
+          </Button>
+        )}
+      </ListToolbar>
       <ListTable<LegalDocument>
         rowKey="id"
         columns={columns}
@@ -353,6 +379,20 @@ function DocumentsTab() {
         scroll={{ x: 900 }}
         emptyText={t('coordination.document.empty')}
       />
+      {unit && (
+        <DocumentModal
+          open={editing !== undefined}
+          unitCode={unit}
+          editing={editing ?? null}
+          onSaved={async (saved) => {
+            message.success(t(editing ? 'coordination.document.saved' : 'coordination.document.created'));
+            await queryClient.invalidateQueries({ queryKey: ['legal-documents'] });
+            setEditing(undefined);
+            return saved;
+          }}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
     </>
   );
 }

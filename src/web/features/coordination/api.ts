@@ -192,6 +192,8 @@ export const coordinationApi = {
   documents: (query: ListQuery & { kind?: LegalDocumentKind }) =>
     api.get<Page<LegalDocument>>('/api/legal-documents', { ...query }),
   createDocument: (body: LegalDocumentInput) => api.post<LegalDocument>('/api/legal-documents', body),
+  updateDocument: (id: string, body: Omit<LegalDocumentInput, 'number' | 'unitCode'> & { version: number }) =>
+    api.patch<LegalDocument>(`/api/legal-documents/${id}`, body),
 
   programmes: (query: ListQuery & { level?: ProgrammeLevel }) =>
     api.get<Page<ProgrammeSummary>>('/api/programmes', { ...query }),
