@@ -104,9 +104,11 @@ describe('coordination between the Front and the government', { timeout: 240_000
       await page.getByRole('button', { name: 'Liên kết minh chứng' }).click();
       const linkDialog = page.getByRole('dialog', { name: 'Liên kết minh chứng' });
       await linkDialog.getByLabel('Bản ghi').click();
-      const model = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
-      const modelName = (await model.getAttribute('title'))!;
-      await model.click();
+      const modelName = (await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .first()
+        .getAttribute('title'))!;
+      await chooseOption(page, modelName);
       await linkDialog.getByRole('button', { name: 'Lưu' }).click();
       await hidden(linkDialog);
       await visible(page.getByRole('cell', { name: modelName, exact: true }));
