@@ -124,7 +124,10 @@ function RecordFields() {
     queryKey: ['task-evidence', 'records', kind, kind === 'model' ? q : parent],
     queryFn: async () => {
       if (kind === 'model') {
-        return (await modelsApi.list({ q, limit: 50, offset: 0 })).items.map((m) => ({ value: m.id, label: m.name }));
+        return (await modelsApi.list({ q, limit: 50, offset: 0 })).items.map((m) => ({
+          value: m.id,
+          label: `${m.name} – ${m.communeName}`,
+        }));
       }
       if (kind === 'fund_campaign') {
         return (await fundApi.campaigns(parent!)).items.map((c) => ({
