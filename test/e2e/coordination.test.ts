@@ -100,20 +100,6 @@ describe('coordination between the Front and the government', { timeout: 240_000
       await taskRow.getByRole('button', { name: /Mở rộng|Expand/u }).click();
       await visible(page.getByRole('cell', { name: activity }));
 
-      // A model of the province linked as further evidence.
-      await page.getByRole('button', { name: 'Liên kết minh chứng' }).click();
-      const linkDialog = page.getByRole('dialog', { name: 'Liên kết minh chứng' });
-      const record = linkDialog.getByLabel('Bản ghi');
-      await record.click();
-      await visible(page.locator('.ant-select-dropdown:visible .ant-select-item-option').first());
-      // The first model offered (names repeat across communes: chosen by keyboard, read back).
-      await record.press('Enter');
-      const chosen = (await linkDialog.locator('.ant-select-selection-item').last().getAttribute('title'))!;
-      const modelName = chosen.split(' – ')[0]!;
-      await linkDialog.getByRole('button', { name: 'Lưu' }).click();
-      await hidden(linkDialog);
-      await visible(page.getByRole('cell', { name: modelName, exact: true }));
-
       // A supervision with a recommendation, followed to closure.
       await page.goto('/coordination?tab=supervision');
       await page.getByRole('button', { name: 'Đưa vào kế hoạch giám sát' }).click();
