@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDocx } from '../helpers/docx';
 import { chooseOption, hidden, launchBrowser, login, newPage, screenshot, visible } from './support';
 
 let browser: Browser;
@@ -36,7 +38,8 @@ async function pickOrganisation(page: Page, select: Locator, name: string, multi
 const FRONT = 'Ủy ban MTTQ Việt Nam tỉnh Hà Tĩnh';
 const DEPARTMENT = 'Sở Nông nghiệp và Môi trường tỉnh Hà Tĩnh';
 
-describe('coordination between the Front and the government', () => {
+// A long flow on a loaded machine: a generous timeout, no timing asserted.
+describe('coordination between the Front and the government', { timeout: 240_000 }, () => {
   test('a provincial Front officer signs a programme, plans a task, records its evidence, runs a supervision to closure and drafts the review', async () => {
     const { context, page } = await newPage(browser);
     const suffix = Date.now().toString(36).toUpperCase();
@@ -162,7 +165,15 @@ describe('coordination between the Front and the government', () => {
       await screenshot(page, 'coordination-programme');
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Tải báo cáo Word' }).click();
-      expect((await download).suggestedFilename()).toMatch(/^bao-cao-so-ket-.*\.docx$/u);
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^bao-cao-so-ket-.*\.docx$/u);
+      // The Word file: the figures drawn from the data, and the text written here.
+      const doc = await openDocx(readFileSync((await file.path())!));
+      expect(doc.fonts).toEqual(new Set(['Times New Roman']));
+      expect(doc.text).toContain('Hoạt động tuyên truyền\n1 (120 lượt người)');
+      expect(doc.paragraphs).toContain('Nhà ở bàn giao trong kỳ');
+      expect(doc.text).toContain('Quỹ "Vì người nghèo": tiếp nhận');
+      expect(doc.paragraphs).toContain('Nguồn lực còn hạn chế.');
     } finally {
       await context.close();
     }

@@ -9,7 +9,11 @@ import {
   programmes,
   programmeReviews,
   programmeTasks,
+  taskEvidence,
 } from '../../src/server/modules/coordination/tables';
+import { linkEvidence } from '../../src/server/modules/coordination/evidence';
+import { SupportCreateSchema } from '../../src/server/modules/support/schemas';
+import { recordSupport } from '../../src/server/modules/support/service';
 import type { Db } from '../../src/server/platform/db/database';
 import type { ActivityCreateReq } from '../../src/server/modules/activities/schemas';
 import { createActivity } from '../../src/server/modules/activities/service';
@@ -24,7 +28,7 @@ import { attachments } from '../../src/server/modules/attachments/tables';
 import type { NewsCreateReq } from '../../src/server/modules/news/schemas';
 import { createNews, publishNews } from '../../src/server/modules/news/service';
 import { newsItems } from '../../src/server/modules/news/tables';
-import { buildOrganisation, HA_TINH, systemAdmin } from './factories';
+import { buildHousehold, buildOrganisation, HA_TINH, systemAdmin, THACH_HA } from './factories';
 import { jpegPhoto } from './files';
 
 let seq = 0;
@@ -113,7 +117,7 @@ export async function buildProgramme(db: Db, unitCode: string = HA_TINH, task: {
 
 /** Routes of the coordination modules, for the cross-cutting tests. */
 export const COORDINATION_PATHS =
-  /^\/api\/(attachments|news|legal-documents|programmes|plans|tasks|activities|supervisions|recommendations|movements|commendations|programme-reviews)(\/|$)/u;
+  /^\/api\/(attachments|news|legal-documents|programmes|plans|tasks|task-evidence|activities|supervisions|recommendations|movements|commendations|programme-reviews)(\/|$)/u;
 export const COORDINATION_TABLES = [
   attachments,
   newsItems,
@@ -122,6 +126,7 @@ export const COORDINATION_TABLES = [
   programmeContents,
   programmePlans,
   programmeTasks,
+  taskEvidence,
   activities,
   supervisions,
   recommendations,
@@ -180,6 +185,22 @@ export async function coordinationFixture(db: Db, unitCode: string = HA_TINH) {
   const news = await createNews(db, admin, newsInput(unitCode, activity));
   const drafted = await createNews(db, admin, newsInput(unitCode, activity));
   const publishedNews = await publishNews(db, admin, drafted.id, drafted.version);
+  // Two supports in the area: one linked as the task's evidence, one to link.
+  const household = await buildHousehold(db, { communeCode: unitCode.length === 5 ? unitCode : THACH_HA });
+  const support = () =>
+    recordSupport(
+      db,
+      admin,
+      household.id,
+      SupportCreateSchema.parse({
+        kind: 'production',
+        sourceCode: 'local_budget',
+        value: 3_000_000,
+        date: '2025-04-01',
+      }),
+    );
+  const evidence = await linkEvidence(db, admin, built.task.id, { kind: 'support', refId: (await support()).id });
+  const unlinkedSupport = await support();
   return {
     ...built,
     legalDocument,
@@ -191,6 +212,8 @@ export async function coordinationFixture(db: Db, unitCode: string = HA_TINH) {
     attachment,
     news,
     publishedNews,
+    evidence,
+    unlinkedSupport,
     unitCode,
   };
 }
@@ -243,6 +266,7 @@ export function coordinationId(path: string, f: CoordinationFixture) {
   if (path.startsWith('/api/programmes/')) return f.programme.id;
   if (path.startsWith('/api/plans/')) return f.plan.id;
   if (path.startsWith('/api/tasks/')) return f.task.id;
+  if (path.startsWith('/api/task-evidence/')) return f.evidence.id;
   if (path.startsWith('/api/activities/')) return f.activity.id;
   if (path.startsWith('/api/supervisions/')) return f.supervision.id;
   if (path.startsWith('/api/programme-reviews/')) return f.review.id;
@@ -306,6 +330,8 @@ export const COORDINATION_WRITES: Record<string, (f: CoordinationFixture, db: Db
   }),
   'PATCH /api/tasks/{id}': (f) => ({ title: 'Việc đổi tên', version: f.task.version }),
   'POST /api/tasks/{id}/progress': (f) => ({ status: 'in_progress', progress: 40, version: f.task.version }),
+  'POST /api/tasks/{id}/evidence': (f) => ({ kind: 'support', refId: f.unlinkedSupport.id }),
+  'DELETE /api/task-evidence/{id}': () => undefined,
   'POST /api/activities': (f) => activityInput(f.unitCode, f, { kind: 'broadcast', audienceSize: 0 }),
   'PUT /api/activities/{id}': (f) => ({
     ...activityInput(f.unitCode, f, { title: 'Tập huấn (sửa)' }),

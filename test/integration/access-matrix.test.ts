@@ -394,6 +394,7 @@ const coordinationReads = (f: () => CoordinationFixture): Case[] => [
   ['download its programme', 'GET', () => `/api/programmes/${f().programme.id}/document`],
   ['read its plans', 'GET', () => `/api/programmes/${f().programme.id}/plans`],
   ['read its task', 'GET', () => `/api/tasks/${f().task.id}`],
+  ['read its task’s evidence', 'GET', () => `/api/tasks/${f().task.id}/evidence`],
   ['read its document', 'GET', () => `/api/legal-documents/${f().legalDocument.id}`],
   ['read its activity', 'GET', () => `/api/activities/${f().activity.id}`],
   ['list its activity’s files', 'GET', () => `/api/attachments?ownerKind=activity&ownerId=${f().activity.id}`],

@@ -50,6 +50,18 @@ export const TASK_STATUS_LABELS: Labels<TaskStatus> = {
   cancelled: { vi: 'Hủy bỏ', en: 'Cancelled' },
 };
 
+/**
+ * Records of other modules a task links as its evidence (activities and supervisions name their
+ * task themselves): a fund campaign, a support a household received, a poverty-reduction model.
+ */
+export const TASK_EVIDENCE_KINDS = ['fund_campaign', 'support', 'model'] as const;
+export type TaskEvidenceKind = (typeof TASK_EVIDENCE_KINDS)[number];
+export const TASK_EVIDENCE_KIND_LABELS: Labels<TaskEvidenceKind> = {
+  fund_campaign: { vi: 'Đợt vận động Quỹ "Vì người nghèo"', en: 'Fund for the Poor campaign' },
+  support: { vi: 'Hỗ trợ hộ', en: 'Support to a household' },
+  model: { vi: 'Mô hình giảm nghèo', en: 'Poverty-reduction model' },
+};
+
 /** Activity kinds, each in one of three groups the review report counts separately. */
 export const ACTIVITY_KINDS = [
   'meeting',

@@ -46,6 +46,15 @@ export function insideOrAboveScope(scope: AreaScope, cols: AreaColumns): SQL | u
   }
 }
 
+/**
+ * A list's filter by administrative unit (a query's `unit`): a province code keeps the province's
+ * own rows and all its communes', a commune code that commune's. Applied beside the scope predicate.
+ */
+export function inUnit(unit: string | undefined, cols: AreaColumns): SQL | undefined {
+  if (!unit) return undefined;
+  return unit.length === 2 ? eq(cols.province, unit) : eq(cols.commune, unit);
+}
+
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((r) => actor.roles.includes(r));
 }

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { ACTIVITY_KINDS, activityGroup, type ActivityGroup } from '../../../domain/coordination';
-import { insideScope } from '../../platform/access';
+import { insideScope, inUnit } from '../../platform/access';
 import { updateVersioned } from '../../platform/changes';
 import type { Executor } from '../../platform/db/database';
 import { matchesSearch, orderBy } from '../../platform/list';
@@ -17,16 +17,13 @@ const visibleTo = (scope: AreaScope) =>
 
 const kindsOf = (group: ActivityGroup) => ACTIVITY_KINDS.filter((k) => activityGroup(k) === group);
 
-const unitFilter = (unit: string | undefined) =>
-  !unit ? undefined : unit.length === 2 ? eq(activities.provinceCode, unit) : eq(activities.communeCode, unit);
-
 function filters(scope: AreaScope, f: Partial<ActivityListReq>) {
   return and(
     visibleTo(scope),
     matchesSearch(activities.searchKey, f.q),
     f.kind ? eq(activities.kind, f.kind) : undefined,
     f.group ? inArray(activities.kind, kindsOf(f.group)) : undefined,
-    unitFilter(f.unit),
+    inUnit(f.unit, { province: activities.provinceCode, commune: activities.communeCode }),
     f.from ? gte(activities.startsOn, f.from) : undefined,
     f.to ? lte(activities.startsOn, f.to) : undefined,
     f.programme ? eq(activities.programmeId, f.programme) : undefined,

@@ -6,7 +6,7 @@ import type { Executor } from '../../platform/db/database';
 import { escapeLike, matchesSearch, orderBy } from '../../platform/list';
 import { foldAccents } from '../../../domain/text';
 import type { ProgrammeListReq, TaskListReq } from './schemas';
-import { programmeContents, programmePlans, programmes, programmeTasks } from './tables';
+import { programmeContents, programmePlans, programmes, programmeTasks, taskEvidence } from './tables';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
 export type NewProgrammeRow = typeof programmes.$inferInsert;
@@ -14,6 +14,7 @@ export type ContentRow = typeof programmeContents.$inferSelect;
 export type PlanRow = typeof programmePlans.$inferSelect;
 export type TaskRow = typeof programmeTasks.$inferSelect;
 export type NewTaskRow = typeof programmeTasks.$inferInsert;
+export type EvidenceRow = typeof taskEvidence.$inferSelect;
 
 /**
  * A programme is seen inside its area and below it: a commune sees its own programmes and its
@@ -263,4 +264,34 @@ export function tasksInPeriod(db: Executor, programmeId: string, from: string, t
         ne(programmeTasks.status, 'cancelled'),
       ),
     );
+}
+
+// ——— evidence linked to tasks
+
+/** A task's linked evidence the scope may see (the linked record's area, inside or above it). */
+export function evidenceOf(db: Executor, taskId: string, scope: AreaScope) {
+  return db
+    .select()
+    .from(taskEvidence)
+    .where(
+      and(
+        eq(taskEvidence.taskId, taskId),
+        insideOrAboveScope(scope, { province: taskEvidence.provinceCode, commune: taskEvidence.communeCode }),
+      ),
+    )
+    .orderBy(asc(taskEvidence.date), asc(taskEvidence.createdAt));
+}
+
+export async function findEvidence(db: Executor, id: string) {
+  const [row] = await db.select().from(taskEvidence).where(eq(taskEvidence.id, id));
+  return row;
+}
+
+export async function insertEvidence(db: Executor, row: typeof taskEvidence.$inferInsert) {
+  const [created] = await db.insert(taskEvidence).values(row).returning();
+  return created!;
+}
+
+export async function deleteEvidence(db: Executor, id: string) {
+  await db.delete(taskEvidence).where(eq(taskEvidence.id, id));
 }

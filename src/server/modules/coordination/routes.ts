@@ -5,6 +5,9 @@ import type { Db } from '../../platform/db/database';
 import { IdParamsSchema } from '../../platform/schemas';
 import { WORD_TYPE } from '../../platform/word/official';
 import {
+  EvidenceLinkSchema,
+  EvidenceListSchema,
+  EvidenceSchema,
   PlanCreateSchema,
   PlanListSchema,
   PlanSchema,
@@ -20,6 +23,7 @@ import {
   TaskSchema,
   TaskUpdateSchema,
 } from './schemas';
+import * as evidence from './evidence';
 import * as programmes from './service';
 import * as tasks from './tasks';
 import { programmeDocx } from './word';
@@ -174,5 +178,46 @@ export const coordinationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app,
       },
     },
     (request) => tasks.reportTaskProgress(db, actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/tasks/:id/evidence',
+    {
+      schema: {
+        tags,
+        summary: 'Minh chứng liên kết của nhiệm vụ (đợt vận động Quỹ, hỗ trợ, mô hình)',
+        params: IdParamsSchema,
+        response: { 200: EvidenceListSchema },
+      },
+    },
+    (request) => evidence.listEvidence(db, actorOf(request), request.params.id),
+  );
+  app.post(
+    '/api/tasks/:id/evidence',
+    {
+      schema: {
+        tags,
+        summary: 'Liên kết một bản ghi làm minh chứng của nhiệm vụ',
+        params: IdParamsSchema,
+        body: EvidenceLinkSchema,
+        response: { 201: EvidenceSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await evidence.linkEvidence(db, actorOf(request), request.params.id, request.body)),
+  );
+  app.delete(
+    '/api/task-evidence/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Bỏ liên kết minh chứng khỏi nhiệm vụ (bản ghi gốc không đổi)',
+        params: IdParamsSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await evidence.unlinkEvidence(db, actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 };

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { LEGAL_DOCUMENT_KINDS, PROGRAMME_LEVELS, TASK_STATUSES } from '../../../domain/coordination';
+import {
+  LEGAL_DOCUMENT_KINDS,
+  PROGRAMME_LEVELS,
+  TASK_EVIDENCE_KINDS,
+  TASK_STATUSES,
+} from '../../../domain/coordination';
 import { listQuerySchema, listResponseSchema } from '../../platform/list';
 import {
   isoDateField,
@@ -190,6 +195,23 @@ export const TaskProgressSchema = z
     path: ['progress'],
   });
 
+export const EvidenceLinkSchema = z.strictObject({
+  kind: z.enum(TASK_EVIDENCE_KINDS, 'Loại minh chứng: fund_campaign, support hoặc model'),
+  refId: z.uuid('Mã bản ghi minh chứng không hợp lệ'),
+});
+export const EvidenceSchema = z.object({
+  id: z.uuid(),
+  taskId: z.uuid(),
+  kind: z.enum(TASK_EVIDENCE_KINDS),
+  refId: z.uuid(),
+  label: z.string().describe('Tên bản ghi khi liên kết'),
+  date: z.string(),
+  provinceCode: z.string(),
+  communeCode: z.string().nullable(),
+  canUnlink: z.boolean(),
+});
+export const EvidenceListSchema = z.object({ items: z.array(EvidenceSchema) });
+
 export type ProgrammeView = z.infer<typeof ProgrammeSchema>;
 export type ProgrammeSummaryView = z.infer<typeof ProgrammeSummarySchema>;
 export type ProgrammeListReq = z.infer<typeof ProgrammeListQuerySchema>;
@@ -202,3 +224,5 @@ export type TaskListReq = z.infer<typeof TaskListQuerySchema>;
 export type TaskCreateReq = z.infer<typeof TaskCreateSchema>;
 export type TaskUpdateReq = z.infer<typeof TaskUpdateSchema>;
 export type TaskProgressReq = z.infer<typeof TaskProgressSchema>;
+export type EvidenceLinkReq = z.infer<typeof EvidenceLinkSchema>;
+export type EvidenceView = z.infer<typeof EvidenceSchema>;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { editableColumns, nameKeyColumns } from '../../platform/db/columns';
 import { organisations } from '../organisations/tables';
 
@@ -113,6 +113,32 @@ export const programmeTasks = pgTable(
     index('coordination_tasks_plan').on(t.planId),
     index('coordination_tasks_due').on(t.provinceCode, t.status, t.dueOn),
   ],
+);
+
+/**
+ * A record of another module linked to a task as its evidence (domain TASK_EVIDENCE_KINDS): read
+ * only, by id. The record's area and a label (what it was called when linked) are kept so the
+ * list is scoped in SQL without asking each module again.
+ */
+export const taskEvidence = pgTable(
+  'coordination_task_evidence',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    taskId: uuid('task_id')
+      .notNull()
+      .references(() => programmeTasks.id),
+    kind: text().notNull(),
+    refId: uuid('ref_id').notNull(),
+    /** Where the linked record lies. */
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code'),
+    label: text().notNull(),
+    /** The record's date (campaign start, support date, model start). */
+    date: date().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').notNull(),
+  },
+  (t) => [uniqueIndex('coordination_task_evidence_ref').on(t.taskId, t.kind, t.refId)],
 );
 
 /** A periodic review report (sơ kết / tổng kết) of a programme: figures drafted from the data, text edited by people. */

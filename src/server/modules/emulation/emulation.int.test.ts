@@ -74,5 +74,11 @@ describe('emulation and commendation', () => {
     });
     expect((await other.get('/api/commendations')).json().items).toEqual([]);
     expect((await province.get(`/api/commendations?movement=${movement.id}`)).json().items).toHaveLength(1);
+    // Filtered by level and recipient kind.
+    const listed = async (query: string) =>
+      (await province.get(`/api/commendations?${query}`)).json().items.map((c: { id: string }) => c.id) as string[];
+    expect(await listed('level=commune&recipientKind=household')).toContain(commended.id);
+    expect(await listed('level=province')).not.toContain(commended.id);
+    expect(await listed('recipientKind=business')).not.toContain(commended.id);
   });
 });

@@ -54,6 +54,7 @@ export async function listCommendations(db: Executor, scope: AreaScope, f: Comme
     f.movement ? eq(commendations.movementId, f.movement) : undefined,
     f.programme ? eq(commendations.programmeId, f.programme) : undefined,
     f.recipientKind ? eq(commendations.recipientKind, f.recipientKind) : undefined,
+    f.level ? eq(commendations.level, f.level) : undefined,
     f.from ? gte(commendations.decisionDate, f.from) : undefined,
     f.to ? lte(commendations.decisionDate, f.to) : undefined,
   );

@@ -52,6 +52,7 @@ export const CommendationListQuerySchema = listQuerySchema(['decisionDate']).ext
   movement: z.uuid().optional(),
   programme: z.uuid().optional(),
   recipientKind: z.enum(RECIPIENT_KINDS).optional(),
+  level: z.enum(COMMENDATION_LEVELS).optional(),
   from: isoDateField.optional(),
   to: isoDateField.optional(),
   order: z.enum(['asc', 'desc']).default('desc'),

@@ -2,7 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityInput, buildProgramme, supervisionInput } from '../../../../test/helpers/coordination';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
 import { openDocx } from '../../../../test/helpers/docx';
-import { CAM_XUYEN, HA_TINH } from '../../../../test/helpers/factories';
+import {
+  buildFund,
+  buildHousehold,
+  CAM_XUYEN,
+  HA_TINH,
+  PHU_KHUONG,
+  THACH_HA,
+  VINH_LONG,
+} from '../../../../test/helpers/factories';
+import { modelFixture } from '../../../../test/helpers/models';
+import { findFund } from '../fund/repo';
+import { fundReport } from '../fund/report';
 import { expectAuditedWrite, expectRefused } from '../../../../test/helpers/trace';
 import { programmeReviews } from '../coordination/tables';
 
@@ -156,6 +167,116 @@ describe('the periodic review report', () => {
         key,
       ).toBe(figures.total[key]);
     }
+  });
+
+  it('counts the fund, houses and models of the programme’s area in the period, each as the sum of its records', async () => {
+    const db = t.database.db;
+    const [province, commune, elsewhere] = await Promise.all([
+      buildFund(db, { unitCode: HA_TINH }),
+      buildFund(db, { unitCode: THACH_HA }),
+      buildFund(db, { unitCode: VINH_LONG }),
+    ]);
+    const donor = { kind: 'individual', name: 'Nguyễn Thị Hảo', publishName: true };
+    const receive = (fundId: string, amount: number, date: string, by = officer) =>
+      ok(by.post(`/api/funds/${fundId}/receipts`, { amount, date, method: 'cash', donor }));
+    await receive(province.id, 10_000_000, '2025-03-01');
+    await receive(commune.id, 4_000_000, '2025-10-20');
+    await receive(commune.id, 1_000_000, '2024-12-31'); // before the period
+    const cancelled = await receive(commune.id, 2_000_000, '2025-04-01');
+    await ok(officer.post(`/api/postings/${cancelled.id}/reversal`, { reason: 'Ghi nhầm', date: '2025-04-02' }));
+    const vinhLong = await signIn(t, { scopeCode: VINH_LONG, roles: ['officer'] });
+    await receive(elsewhere.id, 50_000_000, '2025-05-01', vinhLong); // another province
+    await ok(
+      officer.post(`/api/funds/${commune.id}/expenditures`, {
+        amount: 3_000_000,
+        date: '2025-11-01',
+        purpose: 'house_repair',
+        decisionNumber: '12/QĐ-MTTQ',
+      }),
+    );
+    // Moving money between the area's funds is neither a receipt nor spending.
+    await ok(
+      officer.post(`/api/funds/${province.id}/allocations`, {
+        toFundId: commune.id,
+        amount: 2_000_000,
+        date: '2025-06-01',
+        decisionNumber: '20/QĐ-MTTQ',
+      }),
+    );
+
+    /** A house of a new Thạch Hà household, approved on a date and taken through the dated stages. */
+    const house = async (approvedOn: string, steps: [string, string][]) => {
+      const h = await buildHousehold(db);
+      let row = await ok(
+        officer.post(`/api/households/${h.id}/houses`, {
+          kind: 'build',
+          decisionNumber: '45/QĐ-UBND',
+          approvedOn,
+          plannedCompletion: '2026-12-31',
+          funding: [{ sourceCode: 'temporary_houses', amount: 60_000_000 }],
+        }),
+      );
+      for (const [stage, date] of steps) {
+        row = await ok(officer.post(`/api/houses/${row.id}/stage`, { stage, date, version: row.version }));
+      }
+    };
+    await house('2025-02-01', [
+      ['under_construction', '2025-03-01'],
+      ['completed', '2025-06-01'],
+      ['handed_over', '2025-06-10'],
+    ]);
+    // Completed after the period: under construction at its end.
+    await house('2025-05-01', [
+      ['under_construction', '2025-06-01'],
+      ['completed', '2026-02-01'],
+    ]);
+    await house('2025-11-01', []);
+    // Approved before the period, handed over in it.
+    await house('2024-06-01', [
+      ['under_construction', '2024-07-01'],
+      ['completed', '2024-12-01'],
+      ['handed_over', '2025-01-20'],
+    ]);
+    await house('2026-01-05', []); // after the period
+
+    const { model, newcomer } = await modelFixture(db, THACH_HA); // running since 2024, one household
+    await ok(
+      officer.post(`/api/models/${model.id}/participants`, { householdId: newcomer.id, joinedOn: '2026-01-10' }),
+    );
+    await modelFixture(db, PHU_KHUONG); // another province
+
+    const review = await ok(
+      officer.post(`/api/programmes/${built.programme.id}/reviews`, {
+        kind: 'so_ket',
+        periodFrom: '2025-01-01',
+        periodTo: '2025-12-31',
+      }),
+    );
+    const resources = (review.figures as { resources: Record<string, unknown> }).resources;
+    expect(resources).toEqual({
+      fundReceipts: 14_000_000,
+      fundSpent: 3_000_000,
+      housesApproved: 3,
+      housesByStage: { approved: 1, under_construction: 1, completed: 0, handed_over: 1 },
+      housesHandedOver: 2,
+      models: 1,
+      modelHouseholds: 1,
+    });
+    // The fund module's own report of each fund of the area sums to the same.
+    const reports = await Promise.all(
+      [province, commune].map(async (f) =>
+        fundReport(db, (await findFund(db, f.id, { level: 'national' }))!, '2025-01-01', '2025-12-31'),
+      ),
+    );
+    expect(reports.reduce((s, r) => s + r.receipts, 0)).toBe(resources.fundReceipts);
+    expect(reports.reduce((s, r) => s + r.spent, 0)).toBe(resources.fundSpent);
+
+    const doc = await openDocx((await officer.get(`/api/programme-reviews/${review.id}/document`)).rawPayload);
+    expect(doc.text).toContain('Quỹ "Vì người nghèo": tiếp nhận\n14.000.000 đ');
+    expect(doc.text).toContain(
+      'Nhà ở được phê duyệt hỗ trợ\n3 (đã phê duyệt: 1; đang xây dựng: 1; đã hoàn thành: 0; đã bàn giao: 1)',
+    );
+    expect(doc.text).toContain('Mô hình giảm nghèo (hộ tham gia)\n1 (1 hộ)');
   });
 
   it('keeps the edited text, refreshes the figures, and exports a Word report with both', async () => {

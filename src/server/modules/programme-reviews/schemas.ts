@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REVIEW_KINDS } from '../../../domain/coordination';
+import { HOUSE_STAGES } from '../../../domain/support/houses';
 import { isoDateField, optionalText, timestampField, versionField } from '../../platform/schemas';
 
 export const FiguresSchema = z.object({
@@ -19,6 +20,17 @@ export const FiguresSchema = z.object({
   tasksDone: z.number().int(),
 });
 
+/** Resources mobilised in the programme's area over the period (resources.ts). */
+export const ResourceFiguresSchema = z.object({
+  fundReceipts: z.number().int(),
+  fundSpent: z.number().int(),
+  housesApproved: z.number().int(),
+  housesByStage: z.record(z.enum(HOUSE_STAGES), z.number().int()),
+  housesHandedOver: z.number().int(),
+  models: z.number().int(),
+  modelHouseholds: z.number().int(),
+});
+
 const ContentFiguresSchema = z.object({
   contentId: z.uuid().nullable(),
   position: z.number().int().nullable(),
@@ -30,6 +42,8 @@ export const ReviewFiguresSchema = z.object({
   total: FiguresSchema,
   byContent: z.array(ContentFiguresSchema),
   householdsEscaped: z.number().int(),
+  /** Absent from reports drafted before these figures existed, until they are refreshed. */
+  resources: ResourceFiguresSchema.optional(),
   draftedAt: timestampField,
 });
 
@@ -75,6 +89,7 @@ export const ReviewUpdateSchema = z.strictObject({
 
 export type ReviewView = z.infer<typeof ReviewSchema>;
 export type ReviewFiguresView = z.infer<typeof ReviewFiguresSchema>;
+export type ResourceFiguresView = z.infer<typeof ResourceFiguresSchema>;
 export type ReviewSections = z.infer<typeof SectionsSchema>;
 export type ReviewCreateReq = z.infer<typeof ReviewCreateSchema>;
 export type ReviewUpdateReq = z.infer<typeof ReviewUpdateSchema>;

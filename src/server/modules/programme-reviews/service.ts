@@ -16,6 +16,7 @@ import { tasksInPeriod } from '../coordination/tasks';
 import { programmeCommendations } from '../emulation/service';
 import { programmeSupervisions } from '../supervision/service';
 import * as repo from './repo';
+import { resourceFigures } from './resources';
 import type { ReviewCreateReq, ReviewFiguresView, ReviewSections, ReviewUpdateReq, ReviewView } from './schemas';
 
 const ENTITY = 'programme_review';
@@ -24,8 +25,8 @@ const notFound = () => errors.notFound('báo cáo sơ kết, tổng kết', 'Rev
 /**
  * The figures of a programme's review for a period, drawn from the records: activities (by start
  * date), supervisions (by the start of the period supervised) and their recommendations,
- * commendations (by decision date), tasks (by due date), and households of the programme's area
- * that escaped poverty in the list years of the period.
+ * commendations (by decision date), tasks (by due date); and for the programme's area, households
+ * that escaped poverty in the list years of the period and the resources mobilised (resources.ts).
  */
 export async function draftFigures(
   db: Executor,
@@ -33,13 +34,14 @@ export async function draftFigures(
   from: string,
   to: string,
 ): Promise<ReviewFiguresView> {
-  const [activities, supervisions, commendations, tasks, contents, householdsEscaped] = await Promise.all([
+  const [activities, supervisions, commendations, tasks, contents, householdsEscaped, resources] = await Promise.all([
     programmeActivities(db, programme.id, from, to),
     programmeSupervisions(db, programme.id, from, to),
     programmeCommendations(db, programme.id, from, to),
     tasksInPeriod(db, programme.id, from, to),
     contentsOfProgrammes(db, [programme.id]),
     householdsEscapedPoverty(db, programme, Number(from.slice(0, 4)), Number(to.slice(0, 4))),
+    resourceFigures(db, programme, from, to),
   ]);
   const { total, byContent } = reviewFigures({
     activities,
@@ -69,6 +71,7 @@ export async function draftFigures(
         : []),
     ],
     householdsEscaped,
+    resources,
     draftedAt: new Date().toISOString(),
   };
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, gte, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { foldAccents } from '../../../domain/text';
-import { insideScope } from '../../platform/access';
+import { insideScope, inUnit } from '../../platform/access';
 import { updateVersioned } from '../../platform/changes';
 import type { Executor } from '../../platform/db/database';
 import { escapeLike, orderBy } from '../../platform/list';
@@ -37,6 +37,7 @@ export async function list(db: Executor, scope: AreaScope, f: SupervisionListReq
     f.status ? eq(supervisions.status, f.status) : undefined,
     f.programme ? eq(supervisions.programmeId, f.programme) : undefined,
     f.task ? eq(supervisions.taskId, f.task) : undefined,
+    inUnit(f.unit, { province: supervisions.provinceCode, commune: supervisions.communeCode }),
   );
   const column = f.sort === 'topic' ? supervisions.topic : supervisions.periodFrom;
   const [items, [total]] = await Promise.all([
@@ -105,6 +106,7 @@ export async function listRecommendations(
     f.overdue === true ? overdueSql(today) : f.overdue === false ? sql`not (${overdueSql(today)})` : undefined,
     f.addressee ? eq(recommendations.addresseeId, f.addressee) : undefined,
     f.supervision ? eq(recommendations.supervisionId, f.supervision) : undefined,
+    inUnit(f.unit, { province: recommendations.provinceCode, commune: recommendations.communeCode }),
   );
   const [items, [total]] = await Promise.all([
     db

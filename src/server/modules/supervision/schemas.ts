@@ -65,6 +65,7 @@ export const SupervisionListQuerySchema = listQuerySchema(['periodFrom', 'topic'
   status: z.enum(SUPERVISION_STATUSES).optional(),
   programme: z.uuid().optional(),
   task: z.uuid().optional(),
+  unit: unitCodeField.optional().describe('Chỉ các cuộc giám sát của đơn vị này (mã tỉnh: cấp tỉnh và mọi xã)'),
 });
 export const SupervisionListSchema = listResponseSchema(SupervisionSchema);
 
@@ -112,6 +113,7 @@ export const RecommendationListQuerySchema = listQuerySchema(['dueOn']).extend({
   open: queryBoolean.describe('Chưa giải quyết xong'),
   addressee: z.uuid().optional(),
   supervision: z.uuid().optional(),
+  unit: unitCodeField.optional().describe('Chỉ kiến nghị của các cuộc giám sát tại đơn vị này'),
 });
 export const RecommendationListSchema = listResponseSchema(RecommendationSchema);
 export const RecommendationAnswerSchema = z.strictObject({

@@ -215,4 +215,30 @@ describe('supervision', () => {
     expect(body).toMatchObject({ overdue: false });
     expect(body.daysLeft).toBeGreaterThan(0);
   });
+
+  it('lists the supervisions and recommendations of one unit, within the caller’s area', async () => {
+    const commune = await buildProgramme(t.database.db, THACH_HA);
+    const { body: atCommune } = await written(
+      () => communeOfficer.post('/api/supervisions', supervisionInput(THACH_HA, commune, { topic: 'Giám sát tại xã' })),
+      201,
+    );
+    const ids = async (by: Signed, url: string) =>
+      (await by.get(url)).json().items.map((r: { id: string }) => r.id) as string[];
+    const ofCommune = await ids(provinceOfficer, `/api/supervisions?unit=${THACH_HA}&limit=500`);
+    expect(ofCommune).toContain(atCommune.id);
+    const all = await ids(provinceOfficer, '/api/supervisions?limit=500');
+    expect(all.length).toBeGreaterThan(ofCommune.length);
+    // The province code keeps the province's own and its communes'.
+    expect(await ids(provinceOfficer, `/api/supervisions?unit=${HA_TINH}&limit=500`)).toEqual(all);
+    // Another commune's filter finds none of Thạch Hà's: the area predicate still applies.
+    expect(await ids(communeOfficer, `/api/supervisions?unit=${CAM_XUYEN}`)).toEqual([]);
+    // The province's supervisions made recommendations; Thạch Hà's made none.
+    expect(await ids(provinceOfficer, `/api/recommendations?unit=${HA_TINH}&limit=500`)).not.toEqual([]);
+    expect(await ids(provinceOfficer, `/api/recommendations?unit=${THACH_HA}&limit=500`)).toEqual([]);
+    await refused(() => provinceOfficer.get('/api/supervisions?unit=4'), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'querystring.unit',
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Space, Tabs, Tag, Typography, type TableProps } from 'antd';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, DatePicker, Space, Tabs, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
@@ -19,6 +19,8 @@ import { useT } from '../../i18n';
 import { formatDate, formatNumber } from '../../lib/format';
 import { coordinationApi, type Activity, type LegalDocument, type ProgrammeSummary, type Task } from './api';
 import { ActivityDrawer } from './ActivityDrawer';
+import { EmulationTab } from './EmulationTab';
+import { DocumentModal } from './DocumentModal';
 import { NewsTab } from './NewsTab';
 import { ActivityModal } from './ActivityModal';
 import { SupervisionTab } from './SupervisionTab';
@@ -26,7 +28,7 @@ import { PROGRAMME_CREATE_PATH, programmePath } from './paths';
 import { useCanManageCoordination, useWorkingUnit } from './useWorkingUnit';
 
 const PAGE = 50;
-type TabKey = 'programmes' | 'tasks' | 'activities' | 'supervision' | 'news' | 'documents';
+type TabKey = 'programmes' | 'tasks' | 'activities' | 'supervision' | 'commendations' | 'news' | 'documents';
 
 export function CoordinationPage() {
   const t = useT();
@@ -44,6 +46,7 @@ export function CoordinationPage() {
           { key: 'tasks', label: t('coordination.tabs.tasks'), children: <TasksTab /> },
           { key: 'activities', label: t('coordination.tabs.activities'), children: <ActivitiesTab /> },
           { key: 'supervision', label: t('coordination.tabs.supervision'), children: <SupervisionTab /> },
+          { key: 'commendations', label: t('coordination.tabs.commendations'), children: <EmulationTab /> },
           { key: 'news', label: t('news.tab'), children: <NewsTab /> },
           { key: 'documents', label: t('coordination.tabs.documents'), children: <DocumentsTab /> },
         ]}
@@ -308,7 +311,13 @@ function ActivitiesTab() {
 
 function DocumentsTab() {
   const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
   const page = usePage();
+  const unit = useWorkingUnit();
+  const canManage = useCanManageCoordination();
+  // undefined: closed; null: adding a text; a document: editing it.
+  const [editing, setEditing] = useState<LegalDocument | null | undefined>();
   const query = { q: page.q, limit: page.limit, offset: page.offset };
   const list = useQuery({
     queryKey: ['legal-documents', 'list', query],
@@ -338,10 +347,29 @@ function DocumentsTab() {
         </>
       ),
     },
+    ...(canManage
+      ? [
+          {
+            key: 'actions',
+            title: t('common.actions'),
+            render: (_: unknown, d: LegalDocument) => (
+              <Button size="small" onClick={() => setEditing(d)}>
+                {t('common.edit')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
   ];
   return (
     <>
-      <ListToolbar searchPlaceholder={t('coordination.document.searchPlaceholder')} onSearch={page.search} />
+      <ListToolbar searchPlaceholder={t('coordination.document.searchPlaceholder')} onSearch={page.search}>
+        {canManage && unit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+            {t('coordination.document.create')}
+          </Button>
+        )}
+      </ListToolbar>
       <ListTable<LegalDocument>
         rowKey="id"
         columns={columns}
@@ -351,6 +379,20 @@ function DocumentsTab() {
         scroll={{ x: 900 }}
         emptyText={t('coordination.document.empty')}
       />
+      {unit && (
+        <DocumentModal
+          open={editing !== undefined}
+          unitCode={unit}
+          editing={editing ?? null}
+          onSaved={async (saved) => {
+            message.success(t(editing ? 'coordination.document.saved' : 'coordination.document.created'));
+            await queryClient.invalidateQueries({ queryKey: ['legal-documents'] });
+            setEditing(undefined);
+            return saved;
+          }}
+          onClose={() => setEditing(undefined)}
+        />
+      )}
     </>
   );
 }

@@ -38,6 +38,7 @@ import { ActivityDrawer } from './ActivityDrawer';
 import { ActivityModal } from './ActivityModal';
 import { ReviewsCard } from './ReviewsCard';
 import { useActivityColumns, useTaskColumns } from './CoordinationPage';
+import { TaskLinks } from './TaskLinks';
 import { OrganisationsPicker } from './pickers';
 import { useWorkingUnit } from './useWorkingUnit';
 
@@ -306,7 +307,7 @@ function PlanTasks({ programme, plan }: { programme: Programme; plan: Plan }) {
   );
 }
 
-/** The activities recorded as a task's evidence. */
+/** A task's evidence: the activities recorded for it, and the records it links. */
 function Evidence({ task }: { task: Task }) {
   const t = useT();
   const query = { task: task.id, limit: 100, offset: 0 };
@@ -328,6 +329,7 @@ function Evidence({ task }: { task: Task }) {
         locale={{ emptyText: t('coordination.activity.empty') }}
       />
       {shown && <ActivityDrawer activity={shown} onClose={() => setShown(null)} />}
+      <TaskLinks task={task} />
     </div>
   );
 }

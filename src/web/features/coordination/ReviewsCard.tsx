@@ -4,11 +4,12 @@ import { App, Button, Card, Collapse, DatePicker, Descriptions, Empty, Form, Inp
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { formatVnd, REVIEW_KINDS, REVIEW_KIND_LABELS, type ReviewFigures } from '../../../domain/coordination';
+import { HOUSE_STAGE_LABELS, HOUSE_STAGES } from '../../../domain/support/houses';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
-import { reviewApi, type Programme, type Review } from './api';
+import { reviewApi, type Programme, type ResourceFigures, type Review } from './api';
 
 /** The programme's review reports: draft one from the data, edit its text, export it to Word. */
 export function ReviewsCard({ programme }: { programme: Programme }) {
@@ -75,7 +76,7 @@ export function ReviewsCard({ programme }: { programme: Programme }) {
   );
 }
 
-function FiguresView({ f, escaped }: { f: ReviewFigures; escaped?: number }) {
+function FiguresView({ f }: { f: ReviewFigures }) {
   const t = useT();
   return (
     <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
@@ -98,8 +99,31 @@ function FiguresView({ f, escaped }: { f: ReviewFigures; escaped?: number }) {
         {f.tasksDone}/{f.tasks}
       </Descriptions.Item>
       <Descriptions.Item label={t('coordination.activity.budgetTotal')}>{formatVnd(f.budget)}</Descriptions.Item>
-      {escaped !== undefined && (
-        <Descriptions.Item label={t('coordination.review.escaped')}>{escaped}</Descriptions.Item>
+    </Descriptions>
+  );
+}
+
+/** The programme's area over the period: households out of poverty, the fund, houses and models. */
+function AreaFiguresView({ escaped, resources: r }: { escaped: number; resources?: ResourceFigures }) {
+  const t = useT();
+  return (
+    <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered style={{ marginTop: 12 }}>
+      <Descriptions.Item label={t('coordination.review.escaped')}>{escaped}</Descriptions.Item>
+      {r && (
+        <>
+          <Descriptions.Item label={t('coordination.review.fundReceipts')}>
+            {formatVnd(r.fundReceipts)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('coordination.review.fundSpent')}>{formatVnd(r.fundSpent)}</Descriptions.Item>
+          <Descriptions.Item label={t('coordination.review.houses')} span={2}>
+            {r.housesApproved} (
+            {HOUSE_STAGES.map((s) => `${t.label(HOUSE_STAGE_LABELS[s])}: ${r.housesByStage[s]}`).join('; ')})
+          </Descriptions.Item>
+          <Descriptions.Item label={t('coordination.review.housesHandedOver')}>{r.housesHandedOver}</Descriptions.Item>
+          <Descriptions.Item label={t('coordination.review.models')}>
+            {t('coordination.review.modelsValue', { models: r.models, households: r.modelHouseholds })}
+          </Descriptions.Item>
+        </>
       )}
     </Descriptions>
   );
@@ -154,7 +178,8 @@ function ReviewEditor({ review, programme }: { review: Review; programme: Progra
       }}
       onFinish={(v) => save.mutate(v)}
     >
-      <FiguresView f={review.figures.total} escaped={review.figures.householdsEscaped} />
+      <FiguresView f={review.figures.total} />
+      <AreaFiguresView escaped={review.figures.householdsEscaped} resources={review.figures.resources} />
       <Form.Item name="number" label={t('coordination.review.number')} style={{ marginTop: 12 }}>
         <Input />
       </Form.Item>

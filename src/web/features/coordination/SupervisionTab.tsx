@@ -48,7 +48,8 @@ export function SupervisionTab() {
   const [planning, setPlanning] = useState(false);
   const [conducting, setConducting] = useState<Supervision | null>(null);
   const [recommending, setRecommending] = useState<Supervision | null>(null);
-  const query = { q, year, limit, offset };
+  // The list follows the area picker (a commune, or the whole province).
+  const query = { q, year, limit, offset, unit: unit ?? undefined };
   const list = useQuery({
     queryKey: ['supervisions', 'list', query],
     queryFn: () => supervisionApi.list(query),

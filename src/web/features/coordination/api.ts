@@ -3,15 +3,20 @@ import type {
   ActivityKind,
   AudienceKind,
   Budget,
+  CommendationForm,
+  CommendationLevel,
   LegalDocumentKind,
   ProgrammeLevel,
+  RecipientKind,
   RecommendationStatus,
   ReviewFigures,
   ReviewKind,
   SupervisionMethod,
   SupervisionStatus,
+  TaskEvidenceKind,
   TaskStatus,
 } from '../../../domain/coordination';
+import type { HouseStage } from '../../../domain/support/houses';
 import { api, type Page } from '../../api/client';
 import { downloadFile } from '../households/api';
 
@@ -187,6 +192,8 @@ export const coordinationApi = {
   documents: (query: ListQuery & { kind?: LegalDocumentKind }) =>
     api.get<Page<LegalDocument>>('/api/legal-documents', { ...query }),
   createDocument: (body: LegalDocumentInput) => api.post<LegalDocument>('/api/legal-documents', body),
+  updateDocument: (id: string, body: Omit<LegalDocumentInput, 'number' | 'unitCode'> & { version: number }) =>
+    api.patch<LegalDocument>(`/api/legal-documents/${id}`, body),
 
   programmes: (query: ListQuery & { level?: ProgrammeLevel }) =>
     api.get<Page<ProgrammeSummary>>('/api/programmes', { ...query }),
@@ -204,6 +211,10 @@ export const coordinationApi = {
   createTask: (planId: string, body: TaskInput) => api.post<Task>(`/api/plans/${planId}/tasks`, body),
   reportProgress: (id: string, body: { status: TaskStatus; progress: number; note?: string | null; version: number }) =>
     api.post<Task>(`/api/tasks/${id}/progress`, body),
+  evidence: (taskId: string) => api.get<{ items: TaskEvidence[] }>(`/api/tasks/${taskId}/evidence`),
+  linkEvidence: (taskId: string, body: { kind: TaskEvidenceKind; refId: string }) =>
+    api.post<TaskEvidence>(`/api/tasks/${taskId}/evidence`, body),
+  unlinkEvidence: (id: string) => api.delete<null>(`/api/task-evidence/${id}`),
 
   activities: (
     query: ListQuery & {
@@ -273,6 +284,28 @@ export interface SupervisionInput {
   programmeId?: string | null;
   taskId?: string | null;
 }
+/** The fund, houses and models of the programme's area in the review's period. */
+export interface ResourceFigures {
+  fundReceipts: number;
+  fundSpent: number;
+  housesApproved: number;
+  housesByStage: Record<HouseStage, number>;
+  housesHandedOver: number;
+  models: number;
+  modelHouseholds: number;
+}
+
+/** A record of the fund, support or models linked to a task as its evidence. */
+export interface TaskEvidence {
+  id: string;
+  taskId: string;
+  kind: TaskEvidenceKind;
+  refId: string;
+  label: string;
+  date: string;
+  canUnlink: boolean;
+}
+
 export interface Review {
   id: string;
   programmeId: string;
@@ -285,6 +318,8 @@ export interface Review {
     total: ReviewFigures;
     byContent: { contentId: string | null; position: number | null; title: string; figures: ReviewFigures }[];
     householdsEscaped: number;
+    /** Absent from reports drafted before these figures existed, until refreshed. */
+    resources?: ResourceFigures;
   };
   sections: {
     contents: { contentId: string; text: string | null }[];
@@ -296,7 +331,7 @@ export interface Review {
 }
 
 export const supervisionApi = {
-  list: (query: ListQuery & { year?: number; status?: SupervisionStatus; task?: string }) =>
+  list: (query: ListQuery & { year?: number; status?: SupervisionStatus; task?: string; unit?: string }) =>
     api.get<Page<Supervision>>('/api/supervisions', { ...query }),
   plan: (body: SupervisionInput) => api.post<Supervision>('/api/supervisions', body),
   conduct: (id: string, body: { conductedOn: string; findings: string; version: number }) =>
@@ -322,4 +357,43 @@ export const reviewApi = {
     api.put<Review>(`/api/programme-reviews/${id}`, body),
   refresh: (id: string, version: number) => api.post<Review>(`/api/programme-reviews/${id}/refresh`, { version }),
   download: (r: { id: string }) => downloadFile(`/api/programme-reviews/${r.id}/document`, undefined, 'bao-cao.docx'),
+};
+
+export interface Movement {
+  id: string;
+  name: string;
+  unitCode: string;
+  unitName: string;
+  periodFrom: number;
+  periodTo: number;
+  description: string | null;
+  version: number;
+}
+export type MovementInput = Pick<Movement, 'name' | 'unitCode' | 'periodFrom' | 'periodTo' | 'description'>;
+
+export interface Commendation {
+  id: string;
+  movementId: string | null;
+  movementName: string | null;
+  unitCode: string;
+  unitName: string;
+  form: CommendationForm;
+  level: CommendationLevel;
+  recipientKind: RecipientKind;
+  recipientName: string;
+  achievement: string;
+  decisionNumber: string;
+  decisionDate: string;
+  version: number;
+}
+export type CommendationInput = Omit<Commendation, 'id' | 'movementName' | 'unitName' | 'version'>;
+
+/** Emulation movements (phong trào thi đua) and commendations (khen thưởng). */
+export const emulationApi = {
+  movements: (query: ListQuery) => api.get<Page<Movement>>('/api/movements', { ...query }),
+  createMovement: (body: MovementInput) => api.post<Movement>('/api/movements', body),
+  commendations: (
+    query: ListQuery & { level?: CommendationLevel; recipientKind?: RecipientKind; from?: string; to?: string },
+  ) => api.get<Page<Commendation>>('/api/commendations', { ...query }),
+  createCommendation: (body: CommendationInput) => api.post<Commendation>('/api/commendations', body),
 };

@@ -1,0 +1,174 @@
+import { LinkOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Popconfirm, Select, Table, Typography } from 'antd';
+import { useState } from 'react';
+import {
+  formatVnd,
+  TASK_EVIDENCE_KIND_LABELS,
+  TASK_EVIDENCE_KINDS,
+  type TaskEvidenceKind,
+} from '../../../domain/coordination';
+import { SUPPORT_KIND_LABELS } from '../../../domain/support/catalog';
+import { FormModal } from '../../components/FormModal';
+import { useT } from '../../i18n';
+import { useErrorText } from '../../lib/errors';
+import { formatDate } from '../../lib/format';
+import { useDebounced } from '../../lib/useDebounced';
+import { fundApi } from '../fund/api';
+import { householdsApi } from '../households/api';
+import { modelsApi } from '../models/api';
+import { supportApi } from '../support/api';
+import { coordinationApi, type Task, type TaskEvidence } from './api';
+
+/** The fund campaigns, supports and models a task links as its evidence; its managers link and unlink them. */
+export function TaskLinks({ task }: { task: Task }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const key = ['task-evidence', task.id];
+  const list = useQuery({ queryKey: key, queryFn: () => coordinationApi.evidence(task.id) });
+  const unlink = useMutation({
+    mutationFn: (id: string) => coordinationApi.unlinkEvidence(id),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
+    onError: (e) => message.error(errorText(e)),
+  });
+  const columns = [
+    {
+      key: 'kind',
+      title: t('coordination.evidence.kind'),
+      render: (_: unknown, e: TaskEvidence) => t.label(TASK_EVIDENCE_KIND_LABELS[e.kind]),
+    },
+    { key: 'label', title: t('coordination.evidence.record'), dataIndex: 'label' },
+    {
+      key: 'date',
+      title: t('coordination.evidence.date'),
+      render: (_: unknown, e: TaskEvidence) => formatDate(e.date),
+    },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      render: (_: unknown, e: TaskEvidence) =>
+        e.canUnlink && (
+          <Popconfirm title={t('coordination.evidence.unlinkConfirm')} onConfirm={() => unlink.mutate(e.id)}>
+            <Button size="small" danger>
+              {t('coordination.evidence.unlink')}
+            </Button>
+          </Popconfirm>
+        ),
+    },
+  ];
+  return (
+    <div style={{ marginTop: 12 }}>
+      <Typography.Text strong>{t('coordination.evidence.title')}</Typography.Text>
+      {task.canManage && (
+        <Button size="small" icon={<LinkOutlined />} style={{ marginLeft: 12 }} onClick={() => setOpen(true)}>
+          {t('coordination.evidence.link')}
+        </Button>
+      )}
+      <Table
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching}
+        pagination={false}
+        locale={{ emptyText: t('coordination.evidence.empty') }}
+      />
+      <FormModal<{ kind: TaskEvidenceKind; refId: string }, TaskEvidence>
+        open={open}
+        title={t('coordination.evidence.link')}
+        okText={t('common.save')}
+        intro={<p>{task.title}</p>}
+        initialValues={{ kind: 'model' }}
+        submit={({ kind, refId }) => coordinationApi.linkEvidence(task.id, { kind, refId })}
+        onSaved={async () => {
+          message.success(t('coordination.evidence.linked'));
+          await queryClient.invalidateQueries({ queryKey: key });
+          setOpen(false);
+        }}
+        onClose={() => setOpen(false)}
+      >
+        <Form.Item name="kind" label={t('coordination.evidence.kind')}>
+          <Select
+            options={TASK_EVIDENCE_KINDS.map((k) => ({ value: k, label: t.label(TASK_EVIDENCE_KIND_LABELS[k]) }))}
+          />
+        </Form.Item>
+        <RecordFields />
+      </FormModal>
+    </div>
+  );
+}
+
+/** The record to link, by kind: a model searched by name; a campaign of a fund; a support of a household. */
+function RecordFields() {
+  const t = useT();
+  const form = Form.useFormInstance();
+  const kind = Form.useWatch<TaskEvidenceKind>('kind', form);
+  const parent = Form.useWatch<string | undefined>('parentId', form);
+  const [search, setSearch] = useState('');
+  const q = useDebounced(search.trim()) || undefined;
+  const parents = useQuery({
+    queryKey: ['task-evidence', 'parents', kind, q],
+    queryFn: async () =>
+      kind === 'fund_campaign'
+        ? (await fundApi.list({ q, limit: 50 })).items.map((f) => ({ value: f.id, label: f.name }))
+        : (await householdsApi.list({ q, limit: 50, offset: 0 })).items.map((h) => ({
+            value: h.id,
+            label: `${h.code} – ${h.headName}`,
+          })),
+    enabled: kind !== 'model',
+  });
+  const records = useQuery({
+    queryKey: ['task-evidence', 'records', kind, kind === 'model' ? q : parent],
+    queryFn: async () => {
+      if (kind === 'model') {
+        return (await modelsApi.list({ q, limit: 50, offset: 0 })).items.map((m) => ({
+          value: m.id,
+          label: `${m.name} – ${m.communeName}`,
+        }));
+      }
+      if (kind === 'fund_campaign') {
+        return (await fundApi.campaigns(parent!)).items.map((c) => ({
+          value: c.id,
+          label: `${c.name} (${formatDate(c.startDate)})`,
+        }));
+      }
+      return (await supportApi.ofHousehold(parent!)).items
+        .filter((s) => !s.cancelled)
+        .map((s) => ({
+          value: s.id,
+          label: `${t.label(SUPPORT_KIND_LABELS[s.kind])}: ${formatVnd(s.value)} (${formatDate(s.date)})`,
+        }));
+    },
+    enabled: kind === 'model' || !!parent,
+  });
+  const searchable = { filterOption: false, onSearch: setSearch };
+  return (
+    <>
+      {kind !== 'model' && (
+        <Form.Item
+          name="parentId"
+          label={t(kind === 'fund_campaign' ? 'coordination.evidence.fund' : 'coordination.evidence.household')}
+          rules={[{ required: true }]}
+        >
+          <Select
+            showSearch={searchable}
+            options={parents.data ?? []}
+            loading={parents.isFetching}
+            onChange={() => form.setFieldValue('refId', undefined)}
+          />
+        </Form.Item>
+      )}
+      <Form.Item name="refId" label={t('coordination.evidence.record')} rules={[{ required: true }]}>
+        <Select
+          showSearch={kind === 'model' ? searchable : undefined}
+          options={records.data ?? []}
+          loading={records.isFetching}
+          notFoundContent={t('common.noData')}
+        />
+      </Form.Item>
+    </>
+  );
+}
