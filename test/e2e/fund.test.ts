@@ -89,6 +89,16 @@ describe('the Fund for the Poor', () => {
       await visible(publicPage.getByText('Các khoản ủng hộ'));
       await hidden(publicPage.getByRole('cell', { name: donor }));
       await visitor.close();
+
+      // The spending is the household's support record (one fact): its row leads there.
+      await page
+        .locator('.ant-table-row')
+        .filter({ hasText: '99/QĐ-MTTQ' })
+        .first()
+        .getByRole('link', { name: 'Hộ nhận và hồ sơ hỗ trợ' })
+        .click();
+      await visible(page.getByRole('tab', { name: 'Hỗ trợ đã nhận', selected: true }));
+      await visible(page.getByRole('cell', { name: '99/QĐ-MTTQ' }));
     } finally {
       await context.close();
     }

@@ -46,6 +46,7 @@ export const fundEn: { [K in keyof typeof fundVi]: string } = {
   reverseIntro:
     'Postings are never changed or deleted: a reversal posts the mirror image with a reason, and the original stays.',
   reason: 'Reason',
+  householdSupport: 'The household and its support record',
   reasonRequired: 'Give the reason.',
   receiptPdf: 'Receipt',
   method: 'Method',

@@ -44,6 +44,7 @@ export const fundVi = {
   reverseIntro:
     'Bút toán không bao giờ bị sửa hay xóa: hủy là ghi một bút toán đảo ngược, có lý do, và bút toán cũ vẫn được lưu.',
   reason: 'Lý do hủy',
+  householdSupport: 'Hộ nhận và hồ sơ hỗ trợ',
   reasonRequired: 'Hãy nêu lý do hủy.',
   receiptPdf: 'Biên lai',
   method: 'Hình thức',

@@ -17,7 +17,7 @@ import {
   type TableProps,
 } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import {
   DONOR_KIND_LABELS,
   formatVnd,
@@ -35,6 +35,7 @@ import { NotFoundResult } from '../../components/Results';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
+import { householdPath } from '../households/paths';
 import { fundApi, publicFundPath, receiptPdfUrl, type Campaign, type Fund, type Posting } from './api';
 import { PledgesTab } from './PledgesTab';
 import { ReportCard } from './ReportCard';
@@ -281,6 +282,12 @@ function PostingContent({ posting: p, campaigns }: { posting: Posting; campaigns
     <div>
       <div>{parts.join(' · ')}</div>
       {p.description && <Typography.Text type="secondary">{p.description}</Typography.Text>}
+      {p.householdId && (
+        // Spending on a household is its support record (one fact): shown on the household's support tab.
+        <div>
+          <Link to={`${householdPath(p.householdId)}?tab=support`}>{t('fund.householdSupport')}</Link>
+        </div>
+      )}
       {p.reason && (
         <div>
           <Typography.Text type="danger">
