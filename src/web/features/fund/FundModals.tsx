@@ -86,6 +86,20 @@ export const donorOf = (v: DonorValues) => ({
 });
 
 /** The donor's kind, and for a named donor the name, phone and consent to publish it. */
+/** The written reason a pledge's cancellation or a statement line set aside needs. */
+export function ReasonItem() {
+  const t = useT();
+  return (
+    <Form.Item
+      name="reason"
+      label={t('fundBank.cancelReason')}
+      rules={[{ required: true, whitespace: true, message: t('fundBank.reasonRequired') }]}
+    >
+      <Input.TextArea rows={2} maxLength={500} />
+    </Form.Item>
+  );
+}
+
 export function DonorItems() {
   const t = useT();
   return (

@@ -16,7 +16,7 @@ import { ListToolbar } from '../../components/ListToolbar';
 import { useT } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { pledgeApi, type Campaign, type Fund, type Pledge } from './api';
-import { AmountItem, CampaignItem, donorOf, DonorItems, type DonorValues } from './FundModals';
+import { AmountItem, CampaignItem, donorOf, DonorItems, ReasonItem, type DonorValues } from './FundModals';
 
 const STATUS_COLORS: Record<PledgeStatus, string> = {
   open: 'blue',
@@ -159,13 +159,7 @@ export function PledgesTab({ fund, campaigns }: { fund: Fund; campaigns: Campaig
           await refresh();
         }}
       >
-        <Form.Item
-          name="reason"
-          label={t('fundBank.cancelReason')}
-          rules={[{ required: true, whitespace: true, message: t('fundBank.reasonRequired') }]}
-        >
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
+        <ReasonItem />
       </FormModal>
     </>
   );

@@ -5,7 +5,6 @@ import {
   App,
   Button,
   Form,
-  Input,
   Radio,
   Segmented,
   Select,
@@ -33,7 +32,7 @@ import {
   type StatementLine,
   type StatementMatch,
 } from './api';
-import { CampaignItem, donorOf, DonorItems, type DonorValues } from './FundModals';
+import { CampaignItem, donorOf, DonorItems, ReasonItem, type DonorValues } from './FundModals';
 
 /** The sample statement shipped with the app (docs/samples), to try the import on the demo. */
 export const SAMPLE_STATEMENT_URL = '/samples/sao-ke-mau.csv';
@@ -295,13 +294,7 @@ export function StatementTab({ fund, campaigns }: { fund: Fund; campaigns: Campa
           await refresh();
         }}
       >
-        <Form.Item
-          name="reason"
-          label={t('fundBank.cancelReason')}
-          rules={[{ required: true, whitespace: true, message: t('fundBank.reasonRequired') }]}
-        >
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
+        <ReasonItem />
       </FormModal>
     </>
   );
