@@ -53,6 +53,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // An idle connection the server closed (restart, failover) is dropped and replaced by the
     // pool; without a listener its error would stop the process.
     pool.on('error', () => {});
+    pool.on('connect', queueQueries);
     await pool.query('select 1');
     const db = drizzleNodePg(pool) as unknown as Db;
     return {
@@ -103,6 +104,25 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     release();
     throw error;
   }
+}
+
+/**
+ * A connection runs one query at a time. Reads started together inside a transaction (a
+ * Promise.all on its one connection) waited in pg's own queue, which pg deprecates and removes
+ * in pg 9; they wait here instead, in the order they were asked. Calls with a callback (the
+ * pool's own `pool.query`, on a connection nothing else uses) and streams (COPY, never started
+ * beside another query) go straight to pg.
+ */
+function queueQueries(client: pg.PoolClient) {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  let previous: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const stream = typeof (args[0] as { submit?: unknown } | null)?.submit === 'function';
+    if (stream || args.some((arg) => typeof arg === 'function')) return query(...args);
+    const result = previous.then(() => query(...args));
+    previous = result.catch(() => undefined);
+    return result;
+  }) as typeof client.query;
 }
 
 /** Rows of a raw `db.execute(sql…)` on either driver. */
