@@ -525,6 +525,41 @@ describe('the ledger in the database', () => {
     const result = await verifyLedger(db, { level: 'commune', provinceCode: HA_TINH, communeCode: '18550' });
     expect(result.funds[0]!.firstBroken).toEqual({ postingId: null, seq: null, problem: 'receipt_counter_mismatch' });
   });
+
+  it('keeps each campaign’s balance with its postings, refuses spending beyond it, and verification names a balance moved', async () => {
+    const db = t.database.db;
+    const fund = await buildFund(db, { unitCode: '18568' });
+    const there = await signIn(t, { scopeCode: '18568', roles: ['officer'] });
+    const area = { level: 'commune', provinceCode: HA_TINH, communeCode: '18568' } as const;
+    // Two receipts in the Peak Month (counted to it without naming it), one spending from it.
+    for (const amount of [300_000, 200_000])
+      expect(
+        (await there.post(`/api/funds/${fund.id}/receipts`, receipt(amount, { date: '2026-10-20' }))).statusCode,
+      ).toBe(201);
+    const peak = (await there.get(`/api/funds/${fund.id}/campaigns`)).json().items[0];
+    expect(peak).toMatchObject({ kind: 'peak_month', balance: 500_000 });
+    const spend = (amount: number) =>
+      there.post(`/api/funds/${fund.id}/expenditures`, {
+        amount,
+        date: '2026-11-01',
+        purpose: 'relief',
+        decisionNumber: '12/QĐ-MTTQ',
+        campaignId: peak.id,
+      });
+    expect((await spend(450_000)).statusCode).toBe(201);
+    expect((await spend(60_000)).json().code).toBe('fund_overdraft');
+    const [kept] = rowsOf<{ balance: string }>(
+      await db.execute(sql`select balance from fund_campaigns where id = ${peak.id}`),
+    );
+    expect(Number(kept!.balance)).toBe(50_000);
+    expect((await verifyLedger(db, area)).ok).toBe(true);
+    await db.execute(sql`update fund_campaigns set balance = balance + 1 where id = ${peak.id}`);
+    expect((await verifyLedger(db, area)).funds[0]!.firstBroken).toEqual({
+      postingId: null,
+      seq: null,
+      problem: 'campaign_balance_mismatch',
+    });
+  });
 });
 
 describe('VietQR', () => {

@@ -56,7 +56,7 @@ export interface PostingRequest {
   idempotencyKey?: string;
   /** What identifies the request for its Idempotency-Key: the route, its target and its body. */
   request: unknown;
-  plan(tx: Executor, locked: ReadonlyMap<string, repo.FundRow>): Promise<PostingPlan>;
+  plan(tx: Executor, locked: ReadonlyMap<string, repo.LockedFund>): Promise<PostingPlan>;
   /** What another module writes with the posting, in its transaction (a support that is this expenditure). */
   linked?: PostingLink;
 }

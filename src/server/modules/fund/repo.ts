@@ -9,6 +9,8 @@ import type { PostingListReq } from './schemas';
 import { fundCampaigns, fundDonors, fundIdempotencyKeys, fundPostingLines, fundPostings, funds } from './tables';
 
 export type FundRow = typeof funds.$inferSelect;
+/** A fund as its posting lock reads it: with its Peak Months' campaigns by year (read in the same statement). */
+export type LockedFund = FundRow & { peakMonths?: Record<string, string> };
 export type CampaignRow = typeof fundCampaigns.$inferSelect;
 export type DonorRow = typeof fundDonors.$inferSelect;
 export type PostingRow = typeof fundPostings.$inferSelect;
@@ -68,16 +70,23 @@ export async function claimAndLockFunds(
   tx: Executor,
   ids: readonly string[],
   claim: { userId: string; key: string; requestHash: string; postingId: string } | null,
-): Promise<{ claimed: boolean; funds: FundRow[] }> {
+): Promise<{ claimed: boolean; funds: LockedFund[] }> {
   const key =
     claim && tx.$with('key').as(tx.insert(fundIdempotencyKeys).values(claim).onConflictDoNothing().returning());
   const rows = await (key ? tx.with(key) : tx)
-    .select({ fund: funds, claimed: key ? sql<boolean>`exists (select 1 from ${key})` : sql<boolean>`true` })
+    .select({
+      fund: funds,
+      claimed: key ? sql<boolean>`exists (select 1 from ${key})` : sql<boolean>`true`,
+      peakMonths: sql<
+        Record<string, string>
+      >`(select coalesce(jsonb_object_agg(c.year, c.id), '{}') from ${fundCampaigns} c
+        where c.fund_id = ${funds.id} and c.kind = 'peak_month')`,
+    })
     .from(funds)
     .where(inArray(funds.id, [...ids]))
     .orderBy(asc(funds.id))
     .for('update', { of: funds });
-  return { claimed: rows[0]?.claimed ?? false, funds: rows.map((r) => r.fund) };
+  return { claimed: rows[0]?.claimed ?? false, funds: rows.map((r) => ({ ...r.fund, peakMonths: r.peakMonths })) };
 }
 
 export async function insertFund(tx: Executor, row: typeof funds.$inferInsert) {
@@ -94,10 +103,6 @@ const campaignTotals = {
     ),
   spent:
     sql<number>`coalesce((select sum(l.amount) from fund_posting_lines l where l.campaign_id = fund_campaigns.id and l.account = 'spending'), 0)::bigint`.mapWith(
-      Number,
-    ),
-  balance:
-    sql<number>`coalesce((select sum(l.amount) from fund_posting_lines l where l.campaign_id = fund_campaigns.id and l.account = 'cash'), 0)::bigint`.mapWith(
       Number,
     ),
   receipts:
@@ -122,15 +127,32 @@ export async function findCampaign(db: Executor, id: string) {
   return row;
 }
 
-/** Lock a campaign and read the money it holds (its cash lines). */
+/** The fund a campaign belongs to (a posting checks it without the campaign's totals). */
+export async function campaignFund(db: Executor, id: string) {
+  const [row] = await db.select({ fundId: fundCampaigns.fundId }).from(fundCampaigns).where(eq(fundCampaigns.id, id));
+  return row?.fundId;
+}
+
+/** Whether a campaign of the fund keeps a balance other than its cash lines' sum (the ledger verification). */
+export async function campaignOffBalance(db: Executor, fundId: string) {
+  const [row] = await db
+    .select({ id: fundCampaigns.id })
+    .from(fundCampaigns)
+    .where(
+      and(
+        eq(fundCampaigns.fundId, fundId),
+        sql`${fundCampaigns.balance} <> coalesce((select sum(l.amount) from ${fundPostingLines} l
+              where l.campaign_id = ${fundCampaigns.id} and l.account = 'cash'), 0)`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Lock a campaign and read the money it holds. */
 export async function lockCampaign(tx: Executor, id: string) {
   const [row] = await tx.select().from(fundCampaigns).where(eq(fundCampaigns.id, id)).for('update');
-  if (!row) return undefined;
-  const [held] = await tx
-    .select({ balance: sql<number>`coalesce(sum(${fundPostingLines.amount}), 0)::bigint`.mapWith(Number) })
-    .from(fundPostingLines)
-    .where(and(eq(fundPostingLines.campaignId, id), eq(fundPostingLines.account, 'cash')));
-  return { ...row, balance: held!.balance };
+  return row;
 }
 
 export async function insertCampaign(tx: Executor, row: typeof fundCampaigns.$inferInsert) {
@@ -231,8 +253,8 @@ function asColumns(table: typeof fundPostings | typeof fundPostingLines, row: Re
 }
 
 /**
- * Write a posting, its lines, the funds' new heads and the inserts that go with it (its audit row,
- * a donor entered with a receipt) in one statement: the posting path's cost is its round trips.
+ * Write a posting, its lines, the funds' new heads, its campaigns' balances and the inserts that
+ * go with it (its audit row, a donor entered with a receipt) in one statement: the posting path's cost is its round trips.
  * The posting, its lines and the heads travel as three JSON parameters rather than sixty bound
  * values (building and binding those was a quarter of the server's time per posting). Foreign
  * keys are checked at the statement's end, the lines' balance at commit.
@@ -252,10 +274,18 @@ export async function appendPosting(
       select ${columns} from jsonb_populate_record(null::fund_postings, ${JSON.stringify(posting)}::jsonb)
       returning id
     ),
+    planned as (
+      select * from jsonb_populate_recordset(null::fund_posting_lines, ${JSON.stringify(lines.map((l) => asColumns(fundPostingLines, l)))}::jsonb)
+    ),
     l as (
       insert into fund_posting_lines (posting_id, line, fund_id, account, campaign_id, amount)
-      select posting_id, line, fund_id, account, campaign_id, amount
-      from jsonb_populate_recordset(null::fund_posting_lines, ${JSON.stringify(lines.map((l) => asColumns(fundPostingLines, l)))}::jsonb)
+      select posting_id, line, fund_id, account, campaign_id, amount from planned
+    ),
+    c as (
+      update fund_campaigns set balance = fund_campaigns.balance + d.amount
+      from (select campaign_id, sum(amount) as amount from planned
+            where account = 'cash' and campaign_id is not null group by campaign_id) d
+      where fund_campaigns.id = d.campaign_id
     )
     ${sql.join(
       alongside.map((insert, i) => sql`, ${sql.raw(`w${i}`)} as (${insert.getSQL()})`),

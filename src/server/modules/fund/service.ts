@@ -116,8 +116,11 @@ export async function fundBalance(db: Db, actor: Actor, id: string) {
  * The Peak Month for the Poor of `year` for the fund: it exists every year without anyone
  * creating it, so it is created the first time it is needed (idempotently, audited as the system).
  */
-export async function ensurePeakMonth(tx: Executor, fund: repo.FundRow, year: number) {
-  // Read first: every receipt of the Peak Month comes here, and only the first one creates it.
+export async function ensurePeakMonth(tx: Executor, fund: repo.LockedFund, year: number) {
+  // Every receipt of the Peak Month comes here, and only the first one creates it: the posting's
+  // lock has read the fund's Peak Months already; else read first.
+  const locked = fund.peakMonths?.[year];
+  if (locked) return locked;
   const existing = await repo.findPeakMonth(tx, fund.id, year);
   if (existing) return existing.id;
   const peak = peakMonthOf(year);
@@ -189,11 +192,10 @@ export async function getCampaign(db: Db, actor: Actor, id: string) {
  * The campaign a posting names: one of this fund's. A receipt that names none (the field absent,
  * not null) and falls in a Peak Month joins that year's Peak Month.
  */
-async function campaignFor(tx: Executor, fund: repo.FundRow, id: string | null | undefined, date: string | null) {
+async function campaignFor(tx: Executor, fund: repo.LockedFund, id: string | null | undefined, date: string | null) {
   if (id) {
-    const campaign = await repo.findCampaign(tx, id);
-    if (!campaign || campaign.fundId !== fund.id) throw campaignNotFound('campaignId');
-    return campaign.id;
+    if ((await repo.campaignFund(tx, id)) !== fund.id) throw campaignNotFound('campaignId');
+    return id;
   }
   const year = id === undefined && date ? peakMonthContaining(date) : null;
   if (year === null) return null;
@@ -261,11 +263,16 @@ export async function postReceipt(
       if (pledge) await pledge.link(tx, posting);
       await linked?.(tx, posting);
     },
-    plan: async (tx) => {
+    plan: async (tx, locked) => {
       // A donor entered with the receipt is recorded in the receipt's audit event, not one of its own.
       const entered = known ? null : donorRow(fund, input.donor!);
       const donor = known ?? entered!;
-      const campaignId = await campaignFor(tx, fund, input.campaignId ?? pledge?.campaignId, input.date);
+      const campaignId = await campaignFor(
+        tx,
+        locked.get(fund.id)!,
+        input.campaignId ?? pledge?.campaignId,
+        input.date,
+      );
       return {
         kind: 'receipt',
         inserts: entered ? [repo.donorInsert(tx, entered)] : [],
@@ -321,8 +328,8 @@ export async function postExpenditure(
     idempotencyKey,
     linked,
     request: { fundId, input },
-    plan: async (tx) => {
-      const campaignId = await campaignFor(tx, fund, input.campaignId ?? null, null);
+    plan: async (tx, locked) => {
+      const campaignId = await campaignFor(tx, locked.get(fund.id)!, input.campaignId ?? null, null);
       return {
         kind: 'expenditure',
         date: input.date,

@@ -74,6 +74,12 @@ export const fundCampaigns = pgTable(
     targetAmount: money('target_amount'),
     /** Short reference carried in VietQR transfer notes. */
     reference: text().notNull(),
+    /**
+     * The money the campaign holds (its cash lines), kept by each posting's statement under its
+     * fund's lock, so that a spending need not add up the campaign's lines; checked by the ledger
+     * verification.
+     */
+    balance: money('balance').notNull().default(0),
     ...editableColumns(),
   },
   (t) => [

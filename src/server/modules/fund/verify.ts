@@ -19,6 +19,8 @@ export const PROBLEMS = {
   receipt_counter_mismatch:
     'số biên lai cuối của quỹ không khớp biên lai đã lập / the fund’s last receipt numbers do not match its receipts',
   balance_mismatch: 'số dư của quỹ không khớp tổng các dòng / the fund’s balance does not match its lines',
+  campaign_balance_mismatch:
+    'số dư của một đợt vận động không khớp tổng các dòng / a campaign’s balance does not match its lines',
 } as const;
 export type ChainProblem = keyof typeof PROBLEMS;
 
@@ -68,6 +70,8 @@ async function verifyFund(db: Executor, fund: FundHead): Promise<{ postings: num
   const cash = (await repo.accountTotals(db, fund.id)).get('cash') ?? 0;
   if (cash !== fund.balance)
     return { postings: seq, broken: { postingId: null, seq: null, problem: 'balance_mismatch' } };
+  if (await repo.campaignOffBalance(db, fund.id))
+    return { postings: seq, broken: { postingId: null, seq: null, problem: 'campaign_balance_mismatch' } };
   return { postings: seq, broken: null };
 }
 
