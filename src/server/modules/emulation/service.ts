@@ -2,6 +2,7 @@ import type { Area } from '../../../domain/access';
 import type { CommendationForm, CommendationLevel, RecipientKind } from '../../../domain/coordination';
 import { requireInScope, hasRole, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
+import { changeRecord, type VersionedRecord } from '../../platform/changes';
 import type { Db, Executor } from '../../platform/db/database';
 import { errors } from '../../platform/errors';
 import { requireCurrentUnit, unitNames } from '../admin-units/service';
@@ -11,9 +12,11 @@ import * as repo from './repo';
 import type {
   CommendationCreateReq,
   CommendationListReq,
+  CommendationUpdateReq,
   CommendationView,
   MovementCreateReq,
   MovementListReq,
+  MovementUpdateReq,
   MovementView,
 } from './schemas';
 
@@ -107,35 +110,42 @@ export async function listCommendations(db: Db, actor: Actor, query: Commendatio
   return { items: await presentCommendations(db, items), total };
 }
 
+/** The fields of a commendation as given, each reference checked against what the actor can see. */
+async function commendationFields(tx: Executor, actor: Actor, input: CommendationCreateReq | CommendationUpdateReq) {
+  if (input.movementId && !(await repo.findMovement(tx, input.movementId, actor.scope))) {
+    throw errors.invalid(
+      'movementId',
+      'Phong trào không tồn tại hoặc nằm ngoài địa bàn.',
+      'Unknown or out-of-scope movement.',
+    );
+  }
+  if (input.recipientOrganisationId) {
+    await requireOrganisation(tx, actor, input.recipientOrganisationId, 'recipientOrganisationId');
+  }
+  const links = await resolveProgrammeLinks(tx, actor, input);
+  return {
+    movementId: input.movementId ?? null,
+    programmeId: links.programmeId,
+    contentId: links.contentId,
+    form: input.form,
+    level: input.level,
+    recipientKind: input.recipientKind,
+    recipientName: input.recipientName,
+    recipientOrganisationId: input.recipientOrganisationId ?? null,
+    achievement: input.achievement,
+    decisionNumber: input.decisionNumber,
+    decisionDate: input.decisionDate,
+  };
+}
+
 export async function commend(db: Db, actor: Actor, input: CommendationCreateReq) {
   const area = await unitArea(db, input.unitCode);
   requireManage(actor, area);
   return db.transaction(async (tx) => {
-    if (input.movementId && !(await repo.findMovement(tx, input.movementId, actor.scope))) {
-      throw errors.invalid(
-        'movementId',
-        'Phong trào không tồn tại hoặc nằm ngoài địa bàn.',
-        'Unknown or out-of-scope movement.',
-      );
-    }
-    if (input.recipientOrganisationId) {
-      await requireOrganisation(tx, actor, input.recipientOrganisationId, 'recipientOrganisationId');
-    }
-    const links = await resolveProgrammeLinks(tx, actor, input);
     const row = await repo.insertCommendation(tx, {
       unitCode: input.unitCode,
       ...area,
-      movementId: input.movementId ?? null,
-      programmeId: links.programmeId,
-      contentId: links.contentId,
-      form: input.form,
-      level: input.level,
-      recipientKind: input.recipientKind,
-      recipientName: input.recipientName,
-      recipientOrganisationId: input.recipientOrganisationId ?? null,
-      achievement: input.achievement,
-      decisionNumber: input.decisionNumber,
-      decisionDate: input.decisionDate,
+      ...(await commendationFields(tx, actor, input)),
     });
     const [view] = await presentCommendations(tx, [row]);
     await recordAudit(tx, actor, {
@@ -146,6 +156,51 @@ export async function commend(db: Db, actor: Actor, input: CommendationCreateReq
       after: view,
     });
     return view!;
+  });
+}
+
+const MOVEMENT_RECORD: VersionedRecord<repo.MovementRow, Partial<repo.MovementRow>, MovementView> = {
+  entity: 'emulation_movement',
+  notFound: () => errors.notFound('phong trào thi đua', 'Emulation movement'),
+  findForUpdate: repo.findMovementForUpdate,
+  update: repo.updateMovement,
+  present: async (tx, row) => (await presentMovements(tx, [row]))[0]!,
+  areaOf: (row) => row,
+};
+
+/** Correct a movement's name, period or description; a commune cannot edit its province's. */
+export function updateMovement(db: Db, actor: Actor, id: string, input: MovementUpdateReq) {
+  return changeRecord(db, actor, MOVEMENT_RECORD, {
+    id,
+    version: input.version,
+    action: 'movement.update',
+    check: (row) => requireManage(actor, row),
+    apply: () => ({
+      name: input.name,
+      periodFrom: input.periodFrom,
+      periodTo: input.periodTo,
+      description: input.description ?? null,
+    }),
+  });
+}
+
+const COMMENDATION_RECORD: VersionedRecord<repo.CommendationRow, Partial<repo.CommendationRow>, CommendationView> = {
+  entity: 'commendation',
+  notFound: () => errors.notFound('khen thưởng', 'Commendation'),
+  findForUpdate: repo.findCommendationForUpdate,
+  update: repo.updateCommendation,
+  present: async (tx, row) => (await presentCommendations(tx, [row]))[0]!,
+  areaOf: (row) => row,
+};
+
+/** Correct a commendation as recorded (its unit stays: the one that decided it). */
+export function updateCommendation(db: Db, actor: Actor, id: string, input: CommendationUpdateReq) {
+  return changeRecord(db, actor, COMMENDATION_RECORD, {
+    id,
+    version: input.version,
+    action: 'commendation.update',
+    check: (row) => requireManage(actor, row),
+    apply: (tx) => commendationFields(tx, actor, input),
   });
 }
 
