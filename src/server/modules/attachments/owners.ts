@@ -3,7 +3,6 @@ import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db/database';
 import { getActivity } from '../activities/service';
 import { canManageProgramme, requireProgramme } from '../coordination/service';
-import { legalDocumentPolicy } from '../legal-documents/policy';
 import { getLegalDocument } from '../legal-documents/service';
 import { getNews } from '../news/service';
 import { getSupervision } from '../supervision/service';
@@ -28,10 +27,7 @@ const owners: Record<OwnerKind, (db: Db, actor: Actor, id: string) => Promise<Ow
   news: async (db, actor, id) => ownerOf(await getNews(db, actor, id)),
   house: async (db, actor, id) => ownerOf(await houseOwner(db, actor, id)),
   // The text of a library document (its PDF): a national text's file is kept by national users.
-  legal_document: async (db, actor, id) => {
-    const doc = await getLegalDocument(db, actor, id);
-    return ownerOf({ ...doc, canManage: legalDocumentPolicy.manage(actor, doc) });
-  },
+  legal_document: async (db, actor, id) => ownerOf(await getLegalDocument(db, actor, id)),
   programme: async (db, actor, id) => {
     const row = await requireProgramme(db, actor, id);
     return ownerOf({ ...row, canManage: canManageProgramme(actor, row) });

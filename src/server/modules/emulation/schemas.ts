@@ -13,6 +13,7 @@ export const MovementSchema = z.object({
   periodFrom: z.number().int(),
   periodTo: z.number().int(),
   description: z.string().nullable(),
+  canManage: z.boolean(),
   version: z.number().int(),
 });
 export const MovementListSchema = listResponseSchema(MovementSchema);
@@ -51,6 +52,7 @@ export const CommendationSchema = z.object({
   achievement: z.string(),
   decisionNumber: z.string(),
   decisionDate: z.string(),
+  canManage: z.boolean(),
   version: z.number().int(),
 });
 export const CommendationListSchema = listResponseSchema(CommendationSchema);
