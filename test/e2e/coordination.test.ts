@@ -76,7 +76,10 @@ describe('coordination between the Front and the government', { timeout: 240_000
       await page.getByLabel('Tên chương trình').fill('Chương trình phối hợp thực hiện giảm nghèo bền vững 2026–2030');
       await page.getByLabel('Căn cứ').click();
       await page.getByLabel('Căn cứ').pressSequentially('1198');
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: '1198/QĐ-MTTW-ĐCT' })
+        .click();
       await page.keyboard.press('Escape');
       await page.getByRole('button', { name: 'Thêm nội dung' }).click();
       await page.getByLabel('Tên nội dung').last().fill('Giám sát việc thực hiện chương trình');
@@ -239,7 +242,7 @@ describe('coordination between the Front and the government', { timeout: 240_000
       try {
         await login(commune.page, 'xem.thachha');
         await commune.page.goto('/coordination?tab=documents');
-        await commune.page.getByPlaceholder(/Tìm theo số/u).fill('ke hoach giam ngheo ben vung nam 2026');
+        await commune.page.getByPlaceholder(/Tìm theo số/u).fill('giam ngheo ben vung nam 2026');
         await commune.page.getByPlaceholder(/Tìm theo số/u).press('Enter');
         const found = commune.page.locator('.ant-table-row').filter({ hasText: number });
         await found.getByRole('button', { name: /Mở rộng|Expand/u }).click();

@@ -160,9 +160,10 @@ export function EmulationTab() {
         scroll={{ x: 1000 }}
         emptyText={t('coordination.commendation.empty')}
       />
-      {unit && (
+      {/* Each dialog is mounted per opening, so an edited record's values fill the form. */}
+      {unit && dialog?.kind === 'movement' && (
         <FormModal<Omit<MovementInput, 'unitCode'>, Movement>
-          open={dialog?.kind === 'movement'}
+          open
           title={t(
             editingMovement ? 'coordination.commendation.editMovement' : 'coordination.commendation.createMovement',
           )}
@@ -199,9 +200,9 @@ export function EmulationTab() {
           </Form.Item>
         </FormModal>
       )}
-      {unit && (
+      {unit && dialog?.kind === 'commendation' && (
         <FormModal<Omit<CommendationInput, 'unitCode' | 'decisionDate'> & { decisionDate: Dayjs }, Commendation>
-          open={dialog?.kind === 'commendation'}
+          open
           width={640}
           title={t(editingCommendation ? 'coordination.commendation.edit' : 'coordination.commendation.create')}
           okText={t('common.save')}

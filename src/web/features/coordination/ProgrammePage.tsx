@@ -287,58 +287,61 @@ function PlanTasks({ programme, plan }: { programme: Programme; plan: Plan }) {
         locale={{ emptyText: t('coordination.task.empty') }}
         expandable={{ expandedRowRender: (k) => <Evidence task={k} /> }}
       />
-      <FormModal<Omit<TaskInput, 'dueOn'> & { dueOn: Dayjs }, Task>
-        open={taskEditing !== undefined}
-        width={680}
-        title={t(taskEditing ? 'coordination.task.edit' : 'coordination.task.create')}
-        okText={t('common.save')}
-        initialValues={
-          taskEditing
-            ? {
-                contentId: taskEditing.contentId,
-                title: taskEditing.title,
-                leadId: taskEditing.lead.id,
-                supportingIds: taskEditing.supporting.map((o) => o.id),
-                dueOn: dayjs(taskEditing.dueOn),
-                note: taskEditing.note,
-              }
-            : { supportingIds: [] }
-        }
-        submit={({ dueOn, ...v }) =>
-          taskEditing
-            ? coordinationApi.updateTask(taskEditing.id, {
-                ...v,
-                dueOn: dueOn.format('YYYY-MM-DD'),
-                version: taskEditing.version,
-              })
-            : coordinationApi.createTask(plan.id, { ...v, dueOn: dueOn.format('YYYY-MM-DD') })
-        }
-        onSaved={async () => {
-          message.success(t(taskEditing ? 'coordination.task.saved' : 'coordination.task.created'));
-          await reload();
-          setTaskEditing(undefined);
-        }}
-        onClose={() => setTaskEditing(undefined)}
-      >
-        <Form.Item name="contentId" label={t('coordination.task.content')} rules={[{ required: true }]}>
-          <Select options={programme.contents.map((c) => ({ value: c.id, label: `${c.position}. ${c.title}` }))} />
-        </Form.Item>
-        <Form.Item name="title" label={t('coordination.task.name')} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="leadId" label={t('coordination.task.lead')} rules={[{ required: true }]}>
-          <OrganisationsPicker multiple={false} known={known} />
-        </Form.Item>
-        <Form.Item name="supportingIds" label={t('coordination.task.supporting')}>
-          <OrganisationsPicker known={known} />
-        </Form.Item>
-        <Form.Item name="dueOn" label={t('coordination.task.dueOn')} rules={[{ required: true }]}>
-          <DatePicker format="DD/MM/YYYY" />
-        </Form.Item>
-        <Form.Item name="note" label={t('coordination.task.note')}>
-          <Input.TextArea rows={2} />
-        </Form.Item>
-      </FormModal>
+      {/* Mounted per opening, so an edited task's values fill the form. */}
+      {taskEditing !== undefined && (
+        <FormModal<Omit<TaskInput, 'dueOn'> & { dueOn: Dayjs }, Task>
+          open
+          width={680}
+          title={t(taskEditing ? 'coordination.task.edit' : 'coordination.task.create')}
+          okText={t('common.save')}
+          initialValues={
+            taskEditing
+              ? {
+                  contentId: taskEditing.contentId,
+                  title: taskEditing.title,
+                  leadId: taskEditing.lead.id,
+                  supportingIds: taskEditing.supporting.map((o) => o.id),
+                  dueOn: dayjs(taskEditing.dueOn),
+                  note: taskEditing.note,
+                }
+              : { supportingIds: [] }
+          }
+          submit={({ dueOn, ...v }) =>
+            taskEditing
+              ? coordinationApi.updateTask(taskEditing.id, {
+                  ...v,
+                  dueOn: dueOn.format('YYYY-MM-DD'),
+                  version: taskEditing.version,
+                })
+              : coordinationApi.createTask(plan.id, { ...v, dueOn: dueOn.format('YYYY-MM-DD') })
+          }
+          onSaved={async () => {
+            message.success(t(taskEditing ? 'coordination.task.saved' : 'coordination.task.created'));
+            await reload();
+            setTaskEditing(undefined);
+          }}
+          onClose={() => setTaskEditing(undefined)}
+        >
+          <Form.Item name="contentId" label={t('coordination.task.content')} rules={[{ required: true }]}>
+            <Select options={programme.contents.map((c) => ({ value: c.id, label: `${c.position}. ${c.title}` }))} />
+          </Form.Item>
+          <Form.Item name="title" label={t('coordination.task.name')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="leadId" label={t('coordination.task.lead')} rules={[{ required: true }]}>
+            <OrganisationsPicker multiple={false} known={known} />
+          </Form.Item>
+          <Form.Item name="supportingIds" label={t('coordination.task.supporting')}>
+            <OrganisationsPicker known={known} />
+          </Form.Item>
+          <Form.Item name="dueOn" label={t('coordination.task.dueOn')} rules={[{ required: true }]}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item name="note" label={t('coordination.task.note')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </FormModal>
+      )}
       <FormModal<{ status: TaskStatus; progress: number; note?: string | null }, Task>
         open={reporting !== null}
         title={t('coordination.task.report')}
