@@ -70,6 +70,27 @@ describe('coordination between the Front and the government', { timeout: 240_000
       await visible(page.getByRole('heading', { name: new RegExp(`^${number}`, 'u') }));
       await visible(page.getByText('Nghị quyết 257/2025/QH15', { exact: false }).or(page.getByText('257/2025/QH15')));
 
+      // Edit it: a clearer title and a second content, its legal bases still picked from the library.
+      await page.getByRole('button', { name: 'Sửa chương trình' }).click();
+      await visible(page.getByRole('heading', { name: 'Sửa chương trình phối hợp' }));
+      await page.getByLabel('Tên chương trình').fill('Chương trình phối hợp thực hiện giảm nghèo bền vững 2026–2030');
+      await page.getByLabel('Căn cứ').click();
+      await page.getByLabel('Căn cứ').pressSequentially('1198');
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: '1198/QĐ-MTTW-ĐCT' })
+        .click();
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Thêm nội dung' }).click();
+      await page.getByLabel('Tên nội dung').last().fill('Giám sát việc thực hiện chương trình');
+      await page.getByLabel('Phạm vi, cách làm').last().fill('Giám sát hằng năm việc hỗ trợ hộ nghèo.');
+      await pickOrganisation(page, page.getByLabel('Đơn vị chủ trì').last(), DEPARTMENT);
+      await page.getByRole('button', { name: 'Lưu' }).click();
+      await visible(page.getByText('Đã lưu thay đổi của chương trình'));
+      await visible(page.getByRole('heading', { name: /thực hiện giảm nghèo bền vững 2026–2030$/u }));
+      await visible(page.getByText('2. Giám sát việc thực hiện chương trình'));
+      await visible(page.getByText('1198/QĐ-MTTW-ĐCT', { exact: false }).first());
+
       // The plan of 2026 and a task under the content.
       await page.getByRole('button', { name: 'Lập kế hoạch năm' }).click();
       const planDialog = page.getByRole('dialog', { name: 'Lập kế hoạch năm' });
@@ -86,6 +107,13 @@ describe('coordination between the Front and the government', { timeout: 240_000
       await hidden(taskDialog);
       const taskRow = page.locator('.ant-table-row').filter({ hasText: 'Hội nghị tuyên truyền ở các xã' });
       await visible(taskRow);
+      await taskRow.getByRole('button', { name: 'Sửa nhiệm vụ' }).click();
+      const editTask = page.getByRole('dialog', { name: 'Sửa nhiệm vụ' });
+      await pickOrganisation(page, editTask.getByLabel('Phối hợp'), DEPARTMENT, true);
+      await typeDate(page, editTask.getByLabel('Hạn hoàn thành'), '15/12/2026');
+      await editTask.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(editTask);
+      await visible(taskRow.getByText('15/12/2026'));
 
       // An activity as the task's evidence.
       await taskRow.getByRole('button', { name: 'Ghi nhận hoạt động làm minh chứng' }).click();
@@ -100,12 +128,10 @@ describe('coordination between the Front and the government', { timeout: 240_000
       await taskRow.getByRole('button', { name: /Mở rộng|Expand/u }).click();
       await visible(page.getByRole('cell', { name: activity }));
 
-      // A supervision with a recommendation, followed to closure.
-      await page.goto('/coordination?tab=supervision');
-      await page.getByRole('button', { name: 'Đưa vào kế hoạch giám sát' }).click();
-      const plan = page.getByRole('dialog', { name: 'Đưa vào kế hoạch giám sát' });
+      // A supervision of the task (its evidence), with a recommendation, followed to closure.
+      await taskRow.getByRole('button', { name: 'Giám sát việc này' }).click();
+      const plan = page.getByRole('dialog', { name: 'Giám sát việc này' });
       await plan.getByLabel('Nội dung giám sát').fill(topic);
-      await pickOrganisation(page, plan.getByLabel('Chủ trì'), FRONT);
       await pickOrganisation(page, plan.getByLabel('Đơn vị được giám sát'), DEPARTMENT);
       const period = plan.locator('.ant-picker-range input');
       await period.first().click();
@@ -115,6 +141,8 @@ describe('coordination between the Front and the government', { timeout: 240_000
       await period.last().press('Enter');
       await plan.getByRole('button', { name: 'Lưu' }).click();
       await hidden(plan);
+      await visible(page.getByRole('cell', { name: topic }));
+      await page.goto('/coordination?tab=supervision');
       const row = page.locator('.ant-table-row').filter({ hasText: topic });
       await row.getByRole('button', { name: 'Ghi kết quả giám sát' }).click();
       const conduct = page.getByRole('dialog', { name: 'Ghi kết quả giám sát' });
@@ -145,6 +173,9 @@ describe('coordination between the Front and the government', { timeout: 240_000
       await page.goBack();
       await page.goto('/coordination');
       await page.getByRole('link', { name: number }).click();
+      const plannedTask = page.locator('.ant-table-row').filter({ hasText: 'Hội nghị tuyên truyền ở các xã' });
+      await plannedTask.getByRole('button', { name: /Mở rộng|Expand/u }).click();
+      await visible(page.locator('.ant-table-row').filter({ hasText: topic }).getByText('1/1 đã giải quyết xong'));
       await page.getByRole('button', { name: 'Dự thảo báo cáo từ số liệu' }).click();
       const draft = page.getByRole('dialog', { name: 'Dự thảo báo cáo từ số liệu' });
       const range = draft.locator('.ant-picker-range input');
@@ -176,6 +207,58 @@ describe('coordination between the Front and the government', { timeout: 240_000
       expect(doc.paragraphs).toContain('Nguồn lực còn hạn chế.');
     } finally {
       await context.close();
+    }
+  });
+
+  test('the library keeps a text with its PDF, which anyone in the area downloads', async () => {
+    const { context, page } = await newPage(browser);
+    const number = `${Date.now().toString(36).toUpperCase()}/KH-UBND`;
+    try {
+      await login(page, 'tinh.mttq');
+      await page.goto('/coordination?tab=documents');
+      await page.getByRole('button', { name: 'Thêm văn bản' }).click();
+      const add = page.getByRole('dialog', { name: 'Thêm văn bản' });
+      await add.getByLabel('Số, ký hiệu').fill(number);
+      await typeDate(page, add.getByLabel('Ngày ban hành'), '05/03/2026');
+      await add.getByLabel('Cơ quan ban hành').fill('UBND tỉnh Hà Tĩnh');
+      await add.getByLabel('Trích yếu').fill('Kế hoạch thực hiện giảm nghèo bền vững năm 2026');
+      await add.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(add);
+      await page.getByPlaceholder(/Tìm theo số/u).fill(number);
+      await page.getByPlaceholder(/Tìm theo số/u).press('Enter');
+      const row = page.locator('.ant-table-row').filter({ hasText: number });
+      await row.getByRole('button', { name: /Mở rộng|Expand/u }).click();
+      await page.locator('input[type="file"]').setInputFiles({
+        name: 'Kế hoạch giảm nghèo 2026.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n'),
+      });
+      await visible(page.getByText('Kế hoạch giảm nghèo 2026.pdf'));
+      await screenshot(page, 'coordination-library');
+      await context.close();
+
+      // A commune officer finds it without accents and downloads the text.
+      const commune = await newPage(browser);
+      try {
+        await login(commune.page, 'xem.thachha');
+        await commune.page.goto('/coordination?tab=documents');
+        await commune.page.getByPlaceholder(/Tìm theo số/u).fill('giam ngheo ben vung nam 2026');
+        await commune.page.getByPlaceholder(/Tìm theo số/u).press('Enter');
+        const found = commune.page.locator('.ant-table-row').filter({ hasText: number });
+        await found.getByRole('button', { name: /Mở rộng|Expand/u }).click();
+        const download = commune.page.waitForEvent('download');
+        await commune.page.getByRole('link', { name: /Tải về|Download/u }).click();
+        const file = await download;
+        expect(
+          readFileSync((await file.path())!)
+            .subarray(0, 5)
+            .toString(),
+        ).toBe('%PDF-');
+      } finally {
+        await commune.context.close();
+      }
+    } finally {
+      await context.close().catch(() => undefined);
     }
   });
 });

@@ -21,6 +21,7 @@ import { activities } from '../../src/server/modules/activities/tables';
 import type { SupervisionCreateReq } from '../../src/server/modules/supervision/schemas';
 import { conductSupervision, followUp, planSupervision, recommend } from '../../src/server/modules/supervision/service';
 import { recommendations, supervisions } from '../../src/server/modules/supervision/tables';
+import { commend, launchMovement } from '../../src/server/modules/emulation/service';
 import { commendations, movements } from '../../src/server/modules/emulation/tables';
 import { draftReview } from '../../src/server/modules/programme-reviews/service';
 import { addAttachment } from '../../src/server/modules/attachments/service';
@@ -201,6 +202,13 @@ export async function coordinationFixture(db: Db, unitCode: string = HA_TINH) {
     );
   const evidence = await linkEvidence(db, admin, built.task.id, { kind: 'support', refId: (await support()).id });
   const unlinkedSupport = await support();
+  const movement = await launchMovement(db, admin, {
+    name: 'Vì người nghèo – Không để ai bị bỏ lại phía sau',
+    unitCode,
+    periodFrom: 2021,
+    periodTo: 2025,
+  });
+  const commendation = await commend(db, admin, commendationInput(unitCode, built.programme.id));
   return {
     ...built,
     legalDocument,
@@ -214,9 +222,24 @@ export async function coordinationFixture(db: Db, unitCode: string = HA_TINH) {
     publishedNews,
     evidence,
     unlinkedSupport,
+    movement,
+    commendation,
     unitCode,
   };
 }
+
+/** A household commended at a unit for escaping poverty, under the programme. */
+const commendationInput = (unitCode: string, programmeId: string) => ({
+  unitCode,
+  programmeId,
+  form: 'certificate_of_merit' as const,
+  level: 'province' as const,
+  recipientKind: 'household' as const,
+  recipientName: 'Hộ ông Nguyễn Văn Thoát',
+  achievement: 'Tự nguyện thoát nghèo năm 2025',
+  decisionNumber: `${++seq}/QĐ-MTTQ`,
+  decisionDate: '2025-12-20',
+});
 
 /** A supervision planned at a unit by the programme's first party, of its second party. */
 export const supervisionInput = (
@@ -271,6 +294,8 @@ export function coordinationId(path: string, f: CoordinationFixture) {
   if (path.startsWith('/api/supervisions/')) return f.supervision.id;
   if (path.startsWith('/api/programme-reviews/')) return f.review.id;
   if (path.startsWith('/api/attachments/')) return f.attachment.id;
+  if (path.startsWith('/api/movements/')) return f.movement.id;
+  if (path.startsWith('/api/commendations/')) return f.commendation.id;
   // Withdrawing takes a published item; the rest a draft.
   if (path.startsWith('/api/news/')) return path.endsWith('/withdrawal') ? f.publishedNews.id : f.news.id;
   // Answering takes an open recommendation; accepting and resolving an answered one.
@@ -364,17 +389,17 @@ export const COORDINATION_WRITES: Record<string, (f: CoordinationFixture, db: Db
     periodFrom: 2021,
     periodTo: 2025,
   }),
-  'POST /api/commendations': (f) => ({
-    unitCode: f.unitCode,
-    programmeId: f.programme.id,
-    form: 'certificate_of_merit',
-    level: 'province',
-    recipientKind: 'household',
-    recipientName: 'Hộ ông Nguyễn Văn Thoát',
-    achievement: 'Tự nguyện thoát nghèo năm 2025',
-    decisionNumber: `${++seq}/QĐ-MTTQ`,
-    decisionDate: '2025-12-20',
+  'PUT /api/movements/{id}': (f) => ({
+    name: 'Vì người nghèo (sửa)',
+    periodFrom: 2021,
+    periodTo: 2026,
+    version: f.movement.version,
   }),
+  'POST /api/commendations': (f) => commendationInput(f.unitCode, f.programme.id),
+  'PUT /api/commendations/{id}': (f) => {
+    const { unitCode: _unit, ...body } = commendationInput(f.unitCode, f.programme.id);
+    return { ...body, achievement: 'Thoát nghèo bền vững (sửa)', version: f.commendation.version };
+  },
   'POST /api/programmes/{id}/reviews': () => ({ kind: 'tong_ket', periodFrom: '2023-05-09', periodTo: '2026-12-31' }),
   'PUT /api/programme-reviews/{id}': (f) => ({
     number: '12/BC-MTTQ',

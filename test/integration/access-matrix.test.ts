@@ -396,6 +396,11 @@ const coordinationReads = (f: () => CoordinationFixture): Case[] => [
   ['read its task', 'GET', () => `/api/tasks/${f().task.id}`],
   ['read its task’s evidence', 'GET', () => `/api/tasks/${f().task.id}/evidence`],
   ['read its document', 'GET', () => `/api/legal-documents/${f().legalDocument.id}`],
+  [
+    'list its document’s files',
+    'GET',
+    () => `/api/attachments?ownerKind=legal_document&ownerId=${f().legalDocument.id}`,
+  ],
   ['read its activity', 'GET', () => `/api/activities/${f().activity.id}`],
   ['list its activity’s files', 'GET', () => `/api/attachments?ownerKind=activity&ownerId=${f().activity.id}`],
   ['read its activity’s photo', 'GET', () => `/api/attachments/${f().attachment.id}/content`],

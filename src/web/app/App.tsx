@@ -1,7 +1,12 @@
 import { CoordinationPage } from '../features/coordination/CoordinationPage';
-import { ProgrammeCreatePage } from '../features/coordination/ProgrammeCreatePage';
+import { ProgrammeCreatePage, ProgrammeEditPage } from '../features/coordination/ProgrammeFormPage';
 import { ProgrammePage } from '../features/coordination/ProgrammePage';
-import { COORDINATION_PATH, PROGRAMME_CREATE_PATH, programmePath } from '../features/coordination/paths';
+import {
+  COORDINATION_PATH,
+  PROGRAMME_CREATE_PATH,
+  programmeEditPath,
+  programmePath,
+} from '../features/coordination/paths';
 import { ModelPage } from '../features/models/ModelPage';
 import { ModelsPage } from '../features/models/ModelsPage';
 import { MODELS_PATH } from '../features/models/paths';
@@ -102,6 +107,7 @@ function Themed() {
                   <Route path={COORDINATION_PATH.slice(1)} element={<CoordinationPage />} />
                   <Route path={PROGRAMME_CREATE_PATH.slice(1)} element={<ProgrammeCreatePage />} />
                   <Route path={programmePath(':id').slice(1)} element={<ProgrammePage />} />
+                  <Route path={programmeEditPath(':id').slice(1)} element={<ProgrammeEditPage />} />
                   <Route path={ROLLUP_PATH.slice(1)} element={<RollupPage />} />
                   <Route path={MODELS_PATH.slice(1)} element={<ModelsPage />} />
                   <Route path={`${MODELS_PATH.slice(1)}/:id`} element={<ModelPage />} />

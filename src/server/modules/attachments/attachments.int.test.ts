@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type Session, type TestApp } from '../../../../test/helpers/app';
-import { activityInput, buildProgramme } from '../../../../test/helpers/coordination';
+import { createTestApp, signIn, signInSystemAdmin, type Session, type TestApp } from '../../../../test/helpers/app';
+import { activityInput, buildProgramme, libraryIds } from '../../../../test/helpers/coordination';
 import { buildHousehold, CAM_XUYEN, HA_TINH, THACH_HA } from '../../../../test/helpers/factories';
 import { jpegPhoto, pdfFile } from '../../../../test/helpers/files';
 import { auditTrail, expectAuditedWrite, expectRefused } from '../../../../test/helpers/trace';
 import { createActivity } from '../activities/service';
+import { createLegalDocument } from '../legal-documents/service';
 import { approveHouse } from '../support/houses';
 import { MAX_FILE_BYTES, MAX_FILES_PER_OWNER } from './service';
 import { attachments } from './tables';
@@ -172,6 +173,50 @@ describe('files attached to a record', () => {
       status: 403,
       code: 'forbidden',
     });
+  });
+
+  it('a library text carries its PDF: kept by those who keep the text, read by everyone who sees it', async () => {
+    const [decree] = await libraryIds(t.database.db, '07/2021/NĐ-CP');
+    const provinceText = await createLegalDocument(t.database.db, provinceOfficer.actor, {
+      number: '25/KH-UBND',
+      issuedOn: '2024-03-01',
+      issuer: 'UBND tỉnh Hà Tĩnh',
+      kind: 'plan',
+      title: 'Kế hoạch thực hiện Chương trình giảm nghèo năm 2024',
+      unitCode: HA_TINH,
+    });
+    const asText = (ownerId: string, fileName: string) => ({ ownerKind: 'legal_document', ownerId, fileName });
+    // A national text's file is kept at national level; a province's by the province.
+    await refused(() => upload(provinceOfficer, pdfFile, asText(decree!, 'Nghị định 07.pdf')), {
+      status: 403,
+      code: 'forbidden',
+    });
+    await refused(() => upload(officer, pdfFile, asText(provinceText.id, 'Kế hoạch 25.pdf')), {
+      status: 403,
+      code: 'forbidden',
+    });
+    const admin = await signInSystemAdmin(t);
+    const national = await admin.request({
+      method: 'POST',
+      url: `/api/attachments?${new URLSearchParams(asText(decree!, 'Nghị định 07-2021-NĐ-CP.pdf'))}`,
+      payload: pdfFile,
+      headers: { 'content-type': 'application/pdf' },
+    });
+    expect(national.statusCode, national.body).toBe(201);
+    const { body: added } = await expectAuditedWrite(
+      t.database.db,
+      () => upload(provinceOfficer, pdfFile, asText(provinceText.id, 'Kế hoạch 25-KH-UBND.pdf'), 'application/pdf'),
+      201,
+    );
+    expect(added).toMatchObject({ fileType: 'pdf', mediaType: 'application/pdf' });
+    // A commune reads both, byte for byte, and may not remove them.
+    const listed = await listOf(viewer, 'legal_document', decree);
+    expect(names(listed)).toEqual(['Nghị định 07-2021-NĐ-CP.pdf']);
+    expect(listed.json().items[0].canRemove).toBe(false);
+    const file = await viewer.get(`/api/attachments/${added.id}/content`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toContain('application/pdf');
+    expect(file.rawPayload.equals(pdfFile)).toBe(true);
   });
 
   it('removing a file erases its bytes but keeps who removed it and why', async () => {

@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db/database';
 import { getActivity } from '../activities/service';
 import { canManageProgramme, requireProgramme } from '../coordination/service';
+import { getLegalDocument } from '../legal-documents/service';
 import { getNews } from '../news/service';
 import { getSupervision } from '../supervision/service';
 import { houseOwner } from '../support/houses';
@@ -12,7 +13,7 @@ import { houseOwner } from '../support/houses';
  * cannot see the record (another commune's activity) cannot see or add its files either, and
  * whoever may edit the record may attach to it.
  */
-export const OWNER_KINDS = ['activity', 'supervision', 'programme', 'news', 'house'] as const;
+export const OWNER_KINDS = ['activity', 'supervision', 'programme', 'news', 'house', 'legal_document'] as const;
 export type OwnerKind = (typeof OWNER_KINDS)[number];
 
 export interface Owner {
@@ -25,6 +26,8 @@ const owners: Record<OwnerKind, (db: Db, actor: Actor, id: string) => Promise<Ow
   supervision: async (db, actor, id) => ownerOf(await getSupervision(db, actor, id)),
   news: async (db, actor, id) => ownerOf(await getNews(db, actor, id)),
   house: async (db, actor, id) => ownerOf(await houseOwner(db, actor, id)),
+  // The text of a library document (its PDF): a national text's file is kept by national users.
+  legal_document: async (db, actor, id) => ownerOf(await getLegalDocument(db, actor, id)),
   programme: async (db, actor, id) => {
     const row = await requireProgramme(db, actor, id);
     return ownerOf({ ...row, canManage: canManageProgramme(actor, row) });

@@ -5,7 +5,7 @@ import { OWNER_KINDS } from './owners';
 
 /** Whose files: `ownerKind` and `ownerId` name the record. */
 export const OwnerQuerySchema = z.strictObject({
-  ownerKind: z.enum(OWNER_KINDS).describe('Loại hồ sơ: activity, supervision, programme, news, house'),
+  ownerKind: z.enum(OWNER_KINDS).describe('Loại hồ sơ: activity, supervision, programme, news, house, legal_document'),
   ownerId: z.uuid('Mã hồ sơ không hợp lệ'),
 });
 

@@ -1,11 +1,12 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../../domain/calendar';
-import { buildProgramme, libraryIds, programmeInput } from '../../../../test/helpers/coordination';
+import { activityInput, buildProgramme, libraryIds, programmeInput } from '../../../../test/helpers/coordination';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
 import { openDocx } from '../../../../test/helpers/docx';
 import { buildOrganisation, CAM_XUYEN, HA_TINH, THACH_HA } from '../../../../test/helpers/factories';
 import { auditTrail, expectAuditedWrite, expectRefused } from '../../../../test/helpers/trace';
+import { createActivity } from '../activities/service';
 import { legalDocuments } from '../legal-documents/tables';
 import { programmeContents, programmePlans, programmes, programmeTasks } from './tables';
 
@@ -362,5 +363,58 @@ describe('yearly plans and shared tasks', () => {
       status: 403,
       code: 'out_of_scope',
     });
+  });
+
+  it('edits a task’s title, organisations, due date and content with the version read', async () => {
+    const { programme, task } = await buildProgramme(t.database.db, HA_TINH);
+    const [front, department] = programme.parties.map((p) => p.id);
+    const edit = {
+      contentId: programme.contents[1]!.id,
+      title: 'Giám sát việc hỗ trợ nhà ở',
+      leadId: department,
+      supportingIds: [front],
+      dueOn: '2025-09-30',
+      version: task.version,
+    };
+    for (const [change, field] of [
+      [{ dueOn: '30/09/2025' }, 'dueOn'],
+      [{ title: '   ' }, 'title'],
+      [{ contentId: (await buildProgramme(t.database.db, HA_TINH)).programme.contents[0]!.id }, 'contentId'],
+      [{ supportingIds: [department] }, 'supportingIds'],
+    ] as const) {
+      await refused(() => provinceOfficer.patch(`/api/tasks/${task.id}`, { ...edit, ...change }), {
+        status: 400,
+        code: 'validation_failed',
+        field,
+      });
+    }
+    // Cẩm Xuyên shares the province's tasks but does not keep them.
+    await refused(() => otherCommuneOfficer.patch(`/api/tasks/${task.id}`, edit), {
+      status: 403,
+      code: 'out_of_scope',
+    });
+    const { body: edited, event } = await written(() => provinceOfficer.patch(`/api/tasks/${task.id}`, edit));
+    expect(edited).toMatchObject({
+      contentId: programme.contents[1]!.id,
+      contentPosition: 2,
+      title: edit.title,
+      lead: { id: department },
+      supporting: [{ id: front }],
+      dueOn: '2025-09-30',
+      version: task.version + 1,
+    });
+    expect(event).toMatchObject({ action: 'task.update', entityId: task.id });
+    await refused(() => provinceOfficer.patch(`/api/tasks/${task.id}`, edit), { status: 409, code: 'stale_version' });
+
+    // Once an activity counts under the task's content, the task stays under it.
+    await createActivity(t.database.db, provinceOfficer.actor, activityInput(HA_TINH, { programme, task }));
+    await refused(
+      () =>
+        provinceOfficer.patch(`/api/tasks/${task.id}`, {
+          contentId: programme.contents[0]!.id,
+          version: edited.version,
+        }),
+      { status: 409, code: 'task_has_records', field: 'contentId' },
+    );
   });
 });

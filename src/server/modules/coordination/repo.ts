@@ -5,6 +5,8 @@ import { updateVersioned } from '../../platform/changes';
 import type { Executor } from '../../platform/db/database';
 import { escapeLike, matchesSearch, orderBy } from '../../platform/list';
 import { foldAccents } from '../../../domain/text';
+import { activities } from '../activities/tables';
+import { supervisions } from '../supervision/tables';
 import type { ProgrammeListReq, TaskListReq } from './schemas';
 import { programmeContents, programmePlans, programmes, programmeTasks, taskEvidence } from './tables';
 
@@ -294,4 +296,15 @@ export async function insertEvidence(db: Executor, row: typeof taskEvidence.$inf
 
 export async function deleteEvidence(db: Executor, id: string) {
   await db.delete(taskEvidence).where(eq(taskEvidence.id, id));
+}
+
+/** Whether activities or supervisions count under the task (they carry its content into the review report). */
+export async function taskHasRecords(db: Executor, taskId: string) {
+  const [row] = await db
+    .select({ id: activities.id })
+    .from(activities)
+    .where(eq(activities.taskId, taskId))
+    .union(db.select({ id: supervisions.id }).from(supervisions).where(eq(supervisions.taskId, taskId)))
+    .limit(1);
+  return row !== undefined;
 }

@@ -172,6 +172,10 @@ export const TaskCreateSchema = z.strictObject({
   note: optionalText(4000).optional(),
 });
 export const TaskUpdateSchema = z.strictObject({
+  contentId: z
+    .uuid('Mã nội dung phối hợp không hợp lệ')
+    .optional()
+    .describe('Chuyển sang nội dung khác của chương trình'),
   title: nameText(500).optional(),
   leadId: z.uuid('Mã đơn vị chủ trì không hợp lệ').optional(),
   supportingIds: orgIds('đơn vị phối hợp').optional(),

@@ -139,20 +139,26 @@ async function checkOrganisations(db: Executor, actor: Actor, input: { leadId?: 
   }
 }
 
+/** A content of the task's programme, or a 400 on contentId. */
+async function requireContentOf(db: Executor, programmeId: string, contentId: string) {
+  const content = await repo.findContent(db, contentId);
+  if (!content || content.programmeId !== programmeId) {
+    throw errors.invalid(
+      'contentId',
+      'Nội dung phối hợp không thuộc chương trình này.',
+      'Not a content of this programme.',
+    );
+  }
+  return content;
+}
+
 export async function createTask(db: Db, actor: Actor, planId: string, input: TaskCreateReq) {
   return db.transaction(async (tx) => {
     const plan = await repo.findPlan(tx, planId);
     const programme = plan && (await repo.findProgramme(tx, plan.programmeId, actor.scope));
     if (!plan || !programme) throw planNotFound();
     requireManageProgramme(actor, programme);
-    const content = await repo.findContent(tx, input.contentId);
-    if (!content || content.programmeId !== programme.id) {
-      throw errors.invalid(
-        'contentId',
-        'Nội dung phối hợp không thuộc chương trình này.',
-        'Not a content of this programme.',
-      );
-    }
+    const content = await requireContentOf(tx, programme.id, input.contentId);
     await checkOrganisations(tx, actor, input);
     const task = await repo.insertTask(tx, {
       planId,
@@ -200,7 +206,19 @@ export async function updateTask(db: Db, actor: Actor, id: string, input: TaskUp
         leadId: input.leadId ?? row.leadId,
         supportingIds: input.supportingIds ?? row.supportingIds,
       });
+      if (input.contentId && input.contentId !== row.contentId) {
+        await requireContentOf(tx, row.programmeId, input.contentId);
+        if (await repo.taskHasRecords(tx, row.id)) {
+          throw errors.conflict(
+            'task_has_records',
+            'Nhiệm vụ đã có hoạt động, cuộc giám sát ghi nhận theo nội dung hiện tại; không chuyển sang nội dung khác.',
+            'Activities or supervisions already count under the task’s content; it cannot move to another.',
+            'contentId',
+          );
+        }
+      }
       return {
+        contentId: input.contentId ?? row.contentId,
         title: input.title ?? row.title,
         leadId: input.leadId ?? row.leadId,
         supportingIds: input.supportingIds ?? row.supportingIds,

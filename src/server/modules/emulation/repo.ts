@@ -2,12 +2,15 @@ import { and, count, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { insideOrAboveScope, insideScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
+import { updateVersioned } from '../../platform/changes';
 import { orderBy } from '../../platform/list';
 import type { CommendationListReq, MovementListReq } from './schemas';
 import { commendations, movements } from './tables';
 
 export type MovementRow = typeof movements.$inferSelect;
 export type CommendationRow = typeof commendations.$inferSelect;
+type NewMovementRow = typeof movements.$inferInsert;
+type NewCommendationRow = typeof commendations.$inferInsert;
 
 /** A movement launched by the province runs in its communes too. */
 const movementVisible = (scope: AreaScope) =>
@@ -43,10 +46,23 @@ export async function movementNames(db: Executor, ids: string[]) {
   return db.select({ id: movements.id, name: movements.name }).from(movements).where(inArray(movements.id, ids));
 }
 
-export async function insertMovement(db: Executor, row: typeof movements.$inferInsert) {
+export async function insertMovement(db: Executor, row: NewMovementRow) {
   const [created] = await db.insert(movements).values(row).returning();
   return created!;
 }
+
+/** Locks a movement the scope sees (its own or one above: the service refuses the latter). */
+export async function findMovementForUpdate(db: Executor, id: string, scope: AreaScope) {
+  const [row] = await db
+    .select()
+    .from(movements)
+    .where(and(eq(movements.id, id), movementVisible(scope)))
+    .for('update');
+  return row;
+}
+
+export const updateMovement = (db: Executor, id: string, version: number, patch: Partial<NewMovementRow>) =>
+  updateVersioned(db, movements, id, version, patch);
 
 export async function listCommendations(db: Executor, scope: AreaScope, f: CommendationListReq) {
   const where = and(
@@ -71,10 +87,22 @@ export async function listCommendations(db: Executor, scope: AreaScope, f: Comme
   return { items, total: total?.n ?? 0 };
 }
 
-export async function insertCommendation(db: Executor, row: typeof commendations.$inferInsert) {
+export async function insertCommendation(db: Executor, row: NewCommendationRow) {
   const [created] = await db.insert(commendations).values(row).returning();
   return created!;
 }
+
+export async function findCommendationForUpdate(db: Executor, id: string, scope: AreaScope) {
+  const [row] = await db
+    .select()
+    .from(commendations)
+    .where(and(eq(commendations.id, id), commendationVisible(scope)))
+    .for('update');
+  return row;
+}
+
+export const updateCommendation = (db: Executor, id: string, version: number, patch: Partial<NewCommendationRow>) =>
+  updateVersioned(db, commendations, id, version, patch);
 
 /** A programme's commendations decided in the period, for its review report. */
 export function ofProgrammeInPeriod(db: Executor, programmeId: string, from: string, to: string) {

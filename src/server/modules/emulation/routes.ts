@@ -1,15 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/hook';
 import type { Db } from '../../platform/db/database';
+import { IdParamsSchema } from '../../platform/schemas';
 import {
   CommendationCreateSchema,
   CommendationListQuerySchema,
   CommendationListSchema,
   CommendationSchema,
+  CommendationUpdateSchema,
   MovementCreateSchema,
   MovementListQuerySchema,
   MovementListSchema,
   MovementSchema,
+  MovementUpdateSchema,
 } from './schemas';
 import * as emulation from './service';
 
@@ -41,6 +44,19 @@ export const emulationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     async (request, reply) =>
       reply.status(201).send(await emulation.launchMovement(db, actorOf(request), request.body)),
   );
+  app.put(
+    '/api/movements/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa phong trào thi đua',
+        params: IdParamsSchema,
+        body: MovementUpdateSchema,
+        response: { 200: MovementSchema },
+      },
+    },
+    (request) => emulation.updateMovement(db, actorOf(request), request.params.id, request.body),
+  );
   app.get(
     '/api/commendations',
     {
@@ -64,5 +80,18 @@ export const emulationRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
       },
     },
     async (request, reply) => reply.status(201).send(await emulation.commend(db, actorOf(request), request.body)),
+  );
+  app.put(
+    '/api/commendations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa khen thưởng',
+        params: IdParamsSchema,
+        body: CommendationUpdateSchema,
+        response: { 200: CommendationSchema },
+      },
+    },
+    (request) => emulation.updateCommendation(db, actorOf(request), request.params.id, request.body),
   );
 };

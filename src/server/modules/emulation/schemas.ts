@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { COMMENDATION_FORMS, COMMENDATION_LEVELS, RECIPIENT_KINDS } from '../../../domain/coordination';
 import { listQuerySchema, listResponseSchema } from '../../platform/list';
-import { isoDateField, nameText, optionalText, unitCodeField } from '../../platform/schemas';
+import { isoDateField, nameText, optionalText, unitCodeField, versionField } from '../../platform/schemas';
 
 const yearField = z.number().int().min(2000, 'Năm từ 2000').max(2100, 'Năm đến 2100');
 
@@ -13,21 +13,28 @@ export const MovementSchema = z.object({
   periodFrom: z.number().int(),
   periodTo: z.number().int(),
   description: z.string().nullable(),
+  canManage: z.boolean(),
   version: z.number().int(),
 });
 export const MovementListSchema = listResponseSchema(MovementSchema);
 export const MovementListQuerySchema = listQuerySchema(['periodFrom']).extend({
   order: z.enum(['asc', 'desc']).default('desc'),
 });
+const movementFields = {
+  name: nameText(300),
+  periodFrom: yearField,
+  periodTo: yearField,
+  description: optionalText(4000).optional(),
+};
+const periodInOrder = (m: { periodFrom: number; periodTo: number }) => m.periodTo >= m.periodFrom;
+const PERIOD = { message: 'Năm kết thúc phải sau năm bắt đầu', path: ['periodTo'] };
 export const MovementCreateSchema = z
-  .strictObject({
-    name: nameText(300),
-    unitCode: unitCodeField,
-    periodFrom: yearField,
-    periodTo: yearField,
-    description: optionalText(4000).optional(),
-  })
-  .refine((m) => m.periodTo >= m.periodFrom, { message: 'Năm kết thúc phải sau năm bắt đầu', path: ['periodTo'] });
+  .strictObject({ ...movementFields, unitCode: unitCodeField })
+  .refine(periodInOrder, PERIOD);
+/** A movement keeps the unit that launched it. */
+export const MovementUpdateSchema = z
+  .strictObject({ ...movementFields, version: versionField })
+  .refine(periodInOrder, PERIOD);
 
 export const CommendationSchema = z.object({
   id: z.uuid(),
@@ -45,6 +52,7 @@ export const CommendationSchema = z.object({
   achievement: z.string(),
   decisionNumber: z.string(),
   decisionDate: z.string(),
+  canManage: z.boolean(),
   version: z.number().int(),
 });
 export const CommendationListSchema = listResponseSchema(CommendationSchema);
@@ -57,8 +65,7 @@ export const CommendationListQuerySchema = listQuerySchema(['decisionDate']).ext
   to: isoDateField.optional(),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
-export const CommendationCreateSchema = z.strictObject({
-  unitCode: unitCodeField.describe('Đơn vị khen thưởng'),
+const commendationFields = {
   movementId: z.uuid('Mã phong trào không hợp lệ').nullable().optional(),
   programmeId: z.uuid('Mã chương trình không hợp lệ').nullable().optional(),
   contentId: z.uuid('Mã nội dung phối hợp không hợp lệ').nullable().optional(),
@@ -70,11 +77,19 @@ export const CommendationCreateSchema = z.strictObject({
   achievement: nameText(4000),
   decisionNumber: nameText(60),
   decisionDate: isoDateField,
+};
+export const CommendationCreateSchema = z.strictObject({
+  unitCode: unitCodeField.describe('Đơn vị khen thưởng'),
+  ...commendationFields,
 });
+/** A commendation keeps the unit that decided it. */
+export const CommendationUpdateSchema = z.strictObject({ ...commendationFields, version: versionField });
 
 export type MovementView = z.infer<typeof MovementSchema>;
 export type MovementCreateReq = z.infer<typeof MovementCreateSchema>;
+export type MovementUpdateReq = z.infer<typeof MovementUpdateSchema>;
 export type MovementListReq = z.infer<typeof MovementListQuerySchema>;
 export type CommendationView = z.infer<typeof CommendationSchema>;
 export type CommendationCreateReq = z.infer<typeof CommendationCreateSchema>;
+export type CommendationUpdateReq = z.infer<typeof CommendationUpdateSchema>;
 export type CommendationListReq = z.infer<typeof CommendationListQuerySchema>;

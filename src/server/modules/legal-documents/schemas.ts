@@ -22,6 +22,7 @@ export const LegalDocumentSchema = z.object({
   communeCode: z.string().nullable(),
   createdAt: timestampField,
   updatedAt: timestampField,
+  canManage: z.boolean().describe('Người xem được sửa văn bản và đính kèm toàn văn'),
   version: z.number().int(),
 });
 

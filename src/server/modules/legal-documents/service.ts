@@ -42,7 +42,8 @@ const keys = (r: { number: string; issuer: string; title: string; summary?: stri
   searchKey: foldAccents([r.number, r.issuer, r.title, r.summary ?? ''].join(' ')),
 });
 
-export function presentDocument(r: repo.LegalDocumentRow): LegalDocumentView {
+/** A text as cited (a programme's legal bases, a document's "Căn cứ"). */
+function presentDocument(r: repo.LegalDocumentRow): Omit<LegalDocumentView, 'canManage'> {
   return {
     id: r.id,
     number: r.number,
@@ -59,6 +60,14 @@ export function presentDocument(r: repo.LegalDocumentRow): LegalDocumentView {
   };
 }
 
+/** A text as the library shows it to the actor. */
+const presentFor =
+  (actor: Actor) =>
+  (r: repo.LegalDocumentRow): LegalDocumentView => ({
+    ...presentDocument(r),
+    canManage: legalDocumentPolicy.manage(actor, r),
+  });
+
 function requireManage(actor: Actor, area: Area) {
   requireInScope(actor, area);
   if (!legalDocumentPolicy.manage(actor, area)) throw errors.forbidden();
@@ -66,13 +75,13 @@ function requireManage(actor: Actor, area: Area) {
 
 export async function listLegalDocuments(db: Db, actor: Actor, query: LegalDocumentListReq) {
   const { items, total } = await repo.list(db, actor.scope, query);
-  return { items: items.map(presentDocument), total };
+  return { items: items.map(presentFor(actor)), total };
 }
 
 export async function getLegalDocument(db: Db, actor: Actor, id: string) {
   const row = await repo.findVisible(db, id, actor.scope);
   if (!row) throw notFound();
-  return presentDocument(row);
+  return presentFor(actor)(row);
 }
 
 export async function createLegalDocument(db: Db, actor: Actor, input: LegalDocumentCreateReq) {
@@ -94,7 +103,7 @@ export async function createLegalDocument(db: Db, actor: Actor, input: LegalDocu
         ...keys(input),
       })
       .catch(whenUniqueViolated('legal_documents_number', duplicate));
-    const view = presentDocument(row);
+    const view = presentFor(actor)(row);
     await recordAudit(tx, actor, {
       action: 'legal_document.create',
       entity: ENTITY,
@@ -106,17 +115,19 @@ export async function createLegalDocument(db: Db, actor: Actor, input: LegalDocu
   });
 }
 
-const DOCUMENT_RECORD: VersionedRecord<repo.LegalDocumentRow, Partial<repo.NewLegalDocumentRow>, LegalDocumentView> = {
+const documentRecord = (
+  actor: Actor,
+): VersionedRecord<repo.LegalDocumentRow, Partial<repo.NewLegalDocumentRow>, LegalDocumentView> => ({
   entity: ENTITY,
   notFound,
   findForUpdate: repo.findForUpdate,
   update: repo.update,
-  present: async (_tx, row) => presentDocument(row),
+  present: async (_tx, row) => presentFor(actor)(row),
   areaOf: (row) => row,
-};
+});
 
 export function updateLegalDocument(db: Db, actor: Actor, id: string, input: LegalDocumentUpdateReq) {
-  return changeRecord(db, actor, DOCUMENT_RECORD, {
+  return changeRecord(db, actor, documentRecord(actor), {
     id,
     version: input.version,
     action: 'legal_document.update',
@@ -155,7 +166,7 @@ export async function requireLegalDocuments(db: Executor, actor: Actor, ids: str
 }
 
 /** The texts with these ids, in the order given (for showing a programme's legal bases). */
-export async function legalDocumentsByIds(db: Executor, ids: string[]): Promise<LegalDocumentView[]> {
+export async function legalDocumentsByIds(db: Executor, ids: string[]) {
   const rows = await repo.visibleByIds(db, ids, { level: 'national' });
   const byId = new Map(rows.map((r) => [r.id, presentDocument(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);

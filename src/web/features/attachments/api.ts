@@ -1,7 +1,7 @@
 import { api } from '../../api/client';
 
 /** The records a file can be attached to (as the server names them). */
-export type OwnerKind = 'activity' | 'supervision' | 'programme' | 'news' | 'house';
+export type OwnerKind = 'activity' | 'supervision' | 'programme' | 'news' | 'house' | 'legal_document';
 
 export interface Attachment {
   id: string;

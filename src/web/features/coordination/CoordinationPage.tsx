@@ -20,6 +20,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { coordinationApi, type Activity, type LegalDocument, type ProgrammeSummary, type Task } from './api';
 import { ActivityDrawer } from './ActivityDrawer';
 import { EmulationTab } from './EmulationTab';
+import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { DocumentModal } from './DocumentModal';
 import { NewsTab } from './NewsTab';
 import { ActivityModal } from './ActivityModal';
@@ -347,19 +348,16 @@ function DocumentsTab() {
         </>
       ),
     },
-    ...(canManage
-      ? [
-          {
-            key: 'actions',
-            title: t('common.actions'),
-            render: (_: unknown, d: LegalDocument) => (
-              <Button size="small" onClick={() => setEditing(d)}>
-                {t('common.edit')}
-              </Button>
-            ),
-          },
-        ]
-      : []),
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      render: (_: unknown, d: LegalDocument) =>
+        d.canManage && (
+          <Button size="small" onClick={() => setEditing(d)}>
+            {t('common.edit')}
+          </Button>
+        ),
+    },
   ];
   return (
     <>
@@ -378,6 +376,17 @@ function DocumentsTab() {
         onPage={page.onPage}
         scroll={{ x: 900 }}
         emptyText={t('coordination.document.empty')}
+        expandable={{
+          // The text itself (its PDF), read and downloaded from here.
+          expandedRowRender: (d) => (
+            <AttachmentsPanel
+              ownerKind="legal_document"
+              ownerId={d.id}
+              canManage={d.canManage}
+              title={t('coordination.document.files')}
+            />
+          ),
+        }}
       />
       {unit && (
         <DocumentModal

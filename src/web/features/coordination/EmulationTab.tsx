@@ -1,7 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, InputNumber, Select, Space, Typography, type TableProps } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
   COMMENDATION_FORM_LABELS,
@@ -33,7 +33,12 @@ export function EmulationTab() {
   const [year, setYear] = useState<number | undefined>();
   const [level, setLevel] = useState<CommendationLevel | undefined>();
   const [recipientKind, setRecipientKind] = useState<RecipientKind | undefined>();
-  const [dialog, setDialog] = useState<'movement' | 'commendation' | null>(null);
+  // A dialog adds a record, or edits the one it holds.
+  const [dialog, setDialog] = useState<
+    { kind: 'movement'; editing?: Movement } | { kind: 'commendation'; editing?: Commendation } | null
+  >(null);
+  const editingMovement = dialog?.kind === 'movement' ? dialog.editing : undefined;
+  const editingCommendation = dialog?.kind === 'commendation' ? dialog.editing : undefined;
   const movements = useQuery({
     queryKey: ['movements', 'list'],
     queryFn: () => emulationApi.movements({ limit: 200, offset: 0 }),
@@ -80,6 +85,16 @@ export function EmulationTab() {
     { key: 'achievement', title: t('coordination.commendation.achievement'), dataIndex: 'achievement' },
     { key: 'movement', title: t('coordination.commendation.movement'), render: (_, c) => c.movementName ?? '—' },
     { key: 'unit', title: t('coordination.activity.unit'), dataIndex: 'unitName' },
+    {
+      key: 'actions',
+      title: t('common.actions'),
+      render: (_, c) =>
+        c.canManage && (
+          <Button size="small" icon={<EditOutlined />} onClick={() => setDialog({ kind: 'commendation', editing: c })}>
+            {t('common.edit')}
+          </Button>
+        ),
+    },
   ];
   const saved = async (key: string, text: string) => {
     message.success(text);
@@ -93,6 +108,15 @@ export function EmulationTab() {
         {(movements.data?.items ?? []).map((m: Movement) => (
           <li key={m.id}>
             {m.name} ({m.periodFrom}–{m.periodTo}) · {m.unitName}
+            {m.canManage && (
+              <Button
+                type="link"
+                size="small"
+                icon={<EditOutlined />}
+                aria-label={`${t('common.edit')}: ${m.name}`}
+                onClick={() => setDialog({ kind: 'movement', editing: m })}
+              />
+            )}
           </li>
         ))}
       </ul>
@@ -118,10 +142,10 @@ export function EmulationTab() {
         />
         {canManage && unit && (
           <>
-            <Button icon={<PlusOutlined />} onClick={() => setDialog('movement')}>
+            <Button icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'movement' })}>
               {t('coordination.commendation.createMovement')}
             </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('commendation')}>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'commendation' })}>
               {t('coordination.commendation.create')}
             </Button>
           </>
@@ -136,13 +160,30 @@ export function EmulationTab() {
         scroll={{ x: 1000 }}
         emptyText={t('coordination.commendation.empty')}
       />
-      {unit && (
+      {/* Each dialog is mounted per opening, so an edited record's values fill the form. */}
+      {unit && dialog?.kind === 'movement' && (
         <FormModal<Omit<MovementInput, 'unitCode'>, Movement>
-          open={dialog === 'movement'}
-          title={t('coordination.commendation.createMovement')}
+          open
+          title={t(
+            editingMovement ? 'coordination.commendation.editMovement' : 'coordination.commendation.createMovement',
+          )}
           okText={t('common.save')}
-          submit={(v) => emulationApi.createMovement({ ...v, unitCode: unit })}
-          onSaved={() => saved('movements', t('coordination.commendation.movementCreated'))}
+          initialValues={editingMovement ?? {}}
+          submit={(v) =>
+            editingMovement
+              ? emulationApi.updateMovement(editingMovement.id, { ...v, version: editingMovement.version })
+              : emulationApi.createMovement({ ...v, unitCode: unit })
+          }
+          onSaved={() =>
+            saved(
+              'movements',
+              t(
+                editingMovement
+                  ? 'coordination.commendation.movementSaved'
+                  : 'coordination.commendation.movementCreated',
+              ),
+            )
+          }
           onClose={() => setDialog(null)}
         >
           <Form.Item name="name" label={t('coordination.commendation.movementName')} rules={[{ required: true }]}>
@@ -159,17 +200,37 @@ export function EmulationTab() {
           </Form.Item>
         </FormModal>
       )}
-      {unit && (
+      {unit && dialog?.kind === 'commendation' && (
         <FormModal<Omit<CommendationInput, 'unitCode' | 'decisionDate'> & { decisionDate: Dayjs }, Commendation>
-          open={dialog === 'commendation'}
+          open
           width={640}
-          title={t('coordination.commendation.create')}
+          title={t(editingCommendation ? 'coordination.commendation.edit' : 'coordination.commendation.create')}
           okText={t('common.save')}
-          initialValues={{ form: 'certificate_of_merit', recipientKind: 'collective' }}
-          submit={(v) =>
-            emulationApi.createCommendation({ ...v, unitCode: unit, decisionDate: v.decisionDate.format('YYYY-MM-DD') })
+          initialValues={
+            editingCommendation
+              ? { ...editingCommendation, decisionDate: dayjs(editingCommendation.decisionDate) }
+              : { form: 'certificate_of_merit', recipientKind: 'collective' }
           }
-          onSaved={() => saved('commendations', t('coordination.commendation.created'))}
+          submit={({ decisionDate, ...v }) => {
+            const fields = { ...v, decisionDate: decisionDate.format('YYYY-MM-DD') };
+            // An edit keeps what the form does not show: the programme and organisation the record names.
+            return editingCommendation
+              ? emulationApi.updateCommendation(editingCommendation.id, {
+                  ...fields,
+                  movementId: fields.movementId ?? null,
+                  programmeId: editingCommendation.programmeId,
+                  contentId: editingCommendation.contentId,
+                  recipientOrganisationId: editingCommendation.recipientOrganisationId,
+                  version: editingCommendation.version,
+                })
+              : emulationApi.createCommendation({ ...fields, unitCode: unit });
+          }}
+          onSaved={() =>
+            saved(
+              'commendations',
+              t(editingCommendation ? 'coordination.commendation.saved' : 'coordination.commendation.created'),
+            )
+          }
           onClose={() => setDialog(null)}
         >
           <Form.Item name="movementId" label={t('coordination.commendation.movement')}>

@@ -1,4 +1,4 @@
-import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   App,
@@ -17,11 +17,12 @@ import {
   Typography,
   DatePicker,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import {
   PROGRAMME_LEVEL_LABELS,
+  SUPERVISION_STATUS_LABELS,
   TASK_STATUSES,
   TASK_STATUS_LABELS,
   type TaskStatus,
@@ -33,14 +34,24 @@ import { useT } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useErrorText } from '../../lib/errors';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
-import { coordinationApi, type Activity, type Plan, type Programme, type Task, type TaskInput } from './api';
+import {
+  coordinationApi,
+  supervisionApi,
+  type Activity,
+  type Plan,
+  type Programme,
+  type Task,
+  type TaskInput,
+} from './api';
 import { ActivityDrawer } from './ActivityDrawer';
 import { ActivityModal } from './ActivityModal';
 import { ReviewsCard } from './ReviewsCard';
 import { useActivityColumns, useTaskColumns } from './CoordinationPage';
 import { TaskLinks } from './TaskLinks';
+import { programmeEditPath } from './paths';
 import { OrganisationsPicker } from './pickers';
-import { useWorkingUnit } from './useWorkingUnit';
+import { SupervisionPlanModal } from './SupervisionTab';
+import { useCanManageCoordination, useWorkingUnit } from './useWorkingUnit';
 
 export function ProgrammePage() {
   const t = useT();
@@ -61,9 +72,16 @@ export function ProgrammePage() {
         title={`${p.number} — ${p.title}`}
         description={`${p.unitName} · ${formatDate(p.signedOn)} · ${p.periodFrom}–${p.periodTo}`}
         extra={
-          <Button icon={<FileWordOutlined />} onClick={download}>
-            {t('coordination.programme.download')}
-          </Button>
+          <Space wrap>
+            {p.canManage && (
+              <Link to={programmeEditPath(p.id)}>
+                <Button icon={<EditOutlined />}>{t('coordination.programme.edit')}</Button>
+              </Link>
+            )}
+            <Button icon={<FileWordOutlined />} onClick={download}>
+              {t('coordination.programme.download')}
+            </Button>
+          </Space>
         }
       />
       <Card>
@@ -91,6 +109,11 @@ export function ProgrammePage() {
           <Descriptions.Item label={t('coordination.programme.requirements')} span={2}>
             {p.requirements}
           </Descriptions.Item>
+          {p.implementation && (
+            <Descriptions.Item label={t('coordination.programme.implementation')} span={2}>
+              {p.implementation}
+            </Descriptions.Item>
+          )}
         </Descriptions>
       </Card>
       <div style={{ marginTop: 16 }}>
@@ -192,16 +215,21 @@ function PlanTasks({ programme, plan }: { programme: Programme; plan: Plan }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const unit = useWorkingUnit();
+  const canSupervise = useCanManageCoordination();
   const query = { plan: plan.id, limit: 500, offset: 0 };
   const tasks = useQuery({ queryKey: ['tasks', 'plan', plan.id], queryFn: () => coordinationApi.tasks(query) });
-  const [taskOpen, setTaskOpen] = useState(false);
+  // undefined: closed; null: adding a task; a task: editing it.
+  const [taskEditing, setTaskEditing] = useState<Task | null | undefined>();
   const [reporting, setReporting] = useState<Task | null>(null);
   const [evidenceFor, setEvidenceFor] = useState<Task | null>(null);
+  const [supervising, setSupervising] = useState<Task | null>(null);
   const reload = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: ['tasks'] }),
       queryClient.invalidateQueries({ queryKey: ['plans', programme.id] }),
     ]);
+  // The programme's parties, and the organisations of the task being edited, named before any search.
+  const known = [...programme.parties, ...(taskEditing ? [taskEditing.lead, ...taskEditing.supporting] : [])];
   const columns = [
     ...useTaskColumns().filter((c) => c.key !== 'content'),
     {
@@ -214,9 +242,19 @@ function PlanTasks({ programme, plan }: { programme: Programme; plan: Plan }) {
               {t('coordination.task.report')}
             </Button>
           )}
+          {k.canManage && (
+            <Button size="small" onClick={() => setTaskEditing(k)}>
+              {t('coordination.task.edit')}
+            </Button>
+          )}
           {unit && (
             <Button size="small" onClick={() => setEvidenceFor(k)}>
               {t('coordination.task.addEvidence')}
+            </Button>
+          )}
+          {unit && canSupervise && (
+            <Button size="small" onClick={() => setSupervising(k)}>
+              {t('coordination.task.planSupervision')}
             </Button>
           )}
         </Space>
@@ -229,7 +267,12 @@ function PlanTasks({ programme, plan }: { programme: Programme; plan: Plan }) {
         {t('coordination.plan.summary', { tasks: plan.tasks, done: plan.tasksDone, overdue: plan.tasksOverdue })}
       </Typography.Paragraph>
       {programme.canManage && (
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setTaskOpen(true)} style={{ marginBottom: 12 }}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined />}
+          onClick={() => setTaskEditing(null)}
+          style={{ marginBottom: 12 }}
+        >
           {t('coordination.task.create')}
         </Button>
       )}
@@ -244,36 +287,61 @@ function PlanTasks({ programme, plan }: { programme: Programme; plan: Plan }) {
         locale={{ emptyText: t('coordination.task.empty') }}
         expandable={{ expandedRowRender: (k) => <Evidence task={k} /> }}
       />
-      <FormModal<Omit<TaskInput, 'dueOn'> & { dueOn: Dayjs }, Task>
-        open={taskOpen}
-        width={680}
-        title={t('coordination.task.create')}
-        okText={t('common.save')}
-        initialValues={{ supportingIds: [] }}
-        submit={(v) => coordinationApi.createTask(plan.id, { ...v, dueOn: v.dueOn.format('YYYY-MM-DD') })}
-        onSaved={async () => {
-          message.success(t('coordination.task.created'));
-          await reload();
-          setTaskOpen(false);
-        }}
-        onClose={() => setTaskOpen(false)}
-      >
-        <Form.Item name="contentId" label={t('coordination.task.content')} rules={[{ required: true }]}>
-          <Select options={programme.contents.map((c) => ({ value: c.id, label: `${c.position}. ${c.title}` }))} />
-        </Form.Item>
-        <Form.Item name="title" label={t('coordination.task.name')} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="leadId" label={t('coordination.task.lead')} rules={[{ required: true }]}>
-          <OrganisationsPicker multiple={false} known={programme.parties} />
-        </Form.Item>
-        <Form.Item name="supportingIds" label={t('coordination.task.supporting')}>
-          <OrganisationsPicker known={programme.parties} />
-        </Form.Item>
-        <Form.Item name="dueOn" label={t('coordination.task.dueOn')} rules={[{ required: true }]}>
-          <DatePicker format="DD/MM/YYYY" />
-        </Form.Item>
-      </FormModal>
+      {/* Mounted per opening, so an edited task's values fill the form. */}
+      {taskEditing !== undefined && (
+        <FormModal<Omit<TaskInput, 'dueOn'> & { dueOn: Dayjs }, Task>
+          open
+          width={680}
+          title={t(taskEditing ? 'coordination.task.edit' : 'coordination.task.create')}
+          okText={t('common.save')}
+          initialValues={
+            taskEditing
+              ? {
+                  contentId: taskEditing.contentId,
+                  title: taskEditing.title,
+                  leadId: taskEditing.lead.id,
+                  supportingIds: taskEditing.supporting.map((o) => o.id),
+                  dueOn: dayjs(taskEditing.dueOn),
+                  note: taskEditing.note,
+                }
+              : { supportingIds: [] }
+          }
+          submit={({ dueOn, ...v }) =>
+            taskEditing
+              ? coordinationApi.updateTask(taskEditing.id, {
+                  ...v,
+                  dueOn: dueOn.format('YYYY-MM-DD'),
+                  version: taskEditing.version,
+                })
+              : coordinationApi.createTask(plan.id, { ...v, dueOn: dueOn.format('YYYY-MM-DD') })
+          }
+          onSaved={async () => {
+            message.success(t(taskEditing ? 'coordination.task.saved' : 'coordination.task.created'));
+            await reload();
+            setTaskEditing(undefined);
+          }}
+          onClose={() => setTaskEditing(undefined)}
+        >
+          <Form.Item name="contentId" label={t('coordination.task.content')} rules={[{ required: true }]}>
+            <Select options={programme.contents.map((c) => ({ value: c.id, label: `${c.position}. ${c.title}` }))} />
+          </Form.Item>
+          <Form.Item name="title" label={t('coordination.task.name')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="leadId" label={t('coordination.task.lead')} rules={[{ required: true }]}>
+            <OrganisationsPicker multiple={false} known={known} />
+          </Form.Item>
+          <Form.Item name="supportingIds" label={t('coordination.task.supporting')}>
+            <OrganisationsPicker known={known} />
+          </Form.Item>
+          <Form.Item name="dueOn" label={t('coordination.task.dueOn')} rules={[{ required: true }]}>
+            <DatePicker format="DD/MM/YYYY" />
+          </Form.Item>
+          <Form.Item name="note" label={t('coordination.task.note')}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+        </FormModal>
+      )}
       <FormModal<{ status: TaskStatus; progress: number; note?: string | null }, Task>
         open={reporting !== null}
         title={t('coordination.task.report')}
@@ -303,6 +371,17 @@ function PlanTasks({ programme, plan }: { programme: Programme; plan: Plan }) {
       {unit && evidenceFor && (
         <ActivityModal open unitCode={unit} task={evidenceFor} onClose={() => setEvidenceFor(null)} />
       )}
+      {unit && supervising && (
+        <SupervisionPlanModal
+          unitCode={unit}
+          task={supervising}
+          onSaved={async () => {
+            await queryClient.invalidateQueries({ queryKey: ['supervisions'] });
+            setSupervising(null);
+          }}
+          onClose={() => setSupervising(null)}
+        />
+      )}
     </>
   );
 }
@@ -329,7 +408,50 @@ function Evidence({ task }: { task: Task }) {
         locale={{ emptyText: t('coordination.activity.empty') }}
       />
       {shown && <ActivityDrawer activity={shown} onClose={() => setShown(null)} />}
+      <TaskSupervisions task={task} />
       <TaskLinks task={task} />
+    </div>
+  );
+}
+
+/** The supervisions planned as the task's evidence, with how their recommendations stand. */
+function TaskSupervisions({ task }: { task: Task }) {
+  const t = useT();
+  const query = { task: task.id, limit: 100, offset: 0 };
+  const list = useQuery({
+    queryKey: ['supervisions', 'task', task.id],
+    queryFn: () => supervisionApi.list(query),
+  });
+  return (
+    <div style={{ marginTop: 12 }}>
+      <Typography.Text strong>{t('coordination.task.supervisions')}</Typography.Text>
+      <Table
+        rowKey="id"
+        size="small"
+        dataSource={list.data?.items ?? []}
+        loading={list.isFetching}
+        pagination={false}
+        locale={{ emptyText: t('coordination.supervision.empty') }}
+        columns={[
+          { key: 'topic', title: t('coordination.supervision.topic'), dataIndex: 'topic' },
+          { key: 'supervised', title: t('coordination.supervision.supervised'), render: (_, s) => s.supervised.name },
+          {
+            key: 'status',
+            title: t('coordination.task.status'),
+            render: (_, s) =>
+              `${t.label(SUPERVISION_STATUS_LABELS[s.status])}${s.conductedOn ? ` ${formatDate(s.conductedOn)}` : ''}`,
+          },
+          {
+            key: 'recommendations',
+            title: t('coordination.recommendation.text'),
+            render: (_, s) =>
+              t('coordination.task.recommendationsResolved', {
+                resolved: s.recommendations.filter((r) => r.status === 'resolved').length,
+                total: s.recommendations.length,
+              }),
+          },
+        ]}
+      />
     </div>
   );
 }

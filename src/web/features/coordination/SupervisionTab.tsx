@@ -28,7 +28,7 @@ import { ListToolbar } from '../../components/ListToolbar';
 import { useT } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
-import { supervisionApi, type Recommendation, type Supervision, type SupervisionInput } from './api';
+import { supervisionApi, type Recommendation, type Supervision, type SupervisionInput, type Task } from './api';
 import { OrganisationsPicker } from './pickers';
 import { useCanManageCoordination, useWorkingUnit } from './useWorkingUnit';
 
@@ -40,7 +40,6 @@ export function SupervisionTab() {
   const unit = useWorkingUnit();
   const canManage = useCanManageCoordination();
   const queryClient = useQueryClient();
-  const { message } = App.useApp();
   const [year, setYear] = useState<number | undefined>();
   const [q, setQ] = useState<string | undefined>();
   const [offset, setOffset] = useState(0);
@@ -147,50 +146,15 @@ export function SupervisionTab() {
           ),
         }}
       />
-      {unit && (
-        <FormModal<
-          Omit<SupervisionInput, 'periodFrom' | 'periodTo' | 'unitCode'> & { period: [Dayjs, Dayjs] },
-          Supervision
-        >
-          open={planning}
-          width={680}
-          title={t('coordination.supervision.plan')}
-          okText={t('common.save')}
-          initialValues={{ year: dayjs().year(), method: 'direct', memberIds: [] }}
-          submit={({ period, ...v }) =>
-            supervisionApi.plan({ ...v, unitCode: unit, periodFrom: day(period[0]), periodTo: day(period[1]) })
-          }
+      {unit && planning && (
+        <SupervisionPlanModal
+          unitCode={unit}
           onSaved={async () => {
-            message.success(t('coordination.supervision.planned'));
             await reload();
             setPlanning(false);
           }}
           onClose={() => setPlanning(false)}
-        >
-          <Form.Item name="topic" label={t('coordination.supervision.topic')} rules={[{ required: true }]}>
-            <Input />
-          </Form.Item>
-          <Form.Item name="year" label={t('coordination.supervision.year')} rules={[{ required: true }]}>
-            <InputNumber min={2000} max={2100} />
-          </Form.Item>
-          <Form.Item name="leadId" label={t('coordination.supervision.lead')} rules={[{ required: true }]}>
-            <OrganisationsPicker multiple={false} />
-          </Form.Item>
-          <Form.Item name="memberIds" label={t('coordination.supervision.members')}>
-            <OrganisationsPicker />
-          </Form.Item>
-          <Form.Item name="supervisedId" label={t('coordination.supervision.supervised')} rules={[{ required: true }]}>
-            <OrganisationsPicker multiple={false} />
-          </Form.Item>
-          <Form.Item name="method" label={t('coordination.supervision.method')}>
-            <Select
-              options={SUPERVISION_METHODS.map((m) => ({ value: m, label: t.label(SUPERVISION_METHOD_LABELS[m]) }))}
-            />
-          </Form.Item>
-          <Form.Item name="period" label={t('coordination.supervision.period')} rules={[{ required: true }]}>
-            <DatePicker.RangePicker format="DD/MM/YYYY" />
-          </Form.Item>
-        </FormModal>
+        />
       )}
       <FormModal<{ conductedOn: Dayjs; findings: string }, Supervision>
         open={conducting !== null}
@@ -243,6 +207,75 @@ export function SupervisionTab() {
         </Form.Item>
       </FormModal>
     </>
+  );
+}
+
+/** Put a supervision into the year's plan at a unit; from a task, as that task's evidence. */
+export function SupervisionPlanModal({
+  unitCode,
+  task,
+  onSaved,
+  onClose,
+}: {
+  unitCode: string;
+  task?: Task;
+  onSaved: () => unknown;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  return (
+    <FormModal<Omit<SupervisionInput, 'periodFrom' | 'periodTo' | 'unitCode'> & { period: [Dayjs, Dayjs] }, Supervision>
+      open
+      width={680}
+      title={t(task ? 'coordination.task.planSupervision' : 'coordination.supervision.plan')}
+      okText={t('common.save')}
+      intro={task && <p>{task.title}</p>}
+      initialValues={{
+        year: task?.year ?? dayjs().year(),
+        method: 'direct',
+        memberIds: task ? task.supporting.map((o) => o.id) : [],
+        leadId: task?.lead.id,
+      }}
+      submit={({ period, ...v }) =>
+        supervisionApi.plan({
+          ...v,
+          unitCode,
+          periodFrom: day(period[0]),
+          periodTo: day(period[1]),
+          taskId: task?.id ?? null,
+        })
+      }
+      onSaved={async () => {
+        message.success(t('coordination.supervision.planned'));
+        await onSaved();
+      }}
+      onClose={onClose}
+    >
+      <Form.Item name="topic" label={t('coordination.supervision.topic')} rules={[{ required: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="year" label={t('coordination.supervision.year')} rules={[{ required: true }]}>
+        <InputNumber min={2000} max={2100} />
+      </Form.Item>
+      <Form.Item name="leadId" label={t('coordination.supervision.lead')} rules={[{ required: true }]}>
+        <OrganisationsPicker multiple={false} known={task ? [task.lead] : []} />
+      </Form.Item>
+      <Form.Item name="memberIds" label={t('coordination.supervision.members')}>
+        <OrganisationsPicker known={task?.supporting} />
+      </Form.Item>
+      <Form.Item name="supervisedId" label={t('coordination.supervision.supervised')} rules={[{ required: true }]}>
+        <OrganisationsPicker multiple={false} />
+      </Form.Item>
+      <Form.Item name="method" label={t('coordination.supervision.method')}>
+        <Select
+          options={SUPERVISION_METHODS.map((m) => ({ value: m, label: t.label(SUPERVISION_METHOD_LABELS[m]) }))}
+        />
+      </Form.Item>
+      <Form.Item name="period" label={t('coordination.supervision.period')} rules={[{ required: true }]}>
+        <DatePicker.RangePicker format="DD/MM/YYYY" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

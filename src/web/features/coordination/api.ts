@@ -35,6 +35,7 @@ export interface LegalDocument {
   summary: string | null;
   provinceCode: string | null;
   communeCode: string | null;
+  canManage: boolean;
   version: number;
 }
 export interface LegalDocumentInput {
@@ -199,6 +200,9 @@ export const coordinationApi = {
     api.get<Page<ProgrammeSummary>>('/api/programmes', { ...query }),
   programme: (id: string) => api.get<Programme>(`/api/programmes/${id}`),
   createProgramme: (body: ProgrammeInput) => api.post<Programme>('/api/programmes', body),
+  /** The number, level and signing unit stay; everything else, contents included, is replaced. */
+  updateProgramme: (id: string, body: Omit<ProgrammeInput, 'number' | 'level' | 'unitCode'> & { version: number }) =>
+    api.put<Programme>(`/api/programmes/${id}`, body),
   downloadProgramme: (p: { id: string }) =>
     downloadFile(`/api/programmes/${p.id}/document`, undefined, 'chuong-trinh.docx'),
 
@@ -209,6 +213,7 @@ export const coordinationApi = {
     query: ListQuery & { programme?: string; plan?: string; overdue?: boolean; status?: TaskStatus; sort?: 'dueOn' },
   ) => api.get<Page<Task>>('/api/tasks', { ...query }),
   createTask: (planId: string, body: TaskInput) => api.post<Task>(`/api/plans/${planId}/tasks`, body),
+  updateTask: (id: string, body: Partial<TaskInput> & { version: number }) => api.patch<Task>(`/api/tasks/${id}`, body),
   reportProgress: (id: string, body: { status: TaskStatus; progress: number; note?: string | null; version: number }) =>
     api.post<Task>(`/api/tasks/${id}/progress`, body),
   evidence: (taskId: string) => api.get<{ items: TaskEvidence[] }>(`/api/tasks/${taskId}/evidence`),
@@ -367,6 +372,7 @@ export interface Movement {
   periodFrom: number;
   periodTo: number;
   description: string | null;
+  canManage: boolean;
   version: number;
 }
 export type MovementInput = Pick<Movement, 'name' | 'unitCode' | 'periodFrom' | 'periodTo' | 'description'>;
@@ -375,6 +381,9 @@ export interface Commendation {
   id: string;
   movementId: string | null;
   movementName: string | null;
+  programmeId: string | null;
+  contentId: string | null;
+  recipientOrganisationId: string | null;
   unitCode: string;
   unitName: string;
   form: CommendationForm;
@@ -384,16 +393,21 @@ export interface Commendation {
   achievement: string;
   decisionNumber: string;
   decisionDate: string;
+  canManage: boolean;
   version: number;
 }
-export type CommendationInput = Omit<Commendation, 'id' | 'movementName' | 'unitName' | 'version'>;
+export type CommendationInput = Omit<Commendation, 'id' | 'movementName' | 'unitName' | 'canManage' | 'version'>;
 
 /** Emulation movements (phong trào thi đua) and commendations (khen thưởng). */
 export const emulationApi = {
   movements: (query: ListQuery) => api.get<Page<Movement>>('/api/movements', { ...query }),
   createMovement: (body: MovementInput) => api.post<Movement>('/api/movements', body),
+  updateMovement: (id: string, body: Omit<MovementInput, 'unitCode'> & { version: number }) =>
+    api.put<Movement>(`/api/movements/${id}`, body),
   commendations: (
     query: ListQuery & { level?: CommendationLevel; recipientKind?: RecipientKind; from?: string; to?: string },
   ) => api.get<Page<Commendation>>('/api/commendations', { ...query }),
   createCommendation: (body: CommendationInput) => api.post<Commendation>('/api/commendations', body),
+  updateCommendation: (id: string, body: Omit<CommendationInput, 'unitCode'> & { version: number }) =>
+    api.put<Commendation>(`/api/commendations/${id}`, body),
 };

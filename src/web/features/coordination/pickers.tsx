@@ -46,15 +46,17 @@ export function OrganisationsPicker({
   );
 }
 
-/** Pick texts from the document library (searched accent-insensitively on the server). */
+/** Pick texts from the document library (searched accent-insensitively on the server); chosen ones keep their names. */
 export function DocumentsPicker({
   value,
   onChange,
   id,
+  known = [],
 }: {
   value?: string[];
   onChange?: (v: string[]) => void;
   id?: string;
+  known?: { id: string; number: string; title: string }[];
 }) {
   const t = useT();
   const [search, setSearch] = useState('');
@@ -64,6 +66,10 @@ export function DocumentsPicker({
     queryFn: () => coordinationApi.documents({ q: q || undefined, limit: 100, offset: 0 }),
     staleTime: 30_000,
   });
+  const options = (query.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.number} — ${d.title}` }));
+  for (const d of known) {
+    if (!options.some((o) => o.value === d.id)) options.push({ value: d.id, label: `${d.number} — ${d.title}` });
+  }
   return (
     <Select
       id={id}
@@ -72,7 +78,7 @@ export function DocumentsPicker({
       onChange={onChange}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       loading={query.isFetching}
-      options={(query.data?.items ?? []).map((d) => ({ value: d.id, label: `${d.number} — ${d.title}` }))}
+      options={options}
       placeholder={t('coordination.programme.pickDocuments')}
       notFoundContent={t('common.noData')}
       style={{ width: '100%' }}

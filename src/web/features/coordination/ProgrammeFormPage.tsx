@@ -1,15 +1,16 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { PROGRAMME_LEVELS, PROGRAMME_LEVEL_LABELS } from '../../../domain/coordination';
 import { PageHeader } from '../../components/PageHeader';
+import { ErrorResult, FullPageSpin } from '../../components/Results';
 import { useT } from '../../i18n';
 import { applyFieldErrors, useErrorText } from '../../lib/errors';
 import { useArea } from '../area/AreaContext';
-import { coordinationApi, type ProgrammeInput } from './api';
+import { coordinationApi, type Programme, type ProgrammeInput } from './api';
 import { programmePath } from './paths';
 import { DocumentsPicker, OrganisationsPicker } from './pickers';
 import { useWorkingUnit } from './useWorkingUnit';
@@ -18,20 +19,61 @@ type Values = Omit<ProgrammeInput, 'signedOn' | 'unitCode'> & { signedOn: Dayjs 
 
 /** A new coordination programme, signed at the working unit, with its numbered contents. */
 export function ProgrammeCreatePage() {
+  const unitCode = useWorkingUnit();
+  return <ProgrammeForm unitCode={unitCode} />;
+}
+
+/** Edit a programme: every field, its contents and parties, its legal bases from the library. */
+export function ProgrammeEditPage() {
+  const { id } = useParams<{ id: string }>();
+  const programme = useQuery({ queryKey: ['programmes', id], queryFn: () => coordinationApi.programme(id!) });
+  if (programme.isPending) return <FullPageSpin />;
+  if (programme.isError) return <ErrorResult error={programme.error} onRetry={() => programme.refetch()} />;
+  // Keyed by version: a form opened again after a save starts from what was saved.
+  return <ProgrammeForm key={programme.data.version} unitCode={programme.data.unitCode} editing={programme.data} />;
+}
+
+/** The form as it starts for a programme being edited: ids of organisations, texts and contents. */
+const valuesOf = (p: Programme): Values => ({
+  number: p.number,
+  title: p.title,
+  level: p.level,
+  signedOn: dayjs(p.signedOn),
+  signedPlace: p.signedPlace,
+  partyIds: p.parties.map((o) => o.id),
+  legalBasisIds: p.legalBases.map((d) => d.id),
+  periodFrom: p.periodFrom,
+  periodTo: p.periodTo,
+  purposes: p.purposes,
+  requirements: p.requirements,
+  implementation: p.implementation,
+  contents: p.contents.map((c) => ({
+    id: c.id,
+    title: c.title,
+    scope: c.scope,
+    responsibleId: c.responsible.id,
+    coordinatingIds: c.coordinating.map((o) => o.id),
+  })),
+});
+
+function ProgrammeForm({ unitCode, editing }: { unitCode: string | null; editing?: Programme }) {
   const t = useT();
   const errorText = useErrorText();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { area } = useArea();
-  const unitCode = useWorkingUnit();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
   const save = useMutation({
-    mutationFn: (v: Values) =>
-      coordinationApi.createProgramme({ ...v, unitCode: unitCode!, signedOn: v.signedOn.format('YYYY-MM-DD') }),
+    mutationFn: ({ number, level, signedOn, ...v }: Values) => {
+      const fields = { ...v, signedOn: signedOn.format('YYYY-MM-DD') };
+      return editing
+        ? coordinationApi.updateProgramme(editing.id, { ...fields, version: editing.version })
+        : coordinationApi.createProgramme({ ...fields, number, level, unitCode: unitCode! });
+    },
     onSuccess: async (p) => {
-      message.success(t('coordination.programme.created'));
+      message.success(t(editing ? 'coordination.programme.saved' : 'coordination.programme.created'));
       await queryClient.invalidateQueries({ queryKey: ['programmes'] });
       navigate(programmePath(p.id));
     },
@@ -39,10 +81,15 @@ export function ProgrammeCreatePage() {
   });
   const required = (field: string) => [{ required: true, message: t('coordination.programme.required', { field }) }];
   const label = (key: Parameters<typeof t>[0]) => t(key);
+  const title = t(editing ? 'coordination.programme.editTitle' : 'coordination.programme.createTitle');
+  // The organisations an edited programme names, so the pickers show their names before any search.
+  const knownOrgs = editing
+    ? [...editing.parties, ...editing.contents.flatMap((c) => [c.responsible, ...c.coordinating])]
+    : [];
   if (!unitCode) {
     return (
       <div className="page">
-        <PageHeader title={t('coordination.programme.createTitle')} />
+        <PageHeader title={title} />
         <Alert type="info" showIcon title={t('coordination.programme.pickUnit')} />
       </div>
     );
@@ -51,23 +98,32 @@ export function ProgrammeCreatePage() {
   return (
     <div className="page">
       <PageHeader
-        title={t('coordination.programme.createTitle')}
-        description={area.communeName ?? area.provinceName ?? undefined}
+        title={title}
+        description={
+          editing ? `${editing.number} · ${editing.unitName}` : (area.communeName ?? area.provinceName ?? undefined)
+        }
       />
+      {editing && (
+        <Alert type="info" showIcon title={t('coordination.programme.fixedFields')} style={{ marginBottom: 16 }} />
+      )}
       {error !== null && <Alert type="error" showIcon title={errorText(error)} style={{ marginBottom: 16 }} />}
       <Form<Values>
         form={form}
         layout="vertical"
         onFinish={(v) => save.mutate(v)}
-        initialValues={{
-          level: area.communeCode ? 'commune' : 'province',
-          periodFrom: year,
-          periodTo: year + 4,
-          signedPlace: area.communeName ?? area.provinceName ?? '',
-          partyIds: [],
-          legalBasisIds: [],
-          contents: [{ title: '', scope: '', responsibleId: undefined as never, coordinatingIds: [] }],
-        }}
+        initialValues={
+          editing
+            ? valuesOf(editing)
+            : {
+                level: area.communeCode ? 'commune' : 'province',
+                periodFrom: year,
+                periodTo: year + 4,
+                signedPlace: area.communeName ?? area.provinceName ?? '',
+                partyIds: [],
+                legalBasisIds: [],
+                contents: [{ title: '', scope: '', responsibleId: undefined as never, coordinatingIds: [] }],
+              }
+        }
       >
         <Card>
           <Row gutter={12}>
@@ -77,7 +133,7 @@ export function ProgrammeCreatePage() {
                 label={label('coordination.programme.number')}
                 rules={required(label('coordination.programme.number'))}
               >
-                <Input placeholder="02/CTPH-SNNMT-MTTQ" />
+                <Input placeholder="02/CTPH-SNNMT-MTTQ" disabled={!!editing} />
               </Form.Item>
             </Col>
             <Col xs={24} md={16}>
@@ -92,6 +148,7 @@ export function ProgrammeCreatePage() {
             <Col xs={24} md={6}>
               <Form.Item name="level" label={label('coordination.programme.level')}>
                 <Select
+                  disabled={!!editing}
                   options={PROGRAMME_LEVELS.map((l) => ({ value: l, label: t.label(PROGRAMME_LEVEL_LABELS[l]) }))}
                 />
               </Form.Item>
@@ -130,12 +187,12 @@ export function ProgrammeCreatePage() {
                 label={label('coordination.programme.parties')}
                 rules={required(label('coordination.programme.parties'))}
               >
-                <OrganisationsPicker />
+                <OrganisationsPicker known={knownOrgs} />
               </Form.Item>
             </Col>
             <Col span={24}>
               <Form.Item name="legalBasisIds" label={label('coordination.programme.legalBases')}>
-                <DocumentsPicker />
+                <DocumentsPicker known={editing?.legalBases} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
@@ -186,6 +243,10 @@ export function ProgrammeCreatePage() {
                     }
                   >
                     <Row gutter={12}>
+                      {/* A kept content keeps its id, so the tasks planned under it stay with it. */}
+                      <Form.Item name={[field.name, 'id']} hidden>
+                        <Input />
+                      </Form.Item>
                       <Col span={24}>
                         <Form.Item
                           name={[field.name, 'title']}
@@ -210,7 +271,7 @@ export function ProgrammeCreatePage() {
                           label={label('coordination.programme.responsible')}
                           rules={required(label('coordination.programme.responsible'))}
                         >
-                          <OrganisationsPicker multiple={false} />
+                          <OrganisationsPicker multiple={false} known={knownOrgs} />
                         </Form.Item>
                       </Col>
                       <Col xs={24} md={12}>
@@ -218,7 +279,7 @@ export function ProgrammeCreatePage() {
                           name={[field.name, 'coordinatingIds']}
                           label={label('coordination.programme.coordinating')}
                         >
-                          <OrganisationsPicker />
+                          <OrganisationsPicker known={knownOrgs} />
                         </Form.Item>
                       </Col>
                     </Row>
