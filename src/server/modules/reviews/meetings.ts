@@ -12,11 +12,10 @@ import { recordAudit } from '../../platform/audit/audit';
 import type { Db } from '../../platform/db/database';
 import { errors } from '../../platform/errors';
 import type { ReviewedResult } from '../assessments/service';
-import { requireVillage } from '../villages/service';
 import { reviewPolicy } from './policy';
 import * as repo from './repo';
 import type { ComplaintReq, ComplaintResolveReq, MeetingReq } from './schemas';
-import { formatDate, getRound, refuseWrongState, requireRound } from './service';
+import { formatDate, getRound, refuseWrongState, requireRound, requireRoundVillage } from './service';
 
 export interface MeetingVote {
   caseId: string;
@@ -37,13 +36,7 @@ export async function recordMeeting(db: Db, actor: Actor, roundId: string, input
     const round = await requireRound(tx, actor, roundId, true);
     if (!reviewPolicy.run(actor, round)) throw errors.forbidden();
     refuseWrongState(round, canMeet(round.state as RoundState), 'ghi biên bản họp dân', 'record a village meeting');
-    const village = await requireVillage(tx, actor, input.villageId, 'villageId');
-    if (village.communeCode !== round.communeCode)
-      throw errors.invalid(
-        'villageId',
-        'Thôn không thuộc xã của đợt rà soát.',
-        "The village is not in the round's commune.",
-      );
+    const village = await requireRoundVillage(tx, actor, round, input.villageId);
     if (input.heldOn < round.windowStart || input.heldOn > round.windowEnd)
       throw errors.invalid(
         'heldOn',
