@@ -18,7 +18,7 @@ import { todayInVietnam } from '../../../domain/calendar';
 import { movements } from '../../../domain/registry/movement';
 import { scopeCovers, type Area } from '../../../domain/access';
 import { requireInScope, type Actor } from '../../platform/access';
-import { recordAudit } from '../../platform/audit/audit';
+import { recordAudit, recordAudits } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
@@ -652,7 +652,8 @@ const DECIDED_PAGE = 500;
 /**
  * The review's decision: each surveyed result becomes the household's official status for its
  * list year, under the decision's number and date, replacing what that year held (the round's
- * reopening, if any, is recorded by the reviews service). Audited per household.
+ * reopening, if any, is recorded by the reviews service). Audited per household, a page of audit
+ * rows per statement.
  */
 export async function recordReviewDecision(
   tx: Executor,
@@ -666,15 +667,19 @@ export async function recordReviewDecision(
       .map((r) => ({ ...r, decisionNumber: decision.number, decisionDate: decision.date }));
     const written = await repo.upsertDecided(tx, values);
     const byHousehold = new Map(values.map((v) => [v.householdId, v]));
-    for (const { id, householdId } of written) {
-      const value = byHousehold.get(householdId)!;
-      await recordAudit(tx, actor, {
-        action: 'household.assess.decided',
-        entity: 'household',
-        entityId: householdId,
-        area: value,
-        after: { ...assessmentAuditSummary(id, value), decisionNumber: decision.number },
-      });
-    }
+    await recordAudits(
+      tx,
+      actor,
+      written.map(({ id, householdId }) => {
+        const value = byHousehold.get(householdId)!;
+        return {
+          action: 'household.assess.decided',
+          entity: 'household',
+          entityId: householdId,
+          area: value,
+          after: { ...assessmentAuditSummary(id, value), decisionNumber: decision.number },
+        };
+      }),
+    );
   }
 }
