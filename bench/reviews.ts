@@ -3,19 +3,25 @@
  * persons each) over the 69 communes of Hà Tĩnh, one commune (Thạch Hà) holding 15,000 of them
  * in 10 villages, with the 2024–2026 lists generated in SQL (6 % poor, 5 % near-poor each year,
  * with every kind of movement). Then, through the services:
- *  - Thạch Hà's 2026 periodic round: listing (the current lists), the work list pages, the survey
- *    of every case (classification), village meetings, posting and the decision;
+ *  - Thạch Hà's 2026 periodic round: listing (the current lists), the work list pages, the bulk
+ *    classification of every case (a background job, its progress polled), village meetings,
+ *    posting and the decision;
  *  - the province roll-up of the 2025 review over all households, its Excel tables, and the
  *    households behind one cell.
  *   DATABASE_URL=… npx tsx bench/reviews.ts [households]   (the database is emptied)
  *   DATABASE_URL=… npx tsx bench/reviews.ts --reuse        (the roll-up only, on the last run's data)
  * Results: docs/benchmarks.md.
  */
-import { eq, sql } from 'drizzle-orm';
+import { eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import os from 'node:os';
 import { ROLES } from '../src/domain/access';
 import { ensureAdminUnits } from '../src/server/modules/admin-units/reference-data';
-import { listCases, saveSurvey } from '../src/server/modules/reviews/cases';
+import { listCases } from '../src/server/modules/reviews/cases';
+import {
+  classificationFinished,
+  latestClassification,
+  startClassification,
+} from '../src/server/modules/reviews/classification';
 import { recordMeeting } from '../src/server/modules/reviews/meetings';
 import { cellHouseholds, rollupOfYear, summariseDecision } from '../src/server/modules/reviews/rollup';
 import { rollupWorkbook } from '../src/server/modules/reviews/rollup-excel';
@@ -123,11 +129,13 @@ async function generate() {
           when g % 100 = 4 then 'not_poor' when g % 100 = 9 then 'average' end`,
       ],
     ] as const)
+      // 2026's lists were surveyed (the income a bulk classification carries forward); earlier ones imported.
       await db.execute(sql`
         insert into household_assessments (household_id, province_code, commune_code, year, standard_id, standard_version,
           source, survey_date, area, income_per_capita_monthly, indicators, deprivations, deprivation_count, category, rule, causes)
-        select h.id, h.province_code, h.commune_code, ${year}, '2022-2025', 1, 'import', ${`${year - 1}-10-15`}, 'rural',
-          1000000, '[]'::jsonb, array['health_insurance', 'sanitation'], 2, c.category, 'imported', array['no_capital']
+        select h.id, h.province_code, h.commune_code, ${year}, '2022-2025', 1, ${year === 2026 ? 'survey' : 'import'},
+          ${`${year - 1}-10-15`}, 'rural', (array[1200000, 1900000, 2600000, 4000000])[1 + n.g % 4], '[]'::jsonb,
+          array['health_insurance', 'sanitation'], 2, c.category, 'imported', array['no_capital']
         from households h, lateral (select substring(h.code from 3)::int as g) n, lateral (select ${cases} as category) c
         where c.category is not null`);
   });
@@ -152,23 +160,26 @@ async function reviewCommune(admin: Actor) {
       sql`select id, version, village_id, household_code from review_cases where round_id = ${round.id}`,
     ),
   );
+  // Bulk classification: started (the answer the page gets), then its progress as the page polls it.
   const start = process.hrtime.bigint();
-  for (const [i, c] of cases.entries())
-    await saveSurvey(db, admin, round.id, c.id, {
-      version: c.version,
-      draft: false,
-      surveyDate: '2026-10-15',
-      incomePerCapitaMonthly: [1_200_000, 1_900_000, 2_600_000, 4_000_000][i % 4]!,
-      incomeScore: null,
-      overrides: [],
-      causes: ['no_capital'],
-      note: null,
-    });
-  const surveyMs = ms(start);
-  report(
-    `commune: survey and classify every case (${cases.length})`,
-    `${surveyMs.toFixed(0)} ms, ${(surveyMs / cases.length).toFixed(1)} ms per case`,
-  );
+  const job = await startClassification(db, admin, round.id, { surveyDate: '2026-10-15' });
+  report('commune: bulk classification started (answer)', `${ms(start).toFixed(0)} ms, ${job.total} cases`);
+  let seen = -1;
+  for (;;) {
+    const { job: now } = await latestClassification(db, admin, round.id);
+    if (now!.done !== seen && (now!.done > 0 || now!.state !== 'running'))
+      report(`  progress ${now!.done}/${now!.total}`, `${ms(start).toFixed(0)} ms`);
+    seen = now!.done;
+    if (now!.state !== 'running') {
+      report(
+        `commune: bulk classification of ${now!.total} cases`,
+        `${ms(start).toFixed(0)} ms — ${now!.classified} classified, ${now!.noIncome} no income, ${now!.incomplete} incomplete`,
+      );
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await classificationFinished(job.id);
   round = await startMeetings(db, admin, round.id, round.version);
   const villages = [...new Set(cases.map((c) => c.village_id))];
   await timed(`commune: village meetings (${villages.length}, every case voted)`, async () => {
@@ -216,6 +227,7 @@ async function decide2025(admin: Actor) {
     ),
   );
   const times: number[] = [];
+  const compared: { without: number; with: number }[] = [];
   for (const { code } of communes) {
     const round = await createRound(db, admin, { communeCode: code, year: 2025, kind: 'periodic' });
     const [row] = await db
@@ -226,12 +238,36 @@ async function decide2025(admin: Actor) {
     const start = process.hrtime.bigint();
     await db.transaction((tx) => summariseDecision(tx, row!));
     times.push(ms(start));
+    // The members index by commune, measured against its absence (dropped in a transaction rolled back).
+    if (compared.length < 5) {
+      const summary = async (dropped: boolean) => {
+        const begun = process.hrtime.bigint();
+        let took = 0;
+        await db
+          .transaction(async (tx) => {
+            if (dropped) await tx.execute(sql`drop index household_members_commune`);
+            await summariseDecision(tx, row!);
+            took = ms(begun);
+            tx.rollback();
+          })
+          .catch((error: unknown) => {
+            if (!(error instanceof TransactionRollbackError)) throw error;
+          });
+        return took;
+      };
+      compared.push({ without: await summary(true), with: await summary(false) });
+    }
   }
   times.sort((a, b) => a - b);
   report(
     `2025 decisions' summaries (${communes.length} communes)`,
     `median ${times[times.length >> 1]!.toFixed(0)} ms, worst ${times.at(-1)!.toFixed(0)} ms per commune`,
   );
+  for (const c of compared)
+    report(
+      '  a summary again: without / with the members index by commune',
+      `${c.without.toFixed(0)} / ${c.with.toFixed(0)} ms`,
+    );
 }
 
 async function rollUp(admin: Actor) {

@@ -276,4 +276,53 @@ describe('the yearly household review', () => {
       }
     },
   );
+  test(
+    'bulk classification of Thạch Hà’s 2026 periodic round: progress, the result, and a sheet the surveyor can correct',
+    { timeout: 180_000 },
+    async () => {
+      const { context, page } = await newPage(browser);
+      try {
+        await login(page, 'canbo.thachha');
+        const roundId = await page.evaluate(async () => {
+          const rounds = (await (await fetch('/api/reviews?commune=18562&year=2026&kind=periodic')).json()) as {
+            items: { id: string }[];
+          };
+          return rounds.items[0]!.id;
+        });
+        await page.goto(`/ra-soat/${roundId}`);
+        const card = page.locator('.bulk-classification');
+        await visible(card.getByText(/thu nhập lấy từ phiếu điều tra gần nhất của chính hộ/u));
+        await card.getByRole('button', { name: 'Phân loại hàng loạt…' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Phân loại hàng loạt từ dữ liệu sổ hộ' });
+        await visible(dialog.getByText('Cả xã'));
+        await dialog.getByRole('button', { name: 'Bắt đầu phân loại' }).click();
+        await hidden(dialog);
+        const result = card.locator('.bulk-result');
+        await visible(result.filter({ hasText: /^Cả xã: đã phân loại \d+ hộ từ dữ liệu sổ hộ/u }));
+        await visible(result.getByText(/hộ đã có phiếu do điều tra viên lưu: giữ nguyên/u));
+        await screenshot(page, 'review-bulk-classification');
+
+        // A sheet filled in bulk says where its income came from; the surveyor can still change it.
+        const code = await page.evaluate(async (id) => {
+          const cases = (await (await fetch(`/api/reviews/${id}/cases?status=surveyed&limit=500`)).json()) as {
+            items: { householdCode: string; survey: { classificationId?: string } | null }[];
+          };
+          return cases.items.find((c) => c.survey?.classificationId)!.householdCode;
+        }, roundId);
+        const search = page.getByPlaceholder('Tìm theo mã hộ, tên chủ hộ (không cần dấu)');
+        await search.fill(code);
+        await search.press('Enter');
+        const row = page.locator('.ant-table-row').filter({ hasText: code });
+        await row.getByRole('button', { name: 'Phiếu điều tra' }).click();
+        const sheet = page.locator('.ant-drawer').filter({ hasText: `Phiếu điều tra — hộ ${code}` });
+        await visible(
+          sheet.getByText(/do phân loại hàng loạt điền từ dữ liệu sổ hộ, thu nhập theo phiếu điều tra năm 20\d\d/u),
+        );
+        await visible(sheet.locator('.assessment-explanation'));
+        await screenshot(page, 'review-bulk-sheet', false);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });

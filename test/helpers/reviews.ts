@@ -14,7 +14,7 @@ import type { Db } from '../../src/server/platform/db/database';
 import { systemAdmin } from './factories';
 
 /**
- * A regular review round of a household's commune, driven through the services up to `state`
+ * A regular (or periodic) review round of a household's commune, driven through the services up to `state`
  * (the household applied, was surveyed and agreed; `complaint` adds an open complaint when posted;
  * `income` is the surveyed income, 1,300,000 đ by default).
  */
@@ -22,12 +22,16 @@ export async function buildRound(
   db: Db,
   household: { id: string; communeCode: string; villageId: string },
   state: RoundState,
-  options: { complaint?: boolean; income?: number } = {},
+  options: { complaint?: boolean; income?: number; kind?: 'periodic' | 'regular' } = {},
 ) {
   const admin = await systemAdmin(db);
   const steps: RoundState[] = ['planned', 'listing', 'surveying', 'meetings', 'posting', 'decided'];
   const reached = (s: RoundState) => steps.indexOf(state) >= steps.indexOf(s);
-  let round = await createRound(db, admin, { communeCode: household.communeCode, year: 2026, kind: 'regular' });
+  let round = await createRound(db, admin, {
+    communeCode: household.communeCode,
+    year: 2026,
+    kind: options.kind ?? 'regular',
+  });
   const result = {
     roundId: round.id,
     version: round.version,

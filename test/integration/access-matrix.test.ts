@@ -271,6 +271,13 @@ const anotherCommunesData: Case[] = [
   ],
   ['read its review round', 'GET', () => `/api/reviews/${other.roundId}`],
   ['read its review work list', 'GET', () => `/api/reviews/${other.roundId}/cases`],
+  ['read its bulk classification', 'GET', () => `/api/reviews/${other.roundId}/classification`],
+  [
+    'classify its review round in bulk',
+    'POST',
+    () => `/api/reviews/${other.roundId}/classification`,
+    () => ({ surveyDate: '2026-10-20' }),
+  ],
   ['read its household’s review rounds', 'GET', () => `/api/households/${other.householdId}/reviews`],
   ['download its posting list', 'GET', () => `/api/reviews/${other.roundId}/posting-list.docx`],
   ['download its posting list as PDF', 'GET', () => `/api/reviews/${other.roundId}/posting-list.pdf`],

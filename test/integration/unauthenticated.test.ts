@@ -336,6 +336,11 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
     'POST /api/reviews/{id}/survey': async (f) => ({ version: (await round(f, 'listing')).version }),
     'POST /api/reviews/{id}/cases/{caseId}/survey/preview': async (f) => surveyOf(await round(f, 'surveying')),
     'PUT /api/reviews/{id}/cases/{caseId}/survey': async (f) => surveyOf(await round(f, 'surveying')),
+    'POST /api/reviews/{id}/classification': async (f) => {
+      // The neighbour is on no list: listed by its application, so the job finds nothing to classify.
+      f.review = await buildRound(t.database.db, f.neighbour, 'surveying', { kind: 'periodic' });
+      return { surveyDate: '2026-10-20' };
+    },
     'POST /api/reviews/{id}/meetings': async (f) => ({ version: (await round(f, 'surveying')).version }),
     'POST /api/reviews/{id}/village-meetings': async (f) => {
       const r = await round(f, 'meetings');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applicationDeadline, deadlineStatus, meetingAgrees, periodicWindow } from './rules';
+import { applicationDeadline, carriedIncomeYears, deadlineStatus, meetingAgrees, periodicWindow } from './rules';
 
 describe('village meeting majority (more than half of those present)', () => {
   it('exactly half is not enough; one more is', () => {
@@ -48,4 +48,8 @@ describe('the 15-day deadline of a regular review', () => {
 
 it('the periodic window is 1 September – 14 December', () => {
   expect(periodicWindow(2026)).toEqual({ start: '2026-09-01', end: '2026-12-14' });
+});
+
+it('a bulk classification deciding the 2027 list carries the income of the 2026 or the 2025 survey, not older', () => {
+  expect(carriedIncomeYears(2027)).toEqual({ from: 2025, to: 2026 });
 });

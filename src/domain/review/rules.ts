@@ -30,3 +30,15 @@ export function deadlineStatus(deadline: string, today: string, decidedOn: strin
 export function periodicWindow(year: number) {
   return { start: `${year}-09-01`, end: `${year}-12-14` };
 }
+
+/**
+ * A bulk classification carries forward the income the household's own survey recorded for one of
+ * the two lists before the one being decided (a round deciding the 2027 list reads the 2026 or the
+ * 2025 survey). The law asks for the income of the last 12 months: an older survey, or a result
+ * imported from a list (which holds no income), is not carried — that household is surveyed by hand.
+ */
+export const CARRIED_INCOME_LISTS = 2;
+
+export function carriedIncomeYears(listYear: number) {
+  return { from: listYear - CARRIED_INCOME_LISTS, to: listYear - 1 };
+}

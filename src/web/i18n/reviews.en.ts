@@ -168,4 +168,27 @@ export const reviewsEn: typeof reviewsVi = {
   decisionOf: 'decision {number} of {date}',
   listPdf: 'PDF to print and post',
   downloadRefusal: 'Refusal notice to the applicant (Word)',
+  bulk: {
+    title: 'Bulk classification from the registry',
+    rule: "For households on the current poor and near-poor lists without a sheet yet: the deprivations are derived from the members and dwelling in the registry; the income is the household's own latest survey from the two previous lists (results imported from a list hold no income and are not used); the causes are kept from that survey. Sheets saved by a surveyor are never changed; households that applied or were proposed by the village head are surveyed by hand. Surveyors can still review and correct every sheet until the village meeting votes.",
+    start: 'Bulk classification…',
+    go: 'Start classifying',
+    intro:
+      'The classification runs in the background on the server; this page shows its progress. You can keep working meanwhile.',
+    wholeCommune: 'Whole commune',
+    surveyDateHelp: 'The date written on the sheets: within the review window, not after today.',
+    running: '{where}: classifying {done}/{total} households (started by {name})…',
+    done: '{where}: {classified} households classified from the registry, survey date {date}.',
+    left: '{left} households still need a survey by hand (filter “Not surveyed”): {noIncome} with no recent surveyed income, {incomplete} with registry data missing, {applied} that applied or were proposed.',
+    kept: '{kept} households already had a sheet saved by a surveyor: left as they were.',
+    by: 'Started by {name}.',
+    stopped: {
+      round_moved: 'Stopped: the round moved to another step ({classified} households classified are kept).',
+      error: 'Stopped by a server error ({classified} households classified are kept); start again to continue.',
+      user_gone:
+        'Stopped: the account that started it is no longer active ({classified} households classified are kept).',
+    },
+    sheetFromRegistry:
+      "This sheet was filled by a bulk classification from the registry, with the income of the household's {year} survey. Check it with the household and correct it if it differs; saving makes it the surveyor's sheet.",
+  },
 };

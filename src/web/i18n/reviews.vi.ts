@@ -164,4 +164,25 @@ export const reviewsVi = {
   decisionOf: 'QĐ số {number} ngày {date}',
   listPdf: 'Bản PDF để in và niêm yết',
   downloadRefusal: 'Thông báo không công nhận gửi người làm đơn (Word)',
+  bulk: {
+    title: 'Phân loại hàng loạt từ dữ liệu sổ hộ',
+    rule: 'Với các hộ thuộc danh sách nghèo, cận nghèo hiện có mà chưa có phiếu: chỉ số thiếu hụt được suy ra từ thông tin nhân khẩu, nhà ở trong sổ hộ; thu nhập lấy từ phiếu điều tra gần nhất của chính hộ trong 2 năm danh sách trước (không dùng kết quả nhập từ danh sách, vì không có thu nhập); nguyên nhân nghèo giữ như phiếu đó. Phiếu đã do điều tra viên lưu không bị thay đổi; hộ có đơn hoặc trưởng thôn đề xuất phải điều tra trực tiếp. Điều tra viên vẫn xem và sửa từng phiếu cho đến khi họp dân biểu quyết.',
+    start: 'Phân loại hàng loạt…',
+    go: 'Bắt đầu phân loại',
+    intro: 'Việc phân loại chạy nền trên máy chủ; trang hiển thị tiến độ. Có thể tiếp tục làm việc khác trong lúc chờ.',
+    wholeCommune: 'Cả xã',
+    surveyDateHelp: 'Ngày ghi trên các phiếu: trong thời gian rà soát, không sau hôm nay.',
+    running: '{where}: đang phân loại {done}/{total} hộ (do {name} bắt đầu)…',
+    done: '{where}: đã phân loại {classified} hộ từ dữ liệu sổ hộ, ngày điều tra {date}.',
+    left: 'Còn {left} hộ cần điều tra trực tiếp (lọc “Chưa điều tra”): {noIncome} hộ không có thu nhập điều tra gần đây, {incomplete} hộ sổ hộ thiếu thông tin, {applied} hộ có đơn hoặc được đề xuất.',
+    kept: '{kept} hộ đã có phiếu do điều tra viên lưu: giữ nguyên.',
+    by: 'Người thực hiện: {name}.',
+    stopped: {
+      round_moved: 'Đã dừng vì đợt rà soát đã sang bước khác ({classified} hộ đã phân loại được giữ).',
+      error: 'Đã dừng do lỗi máy chủ ({classified} hộ đã phân loại được giữ); chạy lại để tiếp tục.',
+      user_gone: 'Đã dừng vì tài khoản người bắt đầu không còn hoạt động ({classified} hộ đã phân loại được giữ).',
+    },
+    sheetFromRegistry:
+      'Phiếu này do phân loại hàng loạt điền từ dữ liệu sổ hộ, thu nhập theo phiếu điều tra năm {year}. Hãy kiểm tra với hộ và sửa nếu khác; lưu lại sẽ thành phiếu của điều tra viên.',
+  },
 };

@@ -7,7 +7,15 @@ import type { DwellingFacts, HouseholdFacts, MemberFacts } from '../../../domain
 import { AppError, errors } from '../../platform/errors';
 import type { Dwelling, HouseholdView, MemberInput } from '../households/schemas';
 
-type Member = HouseholdView['members'][number];
+type Member = Omit<HouseholdView['members'][number], 'duplicateOf'>;
+
+/** What the poverty engine reads of a household: area, dwelling and members (a view, or a batch's record). */
+export type HouseholdRecord = Pick<
+  HouseholdView,
+  'id' | 'provinceCode' | 'communeCode' | 'area' | 'archived' | 'dwelling'
+> & {
+  members: readonly Member[];
+};
 
 const REQUIRED_DWELLING = {
   walls: { vi: 'tường', en: 'walls' },
@@ -75,7 +83,7 @@ export function dwellingFacts(d: Dwelling): DwellingFacts {
   };
 }
 
-export function householdFactsAt(household: HouseholdView, surveyDate: string): HouseholdFacts {
+export function householdFactsAt(household: HouseholdRecord, surveyDate: string): HouseholdFacts {
   const members = household.members.filter(presentOn(surveyDate));
   if (members.length === 0) {
     throw errors.invalid(

@@ -91,6 +91,29 @@ export async function latestOf(db: Executor, householdIds: string[]) {
     .orderBy(householdAssessments.householdId, desc(householdAssessments.year));
 }
 
+/** Each household's latest surveyed income in a range of list years (survey rows only). */
+export async function surveyedIncomesOf(db: Executor, householdIds: string[], years: { from: number; to: number }) {
+  if (householdIds.length === 0) return [];
+  return db
+    .selectDistinctOn([householdAssessments.householdId], {
+      householdId: householdAssessments.householdId,
+      year: householdAssessments.year,
+      incomePerCapitaMonthly: householdAssessments.incomePerCapitaMonthly,
+      incomeScore: householdAssessments.incomeScore,
+      causes: householdAssessments.causes,
+    })
+    .from(householdAssessments)
+    .where(
+      and(
+        inArray(householdAssessments.householdId, householdIds),
+        eq(householdAssessments.source, 'survey'),
+        gte(householdAssessments.year, years.from),
+        lte(householdAssessments.year, years.to),
+      ),
+    )
+    .orderBy(householdAssessments.householdId, desc(householdAssessments.year));
+}
+
 /** Every list year's category of each household (its status history), one query for a set. */
 export function categoriesOf(db: Executor, householdIds: string[]) {
   if (householdIds.length === 0) return Promise.resolve([]);

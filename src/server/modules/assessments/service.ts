@@ -18,16 +18,16 @@ import { todayInVietnam } from '../../../domain/calendar';
 import { movements } from '../../../domain/registry/movement';
 import { scopeCovers, type Area } from '../../../domain/access';
 import { requireInScope, type Actor } from '../../platform/access';
-import { recordAudit } from '../../platform/audit/audit';
+import { recordAudit, recordAudits } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
-import { errors, whenUniqueViolated } from '../../platform/errors';
+import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
-import { getHousehold, lockHousehold } from '../households/service';
+import { getHousehold, householdsToAssess, lockHousehold } from '../households/service';
 import { requireVillage, villageNames } from '../villages/service';
 import { householdPolicy, maskPersonal } from '../households/policy';
 import type { HouseholdView } from '../households/schemas';
 import { asInputError, requireStandard, standardsIn, statusOf } from '../poverty/service';
-import { householdFactsAt } from './facts';
+import { householdFactsAt, type HouseholdRecord } from './facts';
 import * as repo from './repo';
 import type { AssessmentInput, AssessmentPreview, AssessmentView, ComparisonReq } from './schemas';
 
@@ -83,7 +83,7 @@ interface Evaluated {
   result: ExplainedClassification;
 }
 
-function evaluate(all: Catalogue, household: HouseholdView, input: AssessmentInput): Evaluated {
+function evaluate(all: Catalogue, household: HouseholdRecord, input: AssessmentInput): Evaluated {
   checkSurveyDate(input.surveyDate, input.year);
   const standard = standardFor(all, input);
   const facts = householdFactsAt(household, input.surveyDate);
@@ -104,7 +104,7 @@ function evaluate(all: Catalogue, household: HouseholdView, input: AssessmentInp
   }
 }
 
-function rowFrom(household: HouseholdView, input: AssessmentInput, e: Evaluated): repo.NewAssessmentRow {
+function rowFrom(household: HouseholdRecord, input: AssessmentInput, e: Evaluated): repo.NewAssessmentRow {
   return {
     householdId: household.id,
     provinceCode: household.provinceCode,
@@ -585,6 +585,17 @@ export function householdsOnLists(db: Executor, area: { provinceCode: string; co
 /** A surveyed result as a review keeps it until its decision (the row the decision records). */
 export type ReviewedResult = repo.NewAssessmentRow;
 
+const archivedRefused = () =>
+  errors.conflict('household_archived', 'Hộ đã lưu trữ, không đánh giá.', 'The household is archived.');
+
+/** A review's survey of one household: the explained result and the row its decision will record. */
+function reviewed(all: Catalogue, household: HouseholdRecord, input: AssessmentInput) {
+  if (household.archived) throw archivedRefused();
+  const evaluated = evaluate(all, household, input);
+  const row = rowFrom(household, input, evaluated);
+  return { view: present([evaluated.standard], row), row: row as ReviewedResult };
+}
+
 /**
  * What a review's survey sheet decides for a household, derived from the registry as it stands:
  * the explained result and the row its decision will record. The reviews service decides who may
@@ -592,11 +603,48 @@ export type ReviewedResult = repo.NewAssessmentRow;
  */
 export async function surveyForReview(db: Executor, actor: Actor, householdId: string, input: AssessmentInput) {
   const household = await getHousehold(db, actor, householdId);
-  if (household.archived)
-    throw errors.conflict('household_archived', 'Hộ đã lưu trữ, không đánh giá.', 'The household is archived.');
-  const evaluated = evaluate(await standardsIn(db, household.provinceCode), household, input);
-  const row = rowFrom(household, input, evaluated);
-  return { view: present([evaluated.standard], row), row: row as ReviewedResult };
+  return reviewed(await standardsIn(db, household.provinceCode), household, input);
+}
+
+export type SurveyOutcome =
+  ({ householdId: string } & ReturnType<typeof reviewed>) | { householdId: string; error: AppError };
+
+/**
+ * Many survey sheets at once (a review's bulk classification), each decided exactly as
+ * `surveyForReview` decides one, the households read in two statements. A household that cannot
+ * be classified (out of scope, archived, registry data missing) comes back with its error.
+ */
+export async function surveysForReview(
+  db: Executor,
+  actor: Actor,
+  sheets: readonly { householdId: string; input: AssessmentInput }[],
+): Promise<SurveyOutcome[]> {
+  const found = await householdsToAssess(
+    db,
+    actor,
+    sheets.map((s) => s.householdId),
+  );
+  if (found.length === 0) return sheets.map(({ householdId }) => ({ householdId, error: errors.outOfScope() }));
+  const byId = new Map(found.map((h) => [h.id, h]));
+  const all = await standardsIn(db, found[0]!.provinceCode);
+  return sheets.map(({ householdId, input }) => {
+    const household = byId.get(householdId);
+    try {
+      if (!household) throw errors.outOfScope();
+      return { householdId, ...reviewed(all, household, input) };
+    } catch (error) {
+      if (error instanceof AppError) return { householdId, error };
+      throw error;
+    }
+  });
+}
+
+/**
+ * The income each household's own survey recorded most recently in list years `from`–`to` (a
+ * review's bulk classification carries it forward; imported list results hold no income).
+ */
+export function surveyedIncomes(db: Executor, householdIds: string[], years: { from: number; to: number }) {
+  return repo.surveyedIncomesOf(db, householdIds, years);
 }
 
 const DECIDED_PAGE = 500;
@@ -604,7 +652,8 @@ const DECIDED_PAGE = 500;
 /**
  * The review's decision: each surveyed result becomes the household's official status for its
  * list year, under the decision's number and date, replacing what that year held (the round's
- * reopening, if any, is recorded by the reviews service). Audited per household.
+ * reopening, if any, is recorded by the reviews service). Audited per household, a page of audit
+ * rows per statement.
  */
 export async function recordReviewDecision(
   tx: Executor,
@@ -618,15 +667,19 @@ export async function recordReviewDecision(
       .map((r) => ({ ...r, decisionNumber: decision.number, decisionDate: decision.date }));
     const written = await repo.upsertDecided(tx, values);
     const byHousehold = new Map(values.map((v) => [v.householdId, v]));
-    for (const { id, householdId } of written) {
-      const value = byHousehold.get(householdId)!;
-      await recordAudit(tx, actor, {
-        action: 'household.assess.decided',
-        entity: 'household',
-        entityId: householdId,
-        area: value,
-        after: { ...assessmentAuditSummary(id, value), decisionNumber: decision.number },
-      });
-    }
+    await recordAudits(
+      tx,
+      actor,
+      written.map(({ id, householdId }) => {
+        const value = byHousehold.get(householdId)!;
+        return {
+          action: 'household.assess.decided',
+          entity: 'household',
+          entityId: householdId,
+          area: value,
+          after: { ...assessmentAuditSummary(id, value), decisionNumber: decision.number },
+        };
+      }),
+    );
   }
 }

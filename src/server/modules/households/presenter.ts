@@ -49,7 +49,7 @@ function summary(
   };
 }
 
-function dwellingOf(r: repo.HouseholdRow): Dwelling {
+export function dwellingOf(r: repo.HouseholdRow): Dwelling {
   return {
     walls: r.walls as Dwelling['walls'],
     frame: r.frame as Dwelling['frame'],
@@ -86,26 +86,7 @@ export async function presentHousehold(
     ...summary(row, names.get(row.villageId) ?? '', current.length, statuses.get(row.id) ?? null),
     dwelling: dwellingOf(row),
     members: members.map((m) => ({
-      id: m.id,
-      position: m.position,
-      fullName: m.fullName,
-      dateOfBirth: m.dateOfBirth,
-      sex: m.sex as SexCode,
-      citizenId: m.citizenId,
-      relation: m.relation as Relation,
-      ethnicity: m.ethnicity,
-      disability: m.disability,
-      healthInsurance: m.healthInsurance,
-      attending: m.attending as HouseholdView['members'][number]['attending'],
-      education: m.education as HouseholdView['members'][number]['education'],
-      inTraining: m.inTraining,
-      work: m.work as HouseholdView['members'][number]['work'],
-      ableToWork: m.ableToWork,
-      monthlySocialAllowance: m.monthlySocialAllowance,
-      stunted: m.stunted,
-      underweight: m.underweight,
-      leftAt: m.leftAt,
-      leftReason: m.leftReason,
+      ...memberView(m),
       duplicateOf: elsewhere
         .filter((e) => e.citizenId === m.citizenId)
         .map((e) => {
@@ -117,5 +98,31 @@ export async function presentHousehold(
           };
         }),
     })),
+  };
+}
+
+/** A member as the household view shows it, without the citizen-ID check (which needs a query). */
+export function memberView(m: repo.MemberRow): Omit<HouseholdView['members'][number], 'duplicateOf'> {
+  return {
+    id: m.id,
+    position: m.position,
+    fullName: m.fullName,
+    dateOfBirth: m.dateOfBirth,
+    sex: m.sex as SexCode,
+    citizenId: m.citizenId,
+    relation: m.relation as Relation,
+    ethnicity: m.ethnicity,
+    disability: m.disability,
+    healthInsurance: m.healthInsurance,
+    attending: m.attending as HouseholdView['members'][number]['attending'],
+    education: m.education as HouseholdView['members'][number]['education'],
+    inTraining: m.inTraining,
+    work: m.work as HouseholdView['members'][number]['work'],
+    ableToWork: m.ableToWork,
+    monthlySocialAllowance: m.monthlySocialAllowance,
+    stunted: m.stunted,
+    underweight: m.underweight,
+    leftAt: m.leftAt,
+    leftReason: m.leftReason,
   };
 }

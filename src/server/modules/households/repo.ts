@@ -133,6 +133,15 @@ export async function findInScope(db: Executor, id: string, scope: AreaScope) {
   return row;
 }
 
+/** Several households in scope, one statement (a batch the caller walks). */
+export function findManyInScope(db: Executor, ids: string[], scope: AreaScope) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(households)
+    .where(and(inArray(households.id, ids), inScope(scope)));
+}
+
 export async function findForUpdate(db: Executor, id: string, scope: AreaScope) {
   const [row] = await db
     .select()

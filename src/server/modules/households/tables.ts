@@ -110,6 +110,10 @@ export const householdMembers = pgTable(
   (t) => [
     index('household_members_household').on(t.householdId, t.position),
     index('household_members_citizen_id').on(t.citizenId),
+    // A commune's persons (its review summary, its roll-up) without reading the province's members.
+    index('household_members_commune')
+      .on(t.communeCode, t.householdId)
+      .where(sql`${t.leftAt} is null`),
     index('household_members_name')
       .on(t.provinceCode, t.nameKey)
       .where(sql`${t.leftAt} is null`),

@@ -2,18 +2,18 @@ import { applicationDeadline, canList, canSurvey, type RoundState } from '../../
 import type { Category } from '../../../domain/poverty';
 import { foldAccents } from '../../../domain/text';
 import type { Actor } from '../../platform/access';
-import { recordAudit } from '../../platform/audit/audit';
+import { recordAudit, type AuditEntry } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { errors } from '../../platform/errors';
 import { currentStatuses, surveyForReview } from '../assessments/service';
 import { getHousehold } from '../households/service';
 import { loadSessionActor } from '../users/service';
-import { requireVillage, villageNames } from '../villages/service';
+import { villageNames } from '../villages/service';
 import { reviewPolicy } from './policy';
 import { presentCase } from './presenter';
 import * as repo from './repo';
 import type { CaseAddReq, CaseListReq, HouseholdCaseView, SurveyReq } from './schemas';
-import { formatDate, refuseWrongState, requireRound } from './service';
+import { formatDate, refuseWrongState, requireRound, requireRoundVillage } from './service';
 
 const caseNotFound = () => errors.notFound('hộ trong đợt rà soát', 'Listed household');
 
@@ -136,7 +136,7 @@ export async function getCase(db: Db, actor: Actor, roundId: string, caseId: str
   return presentOne(db, row);
 }
 
-function checkSurveyWindow(round: repo.RoundRow, input: SurveyReq) {
+export function checkSurveyWindow(round: repo.RoundRow, input: Pick<SurveyReq, 'surveyDate'>) {
   if (input.surveyDate < round.windowStart || input.surveyDate > round.windowEnd)
     throw errors.invalid(
       'surveyDate',
@@ -145,7 +145,7 @@ function checkSurveyWindow(round: repo.RoundRow, input: SurveyReq) {
     );
 }
 
-const assessmentInput = (round: repo.RoundRow, input: SurveyReq) => ({
+export const assessmentInput = (round: repo.RoundRow, input: SurveyAnswers) => ({
   year: round.listYear,
   standard: round.standardId,
   surveyDate: input.surveyDate,
@@ -192,23 +192,37 @@ export async function saveSurvey(db: Db, actor: Actor, roundId: string, caseId: 
       explanation: view.explanation,
       causes: input.causes,
     }))!;
-    await recordAudit(tx, actor, {
-      action: input.draft ? 'review.survey_draft' : 'review.survey',
-      entity: 'review_round',
-      entityId: round.id,
-      area: round,
-      after: {
-        caseId: row.id,
-        householdId: row.householdId,
-        surveyDate: input.surveyDate,
-        incomePerCapitaMonthly: input.incomePerCapitaMonthly,
-        incomeScore: input.incomeScore,
-        category: view.category,
-        deprivations: view.deprivations,
-      },
-    });
+    await recordAudit(tx, actor, surveyAudit(round, row, answers, view));
     return { case: await presentOne(tx, updated), result: view };
   });
+}
+
+/** A survey sheet's answers as the case keeps them (the request without its version). */
+export type SurveyAnswers = Omit<SurveyReq, 'version'>;
+
+/** The audit of a saved survey sheet: the answers that decided it and the result. */
+export function surveyAudit(
+  round: repo.RoundRow,
+  row: Pick<repo.CaseRow, 'id' | 'householdId'>,
+  answers: SurveyAnswers & { classificationId?: string },
+  view: { category: string; deprivations: readonly string[] },
+): AuditEntry {
+  return {
+    action: answers.draft ? 'review.survey_draft' : 'review.survey',
+    entity: 'review_round',
+    entityId: round.id,
+    area: round,
+    after: {
+      caseId: row.id,
+      householdId: row.householdId,
+      surveyDate: answers.surveyDate,
+      incomePerCapitaMonthly: answers.incomePerCapitaMonthly,
+      incomeScore: answers.incomeScore,
+      category: view.category,
+      deprivations: view.deprivations,
+      ...(answers.classificationId && { classificationId: answers.classificationId }),
+    },
+  };
 }
 
 /** The household's cases in every review round (the household page shows them). */
@@ -243,13 +257,7 @@ export async function assignReviewer(
     const round = await requireRound(tx, actor, roundId, true);
     if (!reviewPolicy.run(actor, round)) throw errors.forbidden();
     refuseWrongState(round, round.state !== 'decided', 'phân công điều tra viên', 'assign a reviewer');
-    const village = await requireVillage(tx, actor, input.villageId, 'villageId');
-    if (village.communeCode !== round.communeCode)
-      throw errors.invalid(
-        'villageId',
-        'Thôn không thuộc xã của đợt rà soát.',
-        "The village is not in the round's commune.",
-      );
+    const village = await requireRoundVillage(tx, actor, round, input.villageId);
     const user = await loadSessionActor(tx, input.userId);
     if (!user || !reviewPolicy.read(user.actor, round))
       throw errors.invalid(

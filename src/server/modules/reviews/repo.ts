@@ -140,6 +140,15 @@ export async function findCase(db: Executor, roundId: string, caseId: string, lo
   return row;
 }
 
+/** Several cases of a round, locked (a village meeting's votes). */
+export function findCases(db: Executor, roundId: string, caseIds: string[]) {
+  return db
+    .select()
+    .from(reviewCases)
+    .where(and(eq(reviewCases.roundId, roundId), inArray(reviewCases.id, caseIds)))
+    .for('update');
+}
+
 export async function findCaseOfHousehold(db: Executor, roundId: string, householdId: string) {
   const [row] = await db
     .select({ id: reviewCases.id })
@@ -288,6 +297,21 @@ export async function villagesOfReviewer(db: Executor, roundId: string, userId: 
 export async function insertMeeting(db: Executor, row: typeof reviewMeetings.$inferInsert) {
   const [created] = await db.insert(reviewMeetings).values(row).returning();
   return created!;
+}
+
+/** A meeting's votes on its cases in one statement: agreed, or back to surveying. */
+export async function recordVotes(
+  db: Executor,
+  meetingId: string,
+  present: number,
+  votes: readonly { caseId: string; agreeing: number; agreed: boolean }[],
+) {
+  await db.execute(sql`
+    update ${reviewCases} c set meeting_id = ${meetingId}, meeting_present = ${present},
+      meeting_agreeing = v.agreeing, status = case when v.agreed then 'agreed' else 'resurvey' end,
+      version = c.version + 1, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(votes)}::jsonb) as v("caseId" uuid, agreeing int, agreed boolean)
+    where c.id = v."caseId"`);
 }
 
 export function meetingsOf(db: Executor, roundId: string) {

@@ -6,6 +6,7 @@ import type { Db } from '../../platform/db/database';
 import { IdParamsSchema } from '../../platform/schemas';
 import { AssessmentPreviewSchema } from '../assessments/schemas';
 import * as cases from './cases';
+import { classificationRoutes } from './classification-routes';
 import * as meetings from './meetings';
 import * as paperwork from './paperwork';
 import { rollupRoutes } from './rollup-routes';
@@ -44,6 +45,7 @@ const attachment = (name: string) =>
 
 export const reviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   rollupRoutes(app, db);
+  classificationRoutes(app, db);
   app.get(
     '/api/reviews',
     {

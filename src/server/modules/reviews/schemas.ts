@@ -292,3 +292,34 @@ export const HouseholdCasesSchema = z.array(
   }),
 );
 export type HouseholdCaseView = z.infer<typeof HouseholdCasesSchema>[number];
+
+// ---- bulk classification ----
+
+export const ClassificationStartSchema = z.strictObject({
+  villageId: z.uuid('Thôn không hợp lệ').optional().describe('Chỉ một thôn (điều tra viên: thôn được phân công)'),
+  surveyDate: isoDateField.describe('Ngày ghi trên các phiếu (trong thời gian rà soát, không sau hôm nay)'),
+});
+export type ClassificationStartReq = z.infer<typeof ClassificationStartSchema>;
+
+export const ClassificationSchema = z.object({
+  id: z.uuid(),
+  state: z.enum(['running', 'done', 'stopped']),
+  villageId: z.uuid().nullable(),
+  surveyDate: z.string(),
+  total: z.number().int().describe('Hộ chưa có phiếu (từ danh sách hiện có) khi bắt đầu'),
+  done: z.number().int().describe('Đã xử lý'),
+  classified: z.number().int().describe('Đã phân loại từ dữ liệu sổ hộ'),
+  noIncome: z.number().int().describe('Không có thu nhập điều tra trong 2 năm danh sách gần nhất: điều tra trực tiếp'),
+  incomplete: z
+    .number()
+    .int()
+    .describe('Sổ hộ thiếu thông tin (nhà ở, nhân khẩu) hoặc hộ đã lưu trữ: điều tra trực tiếp'),
+  kept: z.number().int().describe('Đã có phiếu do điều tra viên lưu: giữ nguyên'),
+  applied: z.number().int().describe('Có đơn hoặc trưởng thôn đề xuất: điều tra trực tiếp'),
+  stopReason: z.enum(['round_moved', 'error', 'user_gone']).nullable(),
+  startedByName: z.string(),
+  startedAt: timestampField,
+  finishedAt: timestampField.nullable(),
+});
+export type ClassificationView = z.infer<typeof ClassificationSchema>;
+export const ClassificationLatestSchema = z.object({ job: ClassificationSchema.nullable() });

@@ -17,7 +17,7 @@ import { errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit, unitNames } from '../admin-units/service';
 import { householdsOnLists, recordReviewDecision, type ReviewedResult } from '../assessments/service';
 import { standardsIn } from '../poverty/service';
-import { villageNames } from '../villages/service';
+import { requireVillage, villageNames } from '../villages/service';
 import { reviewPolicy } from './policy';
 import { presentRound } from './presenter';
 import * as repo from './repo';
@@ -39,6 +39,18 @@ export async function requireRound(db: Executor, actor: Actor, id: string, lock 
   const round = await repo.findRound(db, id, actor.scope, lock);
   if (!round) throw roundNotFound();
   return round;
+}
+
+/** A village (field `villageId`) of the round's commune, in the actor's scope. */
+export async function requireRoundVillage(db: Executor, actor: Actor, round: repo.RoundRow, villageId: string) {
+  const village = await requireVillage(db, actor, villageId, 'villageId');
+  if (village.communeCode !== round.communeCode)
+    throw errors.invalid(
+      'villageId',
+      'Thôn không thuộc xã của đợt rà soát.',
+      "The village is not in the round's commune.",
+    );
+  return village;
 }
 
 export function refuseWrongState(round: repo.RoundRow, allowed: boolean, stepVi: string, stepEn: string) {

@@ -216,3 +216,51 @@ export const reviewSummaries = pgTable(
     index('review_summaries_area').on(t.provinceCode, t.listYear),
   ],
 );
+
+/**
+ * A bulk classification (phân loại hàng loạt) of a round's cases that have no survey sheet yet,
+ * from the households' registry data: run in the background a batch at a time, its progress and
+ * counts kept here. `afterCaseId` is where the next batch starts, so a restarted server resumes a
+ * running job where it stopped; one job runs per round at a time.
+ */
+export const reviewClassifications = pgTable(
+  'review_classifications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => reviewRounds.id),
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code').notNull(),
+    /** Only this village's cases (a reviewer's job, or an officer's choice); null: the whole round. */
+    villageId: uuid('village_id').references(() => villages.id),
+    surveyDate: date('survey_date').notNull(),
+    /** running | done | stopped (the round left the survey step, or an error) */
+    state: text().notNull().default('running'),
+    /** Cases without a survey sheet when the job started, and how many were handled so far. */
+    total: integer().notNull(),
+    done: integer().notNull().default(0),
+    classified: integer().notNull().default(0),
+    /** Left for a survey by hand: no surveyed income in the recent lists, or registry data missing. */
+    noIncome: integer('no_income').notNull().default(0),
+    incomplete: integer().notNull().default(0),
+    /** Cases already surveyed by hand when the job started (never touched). */
+    kept: integer().notNull(),
+    /** Cases listed by an application or a village head's proposal: surveyed by hand (not touched). */
+    applied: integer().notNull(),
+    afterCaseId: uuid('after_case_id'),
+    stopReason: text('stop_reason'),
+    startedBy: uuid('started_by')
+      .notNull()
+      .references(() => users.id),
+    startedByName: text('started_by_name').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('review_classifications_round').on(t.roundId, t.startedAt),
+    uniqueIndex('review_classifications_running')
+      .on(t.roundId)
+      .where(sql`${t.state} = 'running'`),
+  ],
+);

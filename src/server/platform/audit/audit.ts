@@ -22,7 +22,16 @@ export async function recordAudit(tx: Executor, actor: Actor | null, entry: Audi
 
 /** The audit row's insert, unrun: a hot path may write it in the same statement as its change. */
 export function auditInsert(tx: Executor, actor: Actor | null, entry: AuditEntry) {
-  return tx.insert(auditEvents).values({
+  return tx.insert(auditEvents).values(auditRow(actor, entry));
+}
+
+/** Many writes of one batch (a bulk step audited per record), recorded in one statement. */
+export async function recordAudits(tx: Executor, actor: Actor | null, entries: readonly AuditEntry[]) {
+  if (entries.length > 0) await tx.insert(auditEvents).values(entries.map((e) => auditRow(actor, e)));
+}
+
+function auditRow(actor: Actor | null, entry: AuditEntry) {
+  return {
     actorId: actor?.id ?? null,
     actorUsername: actor?.username ?? 'system',
     action: entry.action,
@@ -34,5 +43,5 @@ export function auditInsert(tx: Executor, actor: Actor | null, entry: AuditEntry
     after: entry.after ?? null,
     ip: actor?.ip ?? null,
     requestId: actor?.requestId ?? null,
-  });
+  };
 }

@@ -22,6 +22,7 @@ import {
   type ReviewCase,
   type RoundDetail,
 } from './api';
+import { BulkClassification } from './BulkClassification';
 import { SurveyDrawer } from './SurveyDrawer';
 import { CaseStatusTag, useRunsReviews } from './tags';
 
@@ -151,6 +152,7 @@ export function CasesTab({ round }: { round: RoundDetail }) {
 
   return (
     <>
+      <BulkClassification round={round} />
       <ListToolbar searchPlaceholder={t('reviews.searchCases')} onSearch={(q) => filter({ ...filters, q })}>
         <ToolbarSelect<string>
           label={t('reviews.village')}

@@ -119,6 +119,14 @@ export function SurveyDrawer({
       {save.isError && (
         <Alert type="error" showIcon role="alert" className="form-error" title={errorText(save.error)} />
       )}
+      {saved?.classificationId && (
+        <Alert
+          type="info"
+          showIcon
+          className="page-alert"
+          title={t('reviews.bulk.sheetFromRegistry', { year: saved.incomeYear ?? '' })}
+        />
+      )}
       <Form<SheetValues>
         form={form}
         layout="vertical"

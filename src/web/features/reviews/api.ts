@@ -102,7 +102,8 @@ export interface ReviewCase {
   application: Application | null;
   proposedBy: string | null;
   status: CaseStatus;
-  survey: Partial<SurveyInput> | null;
+  /** The saved answers; a sheet filled by a bulk classification also names it and the income's list year. */
+  survey: (Partial<SurveyInput> & { classificationId?: string; incomeYear?: number }) | null;
   proposedCategory: Category | null;
   deprivations: string[];
   explanation: { vi: string; en: string } | null;
@@ -122,6 +123,25 @@ export interface SurveyInput {
   overrides: IndicatorOverride[];
   causes: PovertyCause[];
   note: string | null;
+}
+
+/** A bulk classification of the round's cases without a sheet, from the registry (runs in the background). */
+export interface Classification {
+  id: string;
+  state: 'running' | 'done' | 'stopped';
+  villageId: string | null;
+  surveyDate: string;
+  total: number;
+  done: number;
+  classified: number;
+  noIncome: number;
+  incomplete: number;
+  kept: number;
+  applied: number;
+  stopReason: 'round_moved' | 'error' | 'user_gone' | null;
+  startedByName: string;
+  startedAt: string;
+  finishedAt: string | null;
 }
 
 export interface RoundListQuery {
@@ -188,6 +208,9 @@ export const reviewsApi = {
     api.post<AssessmentPreview>(`${base(id)}/cases/${caseId}/survey/preview`, body),
   saveSurvey: (id: string, caseId: string, body: SurveyInput & { version: number }) =>
     api.put<{ case: ReviewCase; result: AssessmentPreview }>(`${base(id)}/cases/${caseId}/survey`, body),
+  classification: (id: string) => api.get<{ job: Classification | null }>(`${base(id)}/classification`),
+  classify: (id: string, body: { villageId?: string; surveyDate: string }) =>
+    api.post<Classification>(`${base(id)}/classification`, body),
   assignReviewer: (id: string, body: { userId: string; villageId: string }) =>
     api.post<unknown>(`${base(id)}/reviewers`, body),
   recordMeeting: (
