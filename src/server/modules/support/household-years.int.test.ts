@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
-import { buildFund, CAM_XUYEN, THACH_HA } from '../../../../test/helpers/factories';
+import { CAM_XUYEN, THACH_HA } from '../../../../test/helpers/factories';
 import { modelFixture } from '../../../../test/helpers/models';
-import { assess } from '../../../../test/helpers/support';
+import { assess, fundedCommuneFund } from '../../../../test/helpers/support';
 
 let t: TestApp;
 let officer: Awaited<ReturnType<typeof signIn>>;
@@ -10,15 +10,8 @@ let fundId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  fundId = (await buildFund(t.database.db, { unitCode: THACH_HA })).id;
   officer = await signIn(t, { scopeCode: THACH_HA, roles: ['officer'] });
-  const receipt = await officer.post(`/api/funds/${fundId}/receipts`, {
-    amount: 50_000_000,
-    date: '2024-01-02',
-    method: 'bank',
-    donor: { kind: 'business', name: 'Công ty TNHH Hồng Lĩnh', publishName: true },
-  });
-  expect(receipt.statusCode, receipt.body).toBe(201);
+  fundId = await fundedCommuneFund(t.database.db, officer, 50_000_000, '2024-01-02');
 });
 afterAll(() => t.close());
 

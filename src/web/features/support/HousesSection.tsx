@@ -24,6 +24,8 @@ export function HousesSection({ household: h, canManage }: { household: Househol
   const saved = (text: string) => {
     setDialog(null);
     void queryClient.invalidateQueries({ queryKey: housesKey(h.id) });
+    // The year-by-year table shows each house's stage.
+    void queryClient.invalidateQueries({ queryKey: supportQueries.years(h.id).queryKey });
     void message.success(text);
   };
   const inProgress = list.data?.items.some((house) => house.stage !== 'handed_over');
