@@ -90,4 +90,5 @@ export const modelsEn: Messages['models'] = {
   removeReason: 'Reason',
   removeReasonRequired: 'Enter why the household is taken off',
   participantRemoved: 'Household taken off the model',
+  export: 'Download Excel',
 };

@@ -87,4 +87,5 @@ export const modelsVi = {
   removeReason: 'Lý do',
   removeReasonRequired: 'Nhập lý do bỏ hộ khỏi mô hình',
   participantRemoved: 'Đã bỏ hộ khỏi mô hình',
+  export: 'Tải Excel',
 };

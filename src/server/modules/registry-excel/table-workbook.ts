@@ -14,6 +14,8 @@ export interface TableSheet {
   lines?: string[];
   header: string[];
   rows: Cell[][];
+  /** Column widths (characters); by default a narrow first column (the row's number), then 22. */
+  widths?: number[];
 }
 
 export async function tableWorkbook(sheets: TableSheet[]): Promise<Buffer> {
@@ -29,7 +31,7 @@ export async function tableWorkbook(sheets: TableSheet[]): Promise<Buffer> {
         if (typeof cell.value === 'number' && Number.isInteger(cell.value)) cell.numFmt = '#,##0';
       });
     }
-    sheet.columns.forEach((c, i) => (c.width = i === 0 ? 8 : 22));
+    sheet.columns.forEach((c, i) => (c.width = s.widths?.[i] ?? (i === 0 ? 8 : 22)));
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }

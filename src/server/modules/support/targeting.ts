@@ -14,6 +14,7 @@ import {
   type SupportKind,
 } from '../../../domain/support';
 import { CATEGORY_LABELS } from '../../../domain/poverty';
+import { capitalise } from '../../../domain/text';
 import { INDICATORS_2022 } from '../../../domain/poverty/standards/2022-2025';
 import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db/database';
@@ -96,8 +97,7 @@ export async function priority(db: Db, actor: Actor, query: PriorityQuery) {
 
 const indicatorName = (key: string) => INDICATORS_2022[key as keyof typeof INDICATORS_2022]?.name.vi ?? key;
 const all = <Q extends TargetingQuery>(query: Q): Q => ({ ...query, limit: EXPORT_ROWS, offset: 0 });
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const category = (c: 'poor' | 'near_poor') => capitalised(CATEGORY_LABELS[c].vi);
+const category = (c: 'poor' | 'near_poor') => capitalise(CATEGORY_LABELS[c].vi);
 type ListedHousehold = { code: string; headName: string; communeCode: string; category: 'poor' | 'near_poor' };
 
 /** The first cells of a household list's rows: number, code, head, commune (by name), category. */
@@ -199,7 +199,7 @@ export async function exportView(
           'Thứ hạng',
           ...HOUSEHOLD_HEADER.slice(1),
           'Điểm',
-          ...factors.map((f) => `${capitalised(FACTOR_LABELS[f].vi)} (điểm)`),
+          ...factors.map((f) => `${capitalise(FACTOR_LABELS[f].vi)} (điểm)`),
           'Cách tính điểm',
         ],
         // The rank in the first column (equal scores share one) instead of the row's number.
