@@ -144,6 +144,7 @@ function DistributionTab() {
         >
           <Select
             style={{ width: 240 }}
+            showSearch={{ optionFilterProp: 'label' }}
             options={(sources.data ?? []).map((s) => ({ value: s.code, label: t.label(s.name) }))}
           />
         </Form.Item>
