@@ -73,7 +73,7 @@ export function SupportYears({ householdId }: { householdId: string }) {
           )}
         </>
       )),
-      total: t('support.yearsCount', { n: y.supports }),
+      total: y.supports ? t('support.yearsCount', { n: y.supports }) : '',
     },
     {
       key: 'houses',
