@@ -131,7 +131,7 @@ describe(
         await visible(page.getByText('Đã ghi nhận hỗ trợ cho 2 hộ, tổng 1.200.000 đ'));
 
         await page.goto(`/ho-gia-dinh/${second.id}?tab=support`);
-        const row = page.locator('.ant-table-row', { hasText: 'Quà Tết' });
+        const row = page.locator('.support-list .ant-table-row', { hasText: 'Quà Tết' });
         await visible(row.getByText('700.000 đ'));
         await visible(row.getByText('31/QĐ-MTTQ'));
         await visible(page.getByTestId('support-years').getByText('(1 qua đợt phát)'));

@@ -86,6 +86,7 @@ export function SupportPanel({ household: h, canManage }: { household: Household
       )}
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} />}
       <Table<Support>
+        className="support-list"
         rowKey="id"
         size="small"
         loading={list.isPending}
