@@ -66,6 +66,11 @@ describe(
         await approve.getByRole('button', { name: 'Phê duyệt hỗ trợ nhà ở' }).click();
         await hidden(approve);
         const house = page.getByTestId('house-77/QĐ-UBND');
+        await visible(
+          house.getByText(
+            'Kinh phí theo nguồn: Phong trào xóa nhà tạm, nhà dột nát 2024–2025 60.000.000 đ — Đơn vị, người thi công: Tổ thợ xây thôn 1',
+          ),
+        );
         await visible(house.getByText('Quá hạn hoàn thành (31/07/2026).'));
 
         const step = async (stage: string, date: string) => {
@@ -146,7 +151,9 @@ describe(
         await login(page, 'canbo.thachha');
         await page.goto('/ho-tro');
         await page.getByRole('tab', { name: 'Chưa được hỗ trợ' }).click();
-        const title = await visible(page.getByText(/^Hộ nghèo, cận nghèo chưa được hỗ trợ trong năm: \d+$/u));
+        // The count reads 0 until the list has come: wait for its rows first.
+        await visible(page.locator('.ant-table-row').first());
+        const title = await visible(page.getByText(/^Hộ nghèo, cận nghèo chưa được hỗ trợ trong năm: [1-9]\d*$/u));
         const total = Number((await title.textContent())!.split(': ')[1]);
         expect(total).toBeGreaterThan(0);
         const firstCode = (await page.locator('.ant-table-row').first().locator('td').first().textContent())!;

@@ -128,4 +128,5 @@ export const supportEn: Messages['support'] = {
   yearsLoan: 'Borrowed {borrowed}, owed {outstanding}',
   yearsOwed: 'Owed {outstanding}',
   yearsAll: 'All years',
+  funding: 'Funding by source',
 };

@@ -125,4 +125,5 @@ export const supportVi = {
   yearsLoan: 'Vay {borrowed}, dư nợ {outstanding}',
   yearsOwed: 'Dư nợ {outstanding}',
   yearsAll: 'Cộng các năm',
+  funding: 'Kinh phí theo nguồn',
 };
