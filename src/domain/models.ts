@@ -56,6 +56,15 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
+export const OUTCOME_LABELS: Record<Outcome, Localized> = {
+  escaped_poverty: { vi: 'Thoát nghèo', en: 'Out of poverty' },
+  escaped_near_poverty: { vi: 'Thoát cận nghèo', en: 'Out of near-poverty' },
+  unchanged: { vi: 'Chưa thay đổi', en: 'Unchanged' },
+  fell_back: { vi: 'Nghèo thêm', en: 'Poorer' },
+  not_reassessed: { vi: 'Chưa đánh giá lại', en: 'Not re-assessed yet' },
+  unknown: { vi: 'Chưa có đánh giá khi tham gia', en: 'Not assessed when joining' },
+};
+
 export interface ParticipantOutcome {
   /** The list in force on the day the household joined: its latest assessment of that year or earlier. */
   before: YearStatus | null;

@@ -105,3 +105,8 @@ export function compareVietnamese(a: string, b: string): number {
   const kb = vietnameseSortKey(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
+
+/** Labels are stored lower case for use inside sentences; a tag or a cell starts with a capital. */
+export function capitalise(text: string): string {
+  return text ? text.charAt(0).toLocaleUpperCase('vi') + text.slice(1) : text;
+}

@@ -68,16 +68,18 @@ describe('what a household received', () => {
       await visible(again.getByText(/Hộ đã nhận "Quà Tết" ngày 20\/01\/2026/u));
       await again.getByRole('button', { name: 'Hủy' }).click();
       await hidden(again);
-      expect(await page.locator('.ant-table-row').count()).toBe(2);
+      // The detailed list (under the year-by-year table).
+      const rows = page.locator('.support-list .ant-table-row');
+      expect(await rows.count()).toBe(2);
 
       // A record entered by mistake is cancelled with a reason: kept, struck through, not counted.
-      await page.locator('.ant-table-row', { hasText: 'Quà Tết' }).getByRole('button', { name: 'Hủy' }).click();
+      await rows.filter({ hasText: 'Quà Tết' }).getByRole('button', { name: 'Hủy' }).click();
       const cancel = page.getByRole('dialog', { name: 'Hủy hỗ trợ ghi nhầm' });
       await cancel.getByLabel('Lý do hủy').fill('Nhập nhầm hộ');
       await cancel.getByRole('button', { name: 'Hủy bản ghi' }).click();
       await hidden(cancel);
       await visible(page.getByText('Cộng 1 hỗ trợ còn hiệu lực'));
-      await visible(page.locator('.ant-table-row', { hasText: 'Quà Tết' }).getByText('Đã hủy'));
+      await visible(rows.filter({ hasText: 'Quà Tết' }).getByText('Đã hủy'));
 
       // A new house: approved with its decision and funding, then building starts.
       await page.getByRole('button', { name: 'Phê duyệt hỗ trợ nhà ở' }).click();

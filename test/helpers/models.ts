@@ -63,6 +63,8 @@ export const MODEL_WRITES: Record<string, (f: ModelFixture, db: Db) => unknown> 
 /** Every model read, on the fixture's records. */
 export const modelReads = (f: () => ModelFixture): [string, 'GET', () => string][] => [
   ['read its model', 'GET', () => `/api/models/${f().model.id}`],
+  ['export its model to Excel', 'GET', () => `/api/models/${f().model.id}/export`],
+  ['export its models to Excel', 'GET', () => `/api/models/export?commune=${f().communeCode}`],
   ['compare its model', 'GET', () => `/api/models/${f().model.id}/comparison`],
   ['list its models', 'GET', () => `/api/models?commune=${f().communeCode}`],
   ['read its household’s models', 'GET', () => `/api/households/${f().participant.id}/models`],

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from '../../src/server/modules/registry-excel/exceljs';
 import type { Db } from '../../src/server/platform/db/database';
+import { buildFund, THACH_HA } from './factories';
 
 /**
  * A household's assessment for a list year, written as the review would leave it: the category,
@@ -33,4 +34,22 @@ export async function distributionWorkbook(
   sheet.addRow(header);
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** A commune fund of Thạch Hà holding `amount` given by a business on `date` (receipt posted by `officer`). */
+export async function fundedCommuneFund(
+  db: Db,
+  officer: { post(url: string, payload?: unknown): Promise<{ statusCode: number; body: string }> },
+  amount: number,
+  date: string,
+) {
+  const fund = await buildFund(db, { unitCode: THACH_HA });
+  const res = await officer.post(`/api/funds/${fund.id}/receipts`, {
+    amount,
+    date,
+    method: 'bank',
+    donor: { kind: 'business', name: 'Công ty TNHH Hồng Lĩnh', publishName: true },
+  });
+  if (res.statusCode !== 201) throw new Error(`receipt: ${res.statusCode} ${res.body}`);
+  return fund.id;
 }

@@ -83,3 +83,16 @@ export async function nationalWorkbook(members: NationalMember[], province = { c
   });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** Each sheet of a workbook we wrote, by name, as rows of cell values (from row 1). */
+export async function readWorkbook(file: Buffer | ArrayBuffer): Promise<Record<string, unknown[][]>> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(file as ArrayBuffer);
+  return Object.fromEntries(
+    book.worksheets.map((sheet) => {
+      const rows: unknown[][] = [];
+      sheet.eachRow((row, n) => (rows[n - 1] = (row.values as unknown[]).slice(1)));
+      return [sheet.name, Array.from(rows, (r) => r ?? [])];
+    }),
+  );
+}

@@ -232,6 +232,7 @@ const anotherCommunesData: Case[] = [
   ],
   ['read its assessments', 'GET', () => `/api/households/${other.householdId}/assessments`],
   ['read what its household received', 'GET', () => `/api/households/${other.householdId}/supports`],
+  ['read its household’s support year by year', 'GET', () => `/api/households/${other.householdId}/support-years`],
   ['list its houses', 'GET', () => `/api/houses?commune=${CAM_XUYEN}`],
   [
     'approve a house there',

@@ -4,3 +4,4 @@ export * from './priority';
 export * from './repeat';
 export * from './fund-purpose';
 export * from './addressed';
+export * from './years';

@@ -36,7 +36,7 @@ export const DEFAULT_PRIORITY_RULE: PriorityRule = {
   noSupportThisYear: 10,
 };
 
-const FACTOR_LABELS: Record<PriorityFactor, Localized> = {
+export const FACTOR_LABELS: Record<PriorityFactor, Localized> = {
   poor: { vi: 'hộ nghèo', en: 'poor household' },
   nearPoor: { vi: 'hộ cận nghèo', en: 'near-poor household' },
   deprivation: { vi: 'chỉ số thiếu hụt', en: 'deprivations' },

@@ -83,14 +83,6 @@ export const modelsEn: Messages['models'] = {
   isOrigin: 'Original',
   budgetPerParticipant: 'Budget per household',
   householdCard: 'Poverty-reduction models',
-  outcomes: {
-    escaped_poverty: 'Out of poverty',
-    escaped_near_poverty: 'Out of near-poverty',
-    unchanged: 'Unchanged',
-    fell_back: 'Poorer',
-    not_reassessed: 'Not re-assessed yet',
-    unknown: 'Not assessed when joining',
-  },
   removeParticipant: 'Take off the model',
   removeTitle: 'Take household {code} off the model',
   removeText:
@@ -98,4 +90,5 @@ export const modelsEn: Messages['models'] = {
   removeReason: 'Reason',
   removeReasonRequired: 'Enter why the household is taken off',
   participantRemoved: 'Household taken off the model',
+  export: 'Download Excel',
 };

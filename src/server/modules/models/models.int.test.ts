@@ -11,6 +11,7 @@ import {
   systemAdmin,
   THACH_HA,
 } from '../../../../test/helpers/factories';
+import { readWorkbook } from '../../../../test/helpers/workbooks';
 import { rowsOf } from '../../platform/db/database';
 import { importListedResult, standardsForImport } from '../assessments/service';
 
@@ -133,6 +134,89 @@ describe('a poverty-reduction model and its households', { timeout: 120_000 }, (
       expect.objectContaining({ id, outcome: 'escaped_poverty', joinedOn: '2023-04-10' }),
     ]);
     expect(await audited(id)).toEqual(['model.create', ...Array(4).fill('model.participant.add')]);
+  });
+
+  it('exports the list and one model to Excel: participants, what each received, the outcome read from the registry', async () => {
+    const created = await officer.post('/api/models', model({ name: 'Trồng cam Xuất Khẩu', kind: 'crops' }));
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const escaped = await buildHousehold(t.database.db, { headName: 'Đặng Văn Cam' });
+    const stillPoor = await buildHousehold(t.database.db, { headName: 'Hồ Thị Quýt' });
+    await lists(escaped.id, { 2023: 'poor', 2025: 'not_poor' });
+    await lists(stillPoor.id, { 2023: 'poor', 2025: 'poor' });
+    for (const [household, received] of [
+      [escaped, [cow('2023-04-15')]],
+      [stillPoor, []],
+    ] as const) {
+      const joined = await officer.post(`/api/models/${id}/participants`, {
+        householdId: household.id,
+        joinedOn: '2023-04-10',
+        received,
+      });
+      expect(joined.statusCode, joined.body).toBe(201);
+    }
+
+    const one = await officer.get(`/api/models/${id}/export`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.headers['content-disposition']).toContain(encodeURIComponent('Mô hình Trồng cam Xuất Khẩu.xlsx'));
+    const sheets = await readWorkbook(one.rawPayload);
+    expect(Object.keys(sheets)).toEqual(['Mô hình', 'Hộ tham gia']);
+    const about = Object.fromEntries(sheets['Mô hình']!.slice(2).map(([k, v]) => [k, v]));
+    expect(about).toMatchObject({
+      'Loại mô hình': 'Trồng trọt',
+      'Đơn vị chủ trì': 'Hội Nông dân xã Thạch Hà',
+      'Thời gian thực hiện': '01/03/2023 – 31/12/2025',
+      'Tổng kinh phí (đồng)': 360_000_000,
+      'Số hộ tham gia': 2,
+      'Thoát nghèo': 1,
+      'Tỷ lệ thoát nghèo (%)': 50,
+    });
+    expect(about['Kinh phí theo nguồn']).toBe(
+      'CTMTQG giảm nghèo bền vững 2021–2025, Dự án 2: Đa dạng hóa sinh kế, phát triển mô hình giảm nghèo: 300.000.000 đ; Ngân sách địa phương: 60.000.000 đ',
+    );
+    const households = sheets['Hộ tham gia']!;
+    expect(households[2]).toEqual([
+      'STT',
+      'Mã hộ',
+      'Chủ hộ',
+      'Ngày tham gia',
+      'Khi tham gia',
+      'Hiện nay',
+      'Kết quả',
+      'Đã nhận qua mô hình',
+      'Giá trị đã nhận (đồng)',
+    ]);
+    const byHead = Object.fromEntries(households.slice(3).map((r) => [r[2], r.slice(3)]));
+    expect(byHead['Đặng Văn Cam']).toEqual([
+      '10/04/2023',
+      'Hộ nghèo (2023)',
+      'Hộ không nghèo (2025)',
+      'Thoát nghèo',
+      'Hỗ trợ sản xuất, con giống, cây giống 25.000.000 đ (15/04/2023)',
+      25_000_000,
+    ]);
+    expect(byHead['Hồ Thị Quýt']!.slice(3, 6)).toEqual(['Chưa thay đổi', '', 0]);
+
+    const list = await officer.get('/api/models/export?q=cam xuat');
+    expect(list.statusCode, list.body).toBe(200);
+    const rows = (await readWorkbook(list.rawPayload))['Mô hình giảm nghèo']!;
+    expect(rows[0]).toEqual(['Danh sách mô hình giảm nghèo']);
+    const header = rows[2] as string[];
+    expect(header.slice(0, 4)).toEqual(['STT', 'Tên mô hình', 'Loại mô hình', 'Xã/phường']);
+    expect(rows.slice(3)).toHaveLength(1);
+    const cell = (name: string) => rows[3]![header.indexOf(name)];
+    expect([cell('Tên mô hình'), cell('Số hộ tham gia'), cell('Thoát nghèo'), cell('Tỷ lệ thoát nghèo (%)')]).toEqual([
+      'Trồng cam Xuất Khẩu',
+      2,
+      1,
+      50,
+    ]);
+
+    // Another commune's officer gets neither the model nor it in the list.
+    const outsider = await signIn(t, { scopeCode: CAM_XUYEN, roles: ['officer'] });
+    expect((await outsider.get(`/api/models/${id}/export`)).statusCode).toBe(404);
+    const theirs = await readWorkbook((await outsider.get('/api/models/export?q=cam xuat')).rawPayload);
+    expect(theirs['Mô hình giảm nghèo']!.slice(3)).toEqual([]);
   });
 
   it('refuses a household twice, one of another commune, a join outside the period, and a support the support rules refuse — changing nothing', async () => {

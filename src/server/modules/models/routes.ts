@@ -6,6 +6,7 @@ import {
   ComparisonSchema,
   HouseholdModelsSchema,
   ModelCreateSchema,
+  ModelExportQuerySchema,
   ModelListQuerySchema,
   ModelListSchema,
   ModelReplicateSchema,
@@ -15,6 +16,7 @@ import {
   ParticipantParamsSchema,
   ParticipantRemoveSchema,
 } from './schemas';
+import { exportModel, exportModels } from './export';
 import * as models from './service';
 
 const tags = ['models'];
@@ -31,6 +33,34 @@ export const modelRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }
       },
     },
     (request) => models.listModels(db, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/models/export',
+    {
+      schema: {
+        tags,
+        summary: 'Tải danh sách mô hình (kèm kết quả hộ tham gia đọc từ sổ hộ) dạng Excel',
+        querystring: ModelExportQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportModels(db, actorOf(request), request.query);
+      return reply.type(file.type).header('content-disposition', file.disposition).send(file.body);
+    },
+  );
+  app.get(
+    '/api/models/:id/export',
+    {
+      schema: {
+        tags,
+        summary: 'Tải một mô hình dạng Excel: thông tin, hộ tham gia, những gì từng hộ nhận, kết quả từ sổ hộ',
+        params: IdParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportModel(db, actorOf(request), request.params.id);
+      return reply.type(file.type).header('content-disposition', file.disposition).send(file.body);
+    },
   );
   app.post(
     '/api/models',

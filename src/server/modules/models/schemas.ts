@@ -168,6 +168,8 @@ export const ModelListQuerySchema = listQuerySchema(['startsOn', 'name'] as cons
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 export type ModelListReq = z.infer<typeof ModelListQuerySchema>;
+/** The list's filters and order; the export holds every model, not a page. */
+export const ModelExportQuerySchema = ModelListQuerySchema.omit({ limit: true, offset: true });
 export const ModelListSchema = listResponseSchema(ModelSummarySchema);
 
 export const ComparisonSchema = z.object({

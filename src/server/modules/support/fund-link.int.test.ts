@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
-import { buildFund, buildHousehold, CAM_XUYEN, THACH_HA } from '../../../../test/helpers/factories';
+import { buildHousehold, CAM_XUYEN, THACH_HA } from '../../../../test/helpers/factories';
+import { fundedCommuneFund } from '../../../../test/helpers/support';
 import { rowsOf } from '../../platform/db/database';
 
 let t: TestApp;
@@ -10,15 +11,8 @@ let fundId: string;
 
 beforeAll(async () => {
   t = await createTestApp();
-  fundId = (await buildFund(t.database.db, { unitCode: THACH_HA })).id;
   officer = await signIn(t, { scopeCode: THACH_HA, roles: ['officer'] });
-  const res = await officer.post(`/api/funds/${fundId}/receipts`, {
-    amount: 500_000_000,
-    date: '2026-01-02',
-    method: 'bank',
-    donor: { kind: 'business', name: 'Công ty TNHH Hồng Lĩnh', publishName: true },
-  });
-  expect(res.statusCode, res.body).toBe(201);
+  fundId = await fundedCommuneFund(t.database.db, officer, 500_000_000, '2026-01-02');
 });
 afterAll(() => t.close());
 

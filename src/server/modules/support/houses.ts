@@ -20,7 +20,7 @@ import { requireManage } from './records';
 const ENTITY = 'house';
 const notFound = () => errors.notFound('nhà', 'House');
 
-const datesOf = (row: repo.HouseRow): HouseDates => ({
+export const datesOf = (row: repo.HouseRow): HouseDates => ({
   approved: row.approvedOn,
   ...(row.startedOn ? { under_construction: row.startedOn } : {}),
   ...(row.completedOn ? { completed: row.completedOn } : {}),

@@ -30,6 +30,15 @@ export function inForceOf(db: Executor, householdId: string) {
     .orderBy(supportRecords.date);
 }
 
+/** The household's supports in force that the scope sees, oldest first (its year-by-year table). */
+export function inForceInScope(db: Executor, householdId: string, scope: AreaScope) {
+  return db
+    .select()
+    .from(supportRecords)
+    .where(and(eq(supportRecords.householdId, householdId), isNull(supportRecords.cancelledAt), inScope(scope)))
+    .orderBy(supportRecords.date);
+}
+
 export function findInScope(db: Executor, id: string, scope: AreaScope, forUpdate = false) {
   const query = db
     .select()
@@ -123,6 +132,15 @@ export async function findHouse(db: Executor, id: string, scope: AreaScope, forU
     .where(and(eq(houses.id, id), houseInScope(scope)));
   const [row] = await (forUpdate ? query.for('update', { of: houses }) : query);
   return row && listed(row);
+}
+
+/** Every house of the household that the scope sees, in order of approval. */
+export function housesOf(db: Executor, householdId: string, scope: AreaScope) {
+  return db
+    .select()
+    .from(houses)
+    .where(and(eq(houses.householdId, householdId), houseInScope(scope)))
+    .orderBy(houses.approvedOn);
 }
 
 /** The household's house not yet handed over, if any (a household has one in progress at a time). */

@@ -16,6 +16,7 @@ import {
   SupportListSchema,
   SupportSchema,
   SupportSourceSchema,
+  SupportYearsSchema,
   DistributionCreateSchema,
   DistributionPreviewSchema,
   DistributionSchema,
@@ -26,6 +27,7 @@ import * as support from './service';
 import * as houses from './houses';
 import { previewDistribution, recordDistribution, selectHouseholds } from './distribution';
 import { previewSheet } from './distribution-sheet';
+import { householdSupportYears } from './household-years';
 import { IdempotencyHeadersSchema } from '../fund/schemas';
 import { XLSX_TYPE } from '../registry-excel/schemas';
 
@@ -57,6 +59,18 @@ export const supportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       },
     },
     (request) => support.householdSupports(db, actorOf(request), request.params.id, request.query),
+  );
+  app.get(
+    '/api/households/:id/support-years',
+    {
+      schema: {
+        tags,
+        summary: 'Hỗ trợ hộ nhận qua các năm, bên cạnh loại hộ của từng năm (tổng theo năm và theo nguồn)',
+        params: IdParamsSchema,
+        response: { 200: SupportYearsSchema },
+      },
+    },
+    (request) => householdSupportYears(db, actorOf(request), request.params.id),
   );
   app.post(
     '/api/households/:id/supports',

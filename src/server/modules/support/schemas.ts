@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORIES } from '../../../domain/poverty';
 import { FUND_SOURCE, HOUSE_STAGES, SUPPORT_KINDS } from '../../../domain/support';
 import { listQuerySchema, listResponseSchema } from '../../platform/list';
 import {
@@ -154,6 +155,42 @@ export const HouseListQuerySchema = listQuerySchema(['approvedOn', 'plannedCompl
 });
 export type HouseListReq = z.infer<typeof HouseListQuerySchema>;
 export const HouseListSchema = listResponseSchema(HouseSchema);
+
+const SourceTotalSchema = z.object({
+  sourceCode: z.string(),
+  supports: z.number().int(),
+  value: z.number().int(),
+});
+
+/** GET /api/households/:id/support-years: the year-by-year table of the household page. */
+export const SupportYearsSchema = z.object({
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      category: z.enum(CATEGORIES).nullable().describe('Loại hộ theo danh sách năm (đánh giá của năm)'),
+      supports: z.number().int(),
+      value: z.number().int().describe('Tổng giá trị hỗ trợ nhận trong năm (đồng)'),
+      bySource: z.array(SourceTotalSchema),
+      kinds: z.array(z.enum(SUPPORT_KINDS)),
+      distributed: z.number().int().describe('Số hỗ trợ nhận qua các đợt phát theo danh sách'),
+      loans: z.object({ borrowed: z.number().int(), outstanding: z.number().int() }).nullable(),
+      houses: z.array(
+        z.object({
+          id: z.uuid(),
+          kind: z.enum(['build', 'repair']),
+          decisionNumber: z.string(),
+          stage: z.enum(HOUSE_STAGES).describe('Bước nhà đạt được đến cuối năm'),
+          totalCost: z.number().int(),
+        }),
+      ),
+      models: z.array(z.object({ id: z.uuid(), name: z.string(), joinedOn: z.string() })),
+    }),
+  ),
+  bySource: z.array(SourceTotalSchema).describe('Tổng theo nguồn qua các năm'),
+  supports: z.number().int(),
+  value: z.number().int(),
+  loanOutstanding: z.number().int().describe('Dư nợ vay chính sách còn lại'),
+});
 
 // ——— distributions (đợt phát hỗ trợ cho một danh sách hộ)
 

@@ -3,7 +3,7 @@ import { DEFAULT_PRIORITY_RULE, rank, type PriorityFacts } from '../../../domain
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
 import { buildHousehold, buildVillage, CAM_XUYEN, HA_TINH, member, THACH_HA } from '../../../../test/helpers/factories';
 import { assess } from '../../../../test/helpers/support';
-import ExcelJS from '../registry-excel/exceljs';
+import { readWorkbook } from '../../../../test/helpers/workbooks';
 
 type Household = Awaited<ReturnType<typeof buildHousehold>>;
 
@@ -206,23 +206,51 @@ describe('targeting and coverage', () => {
     expect(list.items[0].parts.reduce((s: number, p: { points: number }) => s + p.points, 0)).toBe(list.items[0].score);
   });
 
-  it('exports each view to Excel with Vietnamese headings', async () => {
-    for (const [view, heading, cell] of [
-      ['left-behind', 'Hộ nghèo, cận nghèo chưa được hỗ trợ năm 2026', 'TG-B'],
-      ['unaddressed', 'Thiếu hụt chưa được hỗ trợ năm 2026', 'TG-A'],
-      ['coverage', 'Tỷ lệ nghèo và phần hỗ trợ theo xã năm 2026', 'Tỷ lệ nghèo (%)'],
-      ['priority', 'Danh sách ưu tiên hỗ trợ năm 2026', 'Cách tính điểm'],
-    ]) {
-      const res = await province.get(`/api/targeting/${view}/export?year=2026`);
+  it('exports each view to Excel with Vietnamese headings, the whole list, communes by name', async () => {
+    const sheetOf = async (view: string, query = 'year=2026') => {
+      const res = await province.get(`/api/targeting/${view}/export?${query}`);
       expect(res.statusCode, res.body).toBe(200);
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
-      const sheet = book.worksheets[0]!;
-      expect(sheet.getCell('A1').value).toBe(heading);
-      const texts: string[] = [];
-      sheet.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
-      expect(texts).toContain(cell);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      return Object.values(await readWorkbook(res.rawPayload))[0]!;
+    };
+    const left = await sheetOf('left-behind');
+    expect(left[0]).toEqual(['Hộ nghèo, cận nghèo chưa được hỗ trợ năm 2026']);
+    expect(left[1]).toEqual([
+      'STT',
+      'Mã hộ',
+      'Chủ hộ',
+      'Xã/phường',
+      'Loại hộ',
+      'Số chỉ số thiếu hụt',
+      'Chỉ số thiếu hụt',
+    ]);
+    expect(left.slice(2).map((r) => [r[1], r[3], r[4]])).toEqual([
+      ['TG-B', 'Xã Thạch Hà', 'Hộ nghèo'],
+      ['TG-F', 'Xã Cẩm Xuyên', 'Hộ nghèo'],
+      ['TG-C', 'Xã Thạch Hà', 'Hộ cận nghèo'],
+    ]);
+    const gaps = await sheetOf('unaddressed');
+    expect(gaps[1]).toEqual(['STT', 'Mã hộ', 'Chủ hộ', 'Xã/phường', 'Loại hộ', 'Thiếu hụt', 'Loại hỗ trợ còn thiếu']);
+    expect(gaps.slice(2).map((r) => r[1])).toContain('TG-A');
+    const coverage = await sheetOf('coverage');
+    expect(coverage[1]).toContain('Tỷ lệ nghèo (%)');
+    expect(coverage.slice(2).map((r) => r[1])).toEqual(expect.arrayContaining(['Xã Thạch Hà', 'Xã Cẩm Xuyên']));
+    // Priority: the rule in a line under the title, each factor's points in a column, the explanation last.
+    const ranked = await sheetOf('priority', 'year=2026&poor=20');
+    expect(ranked[1]![0]).toMatch(/^Quy tắc chấm điểm: hộ nghèo 20 điểm; /u);
+    const header = ranked[2] as string[];
+    expect(header.slice(0, 6)).toEqual(['Thứ hạng', 'Mã hộ', 'Chủ hộ', 'Xã/phường', 'Loại hộ', 'Điểm']);
+    expect(header).toContain('Hộ nghèo (điểm)');
+    expect(header.at(-1)).toBe('Cách tính điểm');
+    for (const row of ranked.slice(3)) {
+      const points = row.slice(6, -1) as number[];
+      expect(
+        points.reduce((a, b) => a + b, 0),
+        String(row[1]),
+      ).toBe(row[5]);
     }
+    const poorColumn = header.indexOf('Hộ nghèo (điểm)');
+    expect(ranked.slice(3).find((r) => r[1] === 'TG-E')![poorColumn]).toBe(20);
     const unknown = await province.get('/api/targeting/everyone/export?year=2026');
     expect(unknown.statusCode).toBe(400);
   });

@@ -6,6 +6,7 @@
  */
 import {
   DEFAULT_PRIORITY_RULE,
+  FACTOR_LABELS,
   PRIORITY_FACTORS,
   score,
   SUPPORT_KIND_LABELS,
@@ -13,12 +14,14 @@ import {
   type SupportKind,
 } from '../../../domain/support';
 import { CATEGORY_LABELS } from '../../../domain/poverty';
+import { capitalise } from '../../../domain/text';
 import { INDICATORS_2022 } from '../../../domain/poverty/standards/2022-2025';
 import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db/database';
 import { errors } from '../../platform/errors';
 import { unitNames } from '../admin-units/service';
-import ExcelJS from '../registry-excel/exceljs';
+import { XLSX_TYPE } from '../registry-excel/schemas';
+import { tableWorkbook, type TableSheet } from '../registry-excel/table-workbook';
 import * as repo from './targeting-repo';
 import type { PriorityQuery, TargetingQuery } from './targeting-schemas';
 
@@ -92,22 +95,26 @@ export async function priority(db: Db, actor: Actor, query: PriorityQuery) {
 
 // ——— Excel
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-type Cell = string | number;
-
-async function workbook(title: string, header: string[], rows: Cell[][]) {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(title.slice(0, 31));
-  sheet.addRow([title]).font = { bold: true, size: 13 };
-  sheet.addRow(header).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.columns.forEach((c, i) => (c.width = i === 0 ? 8 : 22));
-  return { body: Buffer.from(await book.xlsx.writeBuffer()), type: XLSX_TYPE };
-}
-
-const category = (c: 'poor' | 'near_poor') => CATEGORY_LABELS[c].vi;
 const indicatorName = (key: string) => INDICATORS_2022[key as keyof typeof INDICATORS_2022]?.name.vi ?? key;
 const all = <Q extends TargetingQuery>(query: Q): Q => ({ ...query, limit: EXPORT_ROWS, offset: 0 });
+const category = (c: 'poor' | 'near_poor') => capitalise(CATEGORY_LABELS[c].vi);
+type ListedHousehold = { code: string; headName: string; communeCode: string; category: 'poor' | 'near_poor' };
+
+/** The first cells of a household list's rows: number, code, head, commune (by name), category. */
+async function householdCells(db: Db, rows: ListedHousehold[]) {
+  const communes = await unitNames(
+    db,
+    rows.map((r) => r.communeCode),
+  );
+  return (r: ListedHousehold, i: number) => [
+    i + 1,
+    r.code,
+    r.headName,
+    communes.get(r.communeCode) ?? r.communeCode,
+    category(r.category),
+  ];
+}
+const HOUSEHOLD_HEADER = ['STT', 'Mã hộ', 'Chủ hộ', 'Xã/phường', 'Loại hộ'];
 
 export type TargetingView = 'left-behind' | 'unaddressed' | 'coverage' | 'priority';
 
@@ -120,102 +127,90 @@ export async function exportView(
 ) {
   const year = query.year;
   const name = `${view}-${year}${query.commune ? `-${query.commune}` : ''}.xlsx`;
+  const file = (sheet: TableSheet) => tableWorkbook([sheet]).then((body) => ({ name, type: XLSX_TYPE, body }));
   switch (view) {
     case 'left-behind': {
       const { items } = await leftBehind(db, actor, all(query));
-      const rows = items.map((r, i) => [
-        i + 1,
-        r.code,
-        r.headName,
-        r.communeCode,
-        category(r.category),
-        r.deprivationCount,
-        r.deprivations.map(indicatorName).join(', '),
-      ]);
-      return {
-        name,
-        ...(await workbook(
-          `Hộ nghèo, cận nghèo chưa được hỗ trợ năm ${year}`,
-          ['STT', 'Mã hộ', 'Chủ hộ', 'Mã xã', 'Loại hộ', 'Số chỉ số thiếu hụt', 'Chỉ số thiếu hụt'],
-          rows,
-        )),
-      };
+      const cells = await householdCells(db, items);
+      return file({
+        name: 'Chưa được hỗ trợ',
+        title: `Hộ nghèo, cận nghèo chưa được hỗ trợ năm ${year}`,
+        header: [...HOUSEHOLD_HEADER, 'Số chỉ số thiếu hụt', 'Chỉ số thiếu hụt'],
+        rows: items.map((r, i) => [...cells(r, i), r.deprivationCount, r.deprivations.map(indicatorName).join(', ')]),
+      });
     }
     case 'unaddressed': {
       const { items } = await unaddressed(db, actor, all(query));
-      const rows = items.map((r, i) => [
-        i + 1,
-        r.code,
-        r.headName,
-        r.communeCode,
-        category(r.category),
-        indicatorName(r.indicator),
-        r.kinds.map((k) => SUPPORT_KIND_LABELS[k].vi).join(', '),
-      ]);
-      return {
-        name,
-        ...(await workbook(
-          `Thiếu hụt chưa được hỗ trợ năm ${year}`,
-          ['STT', 'Mã hộ', 'Chủ hộ', 'Mã xã', 'Loại hộ', 'Thiếu hụt', 'Loại hỗ trợ còn thiếu'],
-          rows,
-        )),
-      };
+      const cells = await householdCells(db, items);
+      return file({
+        name: 'Thiếu hụt chưa hỗ trợ',
+        title: `Thiếu hụt chưa được hỗ trợ năm ${year}`,
+        header: [...HOUSEHOLD_HEADER, 'Thiếu hụt', 'Loại hỗ trợ còn thiếu'],
+        rows: items.map((r, i) => [
+          ...cells(r, i),
+          indicatorName(r.indicator),
+          r.kinds.map((k) => SUPPORT_KIND_LABELS[k].vi).join(', '),
+        ]),
+      });
     }
     case 'coverage': {
       const { communes } = await coverage(db, actor, query);
-      const rows = communes.map((c, i) => [
-        i + 1,
-        c.name,
-        c.assessed,
-        c.poor,
-        c.nearPoor,
-        c.povertyRate,
-        c.supportedHouseholds,
-        c.supportValue,
-        c.valueShare,
-        c.reached,
-        c.reachedShare,
-      ]);
-      return {
-        name,
-        ...(await workbook(
-          `Tỷ lệ nghèo và phần hỗ trợ theo xã năm ${year}`,
-          [
-            'STT',
-            'Xã/phường',
-            'Số hộ được đánh giá',
-            'Hộ nghèo',
-            'Hộ cận nghèo',
-            'Tỷ lệ nghèo (%)',
-            'Số hộ được hỗ trợ',
-            'Giá trị hỗ trợ (đồng)',
-            'Phần giá trị (%)',
-            'Hộ nghèo, cận nghèo được hỗ trợ',
-            'Tỷ lệ được hỗ trợ (%)',
-          ],
-          rows,
-        )),
-      };
+      return file({
+        name: 'Theo xã',
+        title: `Tỷ lệ nghèo và phần hỗ trợ theo xã năm ${year}`,
+        header: [
+          'STT',
+          'Xã/phường',
+          'Số hộ được đánh giá',
+          'Hộ nghèo',
+          'Hộ cận nghèo',
+          'Tỷ lệ nghèo (%)',
+          'Số hộ được hỗ trợ',
+          'Giá trị hỗ trợ (đồng)',
+          'Phần giá trị (%)',
+          'Hộ nghèo, cận nghèo được hỗ trợ',
+          'Tỷ lệ được hỗ trợ (%)',
+        ],
+        rows: communes.map((c, i) => [
+          i + 1,
+          c.name,
+          c.assessed,
+          c.poor,
+          c.nearPoor,
+          c.povertyRate,
+          c.supportedHouseholds,
+          c.supportValue,
+          c.valueShare,
+          c.reached,
+          c.reachedShare,
+        ]),
+      });
     }
     case 'priority': {
-      const { items } = await priority(db, actor, all(query));
-      const rows = items.map((r) => [
-        r.rank,
-        r.code,
-        r.headName,
-        r.communeCode,
-        category(r.category),
-        r.score,
-        r.parts.map((p) => `${p.label.vi} × ${p.count} = ${p.points}`).join('; '),
-      ]);
-      return {
-        name,
-        ...(await workbook(
-          `Danh sách ưu tiên hỗ trợ năm ${year}`,
-          ['Thứ hạng', 'Mã hộ', 'Chủ hộ', 'Mã xã', 'Loại hộ', 'Điểm', 'Cách tính điểm'],
-          rows,
-        )),
-      };
+      const { items, rule } = await priority(db, actor, all(query));
+      const cells = await householdCells(db, items);
+      // Every factor's points in its own column, so the ranking can be checked (and re-sorted) in Excel.
+      const factors = PRIORITY_FACTORS.filter((f) => rule[f] > 0);
+      return file({
+        name: 'Ưu tiên',
+        title: `Danh sách ưu tiên hỗ trợ năm ${year}`,
+        lines: [`Quy tắc chấm điểm: ${factors.map((f) => `${FACTOR_LABELS[f].vi} ${rule[f]} điểm`).join('; ')}.`],
+        header: [
+          'Thứ hạng',
+          ...HOUSEHOLD_HEADER.slice(1),
+          'Điểm',
+          ...factors.map((f) => `${capitalise(FACTOR_LABELS[f].vi)} (điểm)`),
+          'Cách tính điểm',
+        ],
+        // The rank in the first column (equal scores share one) instead of the row's number.
+        rows: items.map((r, i) => [
+          r.rank,
+          ...cells(r, i).slice(1),
+          r.score,
+          ...factors.map((f) => r.parts.find((p) => p.factor === f)?.points ?? 0),
+          r.parts.map((p) => `${p.label.vi} × ${p.count} = ${p.points}`).join('; '),
+        ]),
+      });
     }
     default:
       throw errors.notFound('báo cáo', 'View');

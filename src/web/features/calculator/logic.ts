@@ -125,10 +125,7 @@ export const CATEGORY_COLORS: Record<Category, string> = {
   not_poor: 'green',
 };
 
-/** Labels are stored lower case for use inside sentences; a tag starts with a capital. */
-export function capitalise(text: string): string {
-  return text ? text.charAt(0).toLocaleUpperCase('vi') + text.slice(1) : text;
-}
+export { capitalise } from '../../../domain/text';
 
 /** "2022–2025": the period a standard is known by (its id, with an en dash). */
 export function period(standard: PublicStandard): string {

@@ -20,6 +20,7 @@ import { formatVnd } from '../../../domain/coordination';
 import { MODEL_KIND_LABELS } from '../../../domain/models';
 import { SUPPORT_KIND_LABELS } from '../../../domain/support';
 import { FormModal } from '../../components/FormModal';
+import { DownloadButton } from '../../components/DownloadButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
@@ -66,19 +67,22 @@ export function ModelPage() {
         title={m.name}
         description={<Link to={MODELS_PATH}>{t('models.title')}</Link>}
         extra={
-          m.canManage && (
-            <>
-              <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
-                {t('models.edit')}
-              </Button>
-              <Button icon={<BranchesOutlined />} onClick={() => setDialog('replicate')}>
-                {t('models.replicate')}
-              </Button>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('participant')}>
-                {t('models.addParticipant')}
-              </Button>
-            </>
-          )
+          <>
+            <DownloadButton label={t('models.export')} download={() => modelsApi.exportOne(m.id)} />
+            {m.canManage && (
+              <>
+                <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+                  {t('models.edit')}
+                </Button>
+                <Button icon={<BranchesOutlined />} onClick={() => setDialog('replicate')}>
+                  {t('models.replicate')}
+                </Button>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('participant')}>
+                  {t('models.addParticipant')}
+                </Button>
+              </>
+            )}
+          </>
         }
       />
       <Card>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { formatVnd } from '../../../domain/coordination';
 import { MODEL_KIND_LABELS, MODEL_KINDS, type ModelKind } from '../../../domain/models';
+import { DownloadButton } from '../../components/DownloadButton';
 import { ListTable } from '../../components/ListTable';
 import { ListToolbar, ToolbarSelect } from '../../components/ListToolbar';
 import { PageHeader } from '../../components/PageHeader';
@@ -87,6 +88,7 @@ export function ModelsPage({ embedded = false }: { embedded?: boolean }) {
           label={t('models.allKinds')}
           options={MODEL_KINDS.map((k) => ({ value: k, label: t.label(MODEL_KIND_LABELS[k]) }))}
         />
+        <DownloadButton label={t('models.export')} download={() => modelsApi.exportList({ q, kind })} />
         {canManage && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('models.create')}

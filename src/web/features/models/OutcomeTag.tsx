@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { Outcome } from '../../../domain/models';
+import { OUTCOME_LABELS, type Outcome } from '../../../domain/models';
 import { useT } from '../../i18n';
 
 const COLOURS: Record<Outcome, string> = {
@@ -14,5 +14,5 @@ const COLOURS: Record<Outcome, string> = {
 /** What the registry says happened to a household after it joined a model. */
 export function OutcomeTag({ outcome }: { outcome: Outcome }) {
   const t = useT();
-  return <Tag color={COLOURS[outcome]}>{t(`models.outcomes.${outcome}`)}</Tag>;
+  return <Tag color={COLOURS[outcome]}>{t.label(OUTCOME_LABELS[outcome])}</Tag>;
 }

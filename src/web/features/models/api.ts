@@ -1,5 +1,6 @@
 import type { ModelKind, ModelResults, Outcome, YearStatus } from '../../../domain/models';
 import { api, type Page } from '../../api/client';
+import { downloadFile } from '../households/api';
 import type { Support, SupportInput } from '../support/api';
 
 /** Typed calls of poverty-reduction models (/api/models…). Shapes follow src/server/modules/models/schemas.ts. */
@@ -116,6 +117,9 @@ export const modelsApi = {
   replicate: (id: string, input: ModelPlace & { name?: string }) =>
     api.post<Model>(`/api/models/${id}/replication`, input),
   comparison: (id: string) => api.get<Comparison>(`/api/models/${id}/comparison`),
+  exportList: (query: Omit<ModelListQuery, 'limit' | 'offset'>) =>
+    downloadFile('/api/models/export', { ...query }, 'mo-hinh-giam-ngheo.xlsx'),
+  exportOne: (id: string) => downloadFile(`/api/models/${id}/export`, undefined, 'mo-hinh.xlsx'),
   ofHousehold: (householdId: string) =>
     api.get<{ id: string; name: string; kind: ModelKind; joinedOn: string; outcome: Outcome }[]>(
       `/api/households/${householdId}/models`,

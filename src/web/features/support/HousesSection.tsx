@@ -24,6 +24,8 @@ export function HousesSection({ household: h, canManage }: { household: Househol
   const saved = (text: string) => {
     setDialog(null);
     void queryClient.invalidateQueries({ queryKey: housesKey(h.id) });
+    // The year-by-year table shows each house's stage.
+    void queryClient.invalidateQueries({ queryKey: supportQueries.years(h.id).queryKey });
     void message.success(text);
   };
   const inProgress = list.data?.items.some((house) => house.stage !== 'handed_over');
@@ -66,6 +68,8 @@ const nextStage = (stage: HouseStage) =>
 
 function HouseCard({ house, canManage, onAdvance }: { house: House; canManage: boolean; onAdvance: () => void }) {
   const t = useT();
+  const sources = useQuery(supportQueries.sources());
+  const sourceName = (code: string) => t.label(sources.data?.find((s) => s.code === code)?.name) || code;
   const next = nextStage(house.stage);
   return (
     <Card size="small" className="house-card" data-testid={`house-${house.decisionNumber}`}>
@@ -73,6 +77,11 @@ function HouseCard({ house, canManage, onAdvance }: { house: House; canManage: b
         {t(house.kind === 'build' ? 'support.houseBuild' : 'support.houseRepair')} — {house.decisionNumber} —{' '}
         {formatNumber(house.totalCost)} đ
       </Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
+        {t('support.funding')}:{' '}
+        {house.funding.map((f) => `${sourceName(f.sourceCode)} ${formatNumber(f.amount)} đ`).join('; ')}
+        {house.builder && ` — ${t('support.builder')}: ${house.builder}`}
+      </Typography.Paragraph>
       {house.behindSchedule && (
         <Alert type="warning" showIcon title={t.label(house.behindSchedule)} style={{ margin: '8px 0' }} />
       )}

@@ -1,4 +1,4 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -28,6 +28,7 @@ import {
   type PriorityRule,
 } from '../../../domain/support';
 import { api, type Page } from '../../api/client';
+import { DownloadButton } from '../../components/DownloadButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
@@ -69,11 +70,7 @@ function YearFilter({ year, onChange }: { year: number; onChange: (year: number)
 
 function ExportButton({ view, query }: { view: TargetingView; query: Record<string, string | number | undefined> }) {
   const t = useT();
-  return (
-    <Button icon={<DownloadOutlined />} onClick={() => void targetingApi.export(view, query)}>
-      {t('support.export')}
-    </Button>
-  );
+  return <DownloadButton label={t('support.export')} download={() => targetingApi.export(view, query)} />;
 }
 
 const householdLink = (id: string, code: string) => <Link to={`/households/${id}`}>{code}</Link>;
@@ -147,6 +144,7 @@ function DistributionTab() {
         >
           <Select
             style={{ width: 240 }}
+            showSearch={{ optionFilterProp: 'label' }}
             options={(sources.data ?? []).map((s) => ({ value: s.code, label: t.label(s.name) }))}
           />
         </Form.Item>

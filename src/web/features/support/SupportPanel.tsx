@@ -12,6 +12,7 @@ import { DateInput, fromDayjs } from '../households/common';
 import { supportApi, supportQueries, type Support, type SupportInput } from './api';
 import { FundField } from './FundField';
 import { HousesSection } from './HousesSection';
+import { SupportYears } from './SupportYears';
 
 /**
  * What the household received, from every source, over the years: the list with its total, and
@@ -75,6 +76,7 @@ export function SupportPanel({ household: h, canManage }: { household: Household
 
   return (
     <>
+      <SupportYears householdId={h.id} />
       {canManage && (
         <div className="tab-actions">
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'record' })}>
@@ -84,6 +86,7 @@ export function SupportPanel({ household: h, canManage }: { household: Household
       )}
       {list.isError && <Alert type="error" showIcon title={errorText(list.error)} />}
       <Table<Support>
+        className="support-list"
         rowKey="id"
         size="small"
         loading={list.isPending}

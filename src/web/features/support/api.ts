@@ -1,5 +1,5 @@
 import type { Localized } from '../../../domain/poverty';
-import type { SupportKind } from '../../../domain/support';
+import type { SupportKind, SupportYears } from '../../../domain/support';
 import { api, type Page } from '../../api/client';
 
 /** Typed calls of support records (/api/…/supports). Shapes follow src/server/modules/support/schemas.ts. */
@@ -41,6 +41,7 @@ export const supportApi = {
       order: 'desc',
       limit: 500,
     }),
+  years: (householdId: string) => api.get<SupportYears>(`/api/households/${householdId}/support-years`),
   record: (householdId: string, input: SupportInput) =>
     api.post<Support>(`/api/households/${householdId}/supports`, input),
   cancel: (id: string, reason: string) => api.post<Support>(`/api/supports/${id}/cancellation`, { reason }),
@@ -51,6 +52,11 @@ export const supportQueries = {
   ofHousehold: (householdId: string) => ({
     queryKey: ['support', 'household', householdId] as const,
     queryFn: () => supportApi.ofHousehold(householdId),
+  }),
+  // Under the household's key: whatever refreshes its supports refreshes its years.
+  years: (householdId: string) => ({
+    queryKey: ['support', 'household', householdId, 'years'] as const,
+    queryFn: () => supportApi.years(householdId),
   }),
 };
 
