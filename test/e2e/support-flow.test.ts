@@ -60,15 +60,20 @@ describe(
         // Planned for the end of July: by today (December) a house not completed is behind schedule.
         await typeDate(page, 'Ngày dự kiến hoàn thành', '31/07/2026', approve);
         await approve.getByLabel('Đơn vị, người thi công').fill('Tổ thợ xây thôn 1');
+        // The house is funded by the movement and the local budget: one row per source.
         await approve.getByLabel('Nguồn').fill('Phong trào xóa');
         await chooseOption(page, 'Phong trào xóa nhà tạm, nhà dột nát 2024–2025');
-        await approve.getByLabel('Giá trị (đồng)').fill('60000000');
+        await approve.getByLabel('Số tiền (đồng)').fill('60000000');
+        await approve.getByRole('button', { name: 'Thêm nguồn kinh phí' }).click();
+        await approve.getByLabel('Nguồn').nth(1).fill('Ngân sách địa');
+        await chooseOption(page, 'Ngân sách địa phương');
+        await approve.getByLabel('Số tiền (đồng)').nth(1).fill('20000000');
         await approve.getByRole('button', { name: 'Phê duyệt hỗ trợ nhà ở' }).click();
         await hidden(approve);
         const house = page.getByTestId('house-77/QĐ-UBND');
         await visible(
           house.getByText(
-            'Kinh phí theo nguồn: Phong trào xóa nhà tạm, nhà dột nát 2024–2025 60.000.000 đ — Đơn vị, người thi công: Tổ thợ xây thôn 1',
+            'Kinh phí theo nguồn: Phong trào xóa nhà tạm, nhà dột nát 2024–2025 60.000.000 đ; Ngân sách địa phương 20.000.000 đ — Đơn vị, người thi công: Tổ thợ xây thôn 1',
           ),
         );
         await visible(house.getByText('Quá hạn hoàn thành (31/07/2026).'));

@@ -128,5 +128,9 @@ export const supportEn: Messages['support'] = {
   yearsLoan: 'Borrowed {borrowed}, owed {outstanding}',
   yearsOwed: 'Owed {outstanding}',
   yearsAll: 'All years',
+  amount: 'Amount (VND)',
+  amountRequired: 'Enter the amount',
+  addSource: 'Add a source',
+  removeSource: 'Remove this source',
   funding: 'Funding by source',
 };

@@ -125,5 +125,9 @@ export const supportVi = {
   yearsLoan: 'Vay {borrowed}, dư nợ {outstanding}',
   yearsOwed: 'Dư nợ {outstanding}',
   yearsAll: 'Cộng các năm',
+  amount: 'Số tiền (đồng)',
+  amountRequired: 'Nhập số tiền',
+  addSource: 'Thêm nguồn kinh phí',
+  removeSource: 'Bỏ nguồn này',
   funding: 'Kinh phí theo nguồn',
 };

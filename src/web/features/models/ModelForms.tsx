@@ -1,32 +1,24 @@
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { MODEL_KIND_LABELS, MODEL_KINDS, MODEL_SUPPORT_KINDS } from '../../../domain/models';
 import { SUPPORT_KIND_LABELS, type SupportKind } from '../../../domain/support';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { useDebounced } from '../../lib/useDebounced';
-import { formatNumber } from '../../lib/format';
 import { unitQueries } from '../admin-units/api';
 import { useArea } from '../area/AreaContext';
 import { OrganisationsPicker } from '../coordination/pickers';
 import { householdsApi } from '../households/api';
 import { DateInput, fromDayjs, toDayjs } from '../households/common';
 import { supportQueries } from '../support/api';
+import { moneyInput, SourceAmounts } from '../support/SourceAmounts';
 import { villageQueries } from '../villages/api';
 import { modelsApi, type Model, type ModelInput } from './api';
 
 type DateValue = Parameters<typeof fromDayjs>[0];
 type ModelForm = Omit<ModelInput, 'startsOn' | 'endsOn'> & { startsOn: DateValue; endsOn: DateValue };
 
-const money = {
-  min: 0,
-  step: 1_000_000,
-  style: { width: '100%' },
-  formatter: (v: number | string | undefined) => (v ? formatNumber(Number(v)) : ''),
-  parser: (v: string | undefined) => Number((v ?? '').replace(/\D/gu, '')),
-};
 
 /**
  * A model's form: `create` a new one, `edit` it (its commune stays) and record its results, or
@@ -45,7 +37,6 @@ export function ModelFormModal({
 }) {
   const t = useT();
   const { area } = useArea();
-  const sources = useQuery(supportQueries.sources());
   const place = mode !== 'replicate' && model;
   const initialValues: Partial<ModelForm> = place
     ? {
@@ -141,45 +132,7 @@ export function ModelFormModal({
         </Form.Item>
       </Space>
       <Typography.Text strong>{t('models.budget')}</Typography.Text>
-      <Form.List name="budget">
-        {(items, { add, remove }) => (
-          <>
-            {items.map((item) => (
-              <Space key={item.key} align="baseline" wrap>
-                <Form.Item
-                  name={[item.name, 'sourceCode']}
-                  rules={[{ required: true, message: t('models.sourceRequired') }]}
-                >
-                  <Select
-                    aria-label={t('models.source')}
-                    placeholder={t('models.source')}
-                    style={{ width: 320 }}
-                    showSearch={{ optionFilterProp: 'label' }}
-                    options={(sources.data ?? []).map((s) => ({ value: s.code, label: t.label(s.name) }))}
-                  />
-                </Form.Item>
-                <Form.Item
-                  name={[item.name, 'amount']}
-                  rules={[{ required: true, message: t('models.amountRequired') }]}
-                >
-                  <InputNumber<number>
-                    {...money}
-                    aria-label={t('models.amount')}
-                    placeholder={t('models.amount')}
-                    style={{ width: 200 }}
-                  />
-                </Form.Item>
-                {items.length > 1 && <MinusCircleOutlined onClick={() => remove(item.name)} />}
-              </Space>
-            ))}
-            <Form.Item>
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ sourceCode: '', amount: 0 })}>
-                {t('models.addBudget')}
-              </Button>
-            </Form.Item>
-          </>
-        )}
-      </Form.List>
+      <SourceAmounts name="budget" />
       {mode !== 'replicate' && (
         <>
           <Form.Item
@@ -190,7 +143,7 @@ export function ModelFormModal({
             <Input.TextArea rows={2} />
           </Form.Item>
           <Form.Item name="expectedIncomeIncrease" label={t('models.expectedIncome')}>
-            <InputNumber<number> {...money} />
+            <InputNumber<number> {...moneyInput} />
           </Form.Item>
         </>
       )}
@@ -200,7 +153,7 @@ export function ModelFormModal({
             <Input.TextArea rows={2} />
           </Form.Item>
           <Form.Item name="actualIncomeIncrease" label={t('models.actualIncome')}>
-            <InputNumber<number> {...money} />
+            <InputNumber<number> {...moneyInput} />
           </Form.Item>
         </>
       )}
@@ -376,7 +329,7 @@ function ReceivedFields() {
             label={t('models.receivedValue')}
             rules={[{ required: true, message: t('support.valueRequired') }]}
           >
-            <InputNumber<number> {...money} min={1} />
+            <InputNumber<number> {...moneyInput} min={1} />
           </Form.Item>
           <Form.Item name="date" label={t('models.receivedDate')}>
             <DateInput />

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Select, Steps, Typography } from 'antd';
 import { AttachmentsPanel } from '../attachments/AttachmentsPanel';
 import { useState } from 'react';
 import { HOUSE_STAGE_LABELS, HOUSE_STAGES } from '../../../domain/support';
@@ -10,6 +10,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import type { Household } from '../households/api';
 import { DateInput, fromDayjs } from '../households/common';
 import { housesApi, supportQueries, type House, type HouseStage } from './api';
+import { SourceAmounts } from './SourceAmounts';
 
 type DayValue = Parameters<typeof fromDayjs>[0];
 const housesKey = (householdId: string) => ['support', 'houses', householdId] as const;
@@ -123,8 +124,7 @@ interface ApproveForm {
   approvedOn: DayValue;
   plannedCompletion: DayValue;
   builder?: string;
-  sourceCode: string;
-  amount: number;
+  funding: { sourceCode: string; amount: number }[];
 }
 
 function ApproveModal({
@@ -137,14 +137,13 @@ function ApproveModal({
   onSaved: () => void;
 }) {
   const t = useT();
-  const sources = useQuery(supportQueries.sources());
   return (
     <FormModal<ApproveForm, House>
       open
       title={t('support.houseApproveTitle', { code: h.code })}
       okText={t('support.houseApprove')}
       onClose={onClose}
-      initialValues={{ kind: 'build' }}
+      initialValues={{ kind: 'build', funding: [{ sourceCode: '', amount: 0 }] }}
       submit={(v) =>
         housesApi.approve(h.id, {
           kind: v.kind,
@@ -152,7 +151,7 @@ function ApproveModal({
           approvedOn: fromDayjs(v.approvedOn),
           plannedCompletion: fromDayjs(v.plannedCompletion),
           builder: v.builder?.trim() || null,
-          funding: [{ sourceCode: v.sourceCode, amount: v.amount }],
+          funding: v.funding,
         })
       }
       onSaved={onSaved}
@@ -189,24 +188,8 @@ function ApproveModal({
       <Form.Item name="builder" label={t('support.builder')} rules={[{ max: 200 }]}>
         <Input />
       </Form.Item>
-      <Form.Item
-        name="sourceCode"
-        label={t('support.source')}
-        rules={[{ required: true, message: t('support.sourceRequired') }]}
-      >
-        <Select
-          showSearch={{ optionFilterProp: 'label' }}
-          loading={sources.isPending}
-          options={(sources.data ?? []).map((s) => ({ value: s.code, label: t.label(s.name) }))}
-        />
-      </Form.Item>
-      <Form.Item
-        name="amount"
-        label={t('support.valueVnd')}
-        rules={[{ required: true, message: t('support.valueRequired') }]}
-      >
-        <InputNumber<number> min={1} step={1_000_000} style={{ width: '100%' }} />
-      </Form.Item>
+      <Typography.Text strong>{t('support.funding')}</Typography.Text>
+      <SourceAmounts name="funding" />
     </FormModal>
   );
 }
