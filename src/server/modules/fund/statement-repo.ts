@@ -45,14 +45,27 @@ export async function insertLine(tx: Executor, row: NewStatementLine) {
   return created!.id;
 }
 
+/**
+ * Rows per insert: eleven bound values each, well under PGlite's limit of 32,767 per statement
+ * (beyond it PGlite 0.5 answers nothing and every later query of the connection comes back empty:
+ * re-importing a statement of 5,000 unmatched transfers then said "fund not found").
+ */
+const ROWS_PER_INSERT = 1000;
+
 /** Lines left for the manual matching screen; those another import stored first are skipped. */
 export async function insertUnmatched(tx: Executor, rows: readonly NewStatementLine[]) {
-  if (rows.length === 0) return [];
-  return tx
-    .insert(fundStatementLines)
-    .values([...rows])
-    .onConflictDoNothing({ target: [fundStatementLines.fundId, fundStatementLines.bankTransactionId] })
-    .returning({ id: fundStatementLines.id, bankTransactionId: fundStatementLines.bankTransactionId });
+  const stored: { id: string; bankTransactionId: string }[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    stored.push(
+      ...(await tx
+        .insert(fundStatementLines)
+        .values(chunk)
+        .onConflictDoNothing({ target: [fundStatementLines.fundId, fundStatementLines.bankTransactionId] })
+        .returning({ id: fundStatementLines.id, bankTransactionId: fundStatementLines.bankTransactionId })),
+    );
+  }
+  return stored;
 }
 
 export async function findLine(db: Executor, id: string, scope: AreaScope): Promise<StatementLineRow | undefined> {

@@ -149,6 +149,27 @@ describe('bank statement import', () => {
     expect(await postingsCount()).toBe(before + 1);
   });
 
+  it('a statement of thousands of transfers for the manual screen is stored whole, and importing it again still finds the fund', async () => {
+    // 3,000 lines waiting is 33,000 values: once sent as one statement, which PGlite answered with
+    // nothing, and every later query came back empty ("fund not found" on the next import).
+    const lines = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `${1 + (i % 28)}/10/2026;FTBULK${String(i).padStart(5, '0')};;${(1 + (i % 9)) * 100_000};;chuyen tien ${i}`,
+    );
+    const waiting = async () =>
+      (await officer.get(`/api/funds/${fund.id}/statement-lines?status=unmatched&limit=1`)).json().total as number;
+    const before = await waiting();
+    const first = await upload(csv(...lines));
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().totals).toMatchObject({ matched: 0, unmatched: 3000, alreadyImported: 0 });
+    expect(await waiting()).toBe(before + 3000);
+
+    const again = await upload(csv(...lines));
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().totals).toMatchObject({ unmatched: 0, alreadyImported: 3000 });
+  });
+
   it('reads the same statement from Excel, dates and amounts as typed cells', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sao kê');
