@@ -114,6 +114,12 @@ export async function campaignsOf(db: Executor, fundId: string) {
     .orderBy(desc(fundCampaigns.startDate), asc(fundCampaigns.id));
 }
 
+/** The fund a campaign belongs to (without its totals, which a posting does not need). */
+export async function campaignFundId(db: Executor, id: string) {
+  const [row] = await db.select({ fundId: fundCampaigns.fundId }).from(fundCampaigns).where(eq(fundCampaigns.id, id));
+  return row?.fundId;
+}
+
 export async function findCampaign(db: Executor, id: string) {
   const [row] = await db
     .select({ ...getTableColumns(fundCampaigns), ...campaignTotals })

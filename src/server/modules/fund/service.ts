@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SQLWrapper } from 'drizzle-orm';
 import { peakMonthContaining, peakMonthOf, transferReference } from '../../../domain/fund';
 import { requireInScope, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
@@ -12,7 +13,7 @@ import { fundArea, presentCampaign, presentDonor, presentFunds, presentPosting }
 import * as repo from './repo';
 import { receiptPdf } from './receipt-pdf';
 import { fundReport, reportPdf, reportWorkbook } from './report';
-import { pledgePaidBy } from './pledge-payment';
+import { pledgePaidBy, type PledgePayment } from './pledge-payment';
 import { verifyLedger } from './verify';
 import { donationQr } from './vietqr';
 import type {
@@ -191,9 +192,8 @@ export async function getCampaign(db: Db, actor: Actor, id: string) {
  */
 async function campaignFor(tx: Executor, fund: repo.FundRow, id: string | null | undefined, date: string | null) {
   if (id) {
-    const campaign = await repo.findCampaign(tx, id);
-    if (!campaign || campaign.fundId !== fund.id) throw campaignNotFound('campaignId');
-    return campaign.id;
+    if ((await repo.campaignFundId(tx, id)) !== fund.id) throw campaignNotFound('campaignId');
+    return id;
   }
   const year = id === undefined && date ? peakMonthContaining(date) : null;
   if (year === null) return null;
@@ -251,24 +251,50 @@ export async function postReceipt(
   const known = input.donorId ? await repo.findDonor(db, input.donorId, actor.scope) : undefined;
   if (input.donorId && !known) throw errors.invalid('donorId', 'Không tìm thấy nhà hảo tâm.', 'Donor not found.');
   const pledge = input.pledgeId ? await pledgePaidBy(db, fund, input) : null;
+  return writeReceipt(db, actor, fund, {
+    input,
+    donor: known ?? { entered: donorRow(fund, input.donor!) },
+    pledge,
+    campaignId: (tx) => campaignFor(tx, fund, input.campaignId ?? pledge?.campaignId, input.date),
+    idempotencyKey,
+    linked,
+  });
+}
+
+/** A receipt whose fund, donor, pledge and campaign are settled (by the receipts API or, a file at once, the statement import). */
+export interface SettledReceipt {
+  input: Pick<ReceiptCreateReq, 'amount' | 'date' | 'method' | 'items' | 'description'>;
+  /** A donor on record, or one entered with the receipt (written in its statement, recorded in its audit event). */
+  donor: Pick<repo.DonorRow, 'id' | 'kind' | 'name'> | { entered: repo.NewDonorRow };
+  pledge: PledgePayment | null;
+  campaignId(tx: Executor): Promise<string | null>;
+  /** Rows written in the posting's statement besides it (the statement line it records). */
+  alongside?(tx: Executor, postingId: string): SQLWrapper[];
+  idempotencyKey?: string;
+  linked?: PostingLink;
+}
+
+/** A settled receipt through the one posting path. */
+export function writeReceipt(db: Db, actor: Actor, fund: repo.FundRow, receipt: SettledReceipt) {
+  const { input, pledge } = receipt;
+  const donor = 'entered' in receipt.donor ? receipt.donor.entered : receipt.donor;
   return writePosting(db, actor, {
     action: 'fund.receipt',
     fundId: fund.id,
     fundIds: [fund.id],
-    idempotencyKey,
-    request: { fundId, input },
-    linked: async (tx, posting) => {
-      if (pledge) await pledge.link(tx, posting);
-      await linked?.(tx, posting);
-    },
-    plan: async (tx) => {
-      // A donor entered with the receipt is recorded in the receipt's audit event, not one of its own.
-      const entered = known ? null : donorRow(fund, input.donor!);
-      const donor = known ?? entered!;
-      const campaignId = await campaignFor(tx, fund, input.campaignId ?? pledge?.campaignId, input.date);
+    idempotencyKey: receipt.idempotencyKey,
+    request: { fundId: fund.id, input },
+    linked: receipt.linked,
+    plan: async (tx, _locked, postingId) => {
+      const campaignId = await receipt.campaignId(tx);
+      await pledge?.check(tx, input.amount);
       return {
         kind: 'receipt',
-        inserts: entered ? [repo.donorInsert(tx, entered)] : [],
+        inserts: [
+          ...('entered' in receipt.donor ? [repo.donorInsert(tx, receipt.donor.entered)] : []),
+          ...(pledge ? [pledge.link(tx, postingId)] : []),
+          ...(receipt.alongside?.(tx, postingId) ?? []),
+        ],
         date: input.date,
         amount: input.amount,
         lines: [

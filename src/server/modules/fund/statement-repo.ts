@@ -39,10 +39,9 @@ export async function importedIds(db: Executor, fundId: string, ids: readonly st
   return new Set(rows.map((r) => r.id));
 }
 
-/** A line matched as it is imported; a second import of the same transaction violates the unique key. */
-export async function insertLine(tx: Executor, row: NewStatementLine) {
-  const [created] = await tx.insert(fundStatementLines).values(row).returning({ id: fundStatementLines.id });
-  return created!.id;
+/** A line matched as it is imported, unrun: written in its receipt's statement. */
+export function lineInsert(tx: Executor, row: NewStatementLine) {
+  return tx.insert(fundStatementLines).values(row);
 }
 
 /**

@@ -149,6 +149,37 @@ describe('bank statement import', () => {
     expect(await postingsCount()).toBe(before + 1);
   });
 
+  it('tells its progress as JSON lines when asked, transfer by transfer, then the result', async () => {
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/funds/${fund.id}/statement-imports`,
+      payload: csv(
+        `07/11/2026;FT2631107;;100000;;ung ho ${campaign.reference}`,
+        '07/11/2026;FT2631108;;200000;;chuyen tien',
+        `08/11/2026;FT2631109;;300000;;ung ho ${campaign.reference}`,
+      ),
+      headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('application/x-ndjson');
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.slice(0, -1)).toEqual([{ progress: { done: 1, total: 2 } }, { progress: { done: 2, total: 2 } }]);
+    expect(lines.at(-1).result.totals).toMatchObject({ matched: 2, matchedAmount: 400_000, unmatched: 1 });
+
+    // Refused before anything is recorded: an ordinary problem answer, not a stream.
+    const refused = await officer.request({
+      method: 'POST',
+      url: `/api/funds/${fund.id}/statement-imports`,
+      payload: csv('07/11/2026;FT2631110;;abc;;ung ho'),
+      headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('a statement of thousands of transfers for the manual screen is stored whole, and importing it again still finds the fund', async () => {
     // 3,000 lines waiting is 33,000 values: once sent as one statement, which PGlite answered with
     // nothing, and every later query came back empty ("fund not found" on the next import).
