@@ -20,7 +20,10 @@ import type {
   AllocationCreateReq,
   CampaignCreateReq,
   DonorInput,
+  DonorUpdateReq,
   ExpenditureCreateReq,
+  FundDonorListReq,
+  FundDonorView,
   FundCreateReq,
   PostingListReq,
   ReceiptCreateReq,
@@ -234,6 +237,65 @@ export async function createDonor(db: Db, actor: Actor, input: DonorInput & { fu
       after: donor,
     });
     return donor;
+  });
+}
+
+/** The donors of a fund's unit, searchable by name, phone or e-mail, with what each gave. */
+export async function listFundDonors(db: Db, actor: Actor, fundId: string, query: FundDonorListReq) {
+  const fund = await requireFund(db, actor, fundId);
+  const { items, total } = await repo.listFundDonors(db, fund, query);
+  return {
+    items: items.map((r): FundDonorView => ({
+      ...presentDonor(r.donor),
+      receipts: r.receipts,
+      given: r.given,
+      lastDate: r.lastDate,
+    })),
+    total,
+  };
+}
+
+/**
+ * Correct a donor's contact details or consent to be named, by the officers who keep the fund of
+ * the donor's unit. The public page names donors by their consent as it is now; the receipts
+ * already written keep the name they were written with (the ledger never changes).
+ */
+export async function updateDonor(db: Db, actor: Actor, id: string, input: DonorUpdateReq) {
+  return db.transaction(async (tx) => {
+    const row = await repo.lockDonor(tx, id, actor.scope);
+    if (!row) throw errors.notFound('nhà hảo tâm', 'Donor');
+    requireInScope(actor, fundArea(row));
+    if (!fundPolicy.post(actor, fundArea(row))) throw errors.forbidden();
+    if (row.version !== input.version) throw errors.staleVersion();
+    const anonymous = row.kind === 'anonymous';
+    if (anonymous && (input.name || input.publishName)) {
+      throw errors.invalid(
+        'name',
+        'Nhà hảo tâm ẩn danh không có tên để ghi hay công khai.',
+        'An anonymous donor has no name to record or publish.',
+      );
+    }
+    if (!anonymous && !input.name) {
+      throw errors.invalid('name', 'Cần tên nhà hảo tâm (trừ ẩn danh)', 'The donor’s name is required.');
+    }
+    const updated = await repo.updateDonor(tx, id, input.version, {
+      name: input.name ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      address: input.address ?? null,
+      publishName: input.publishName,
+    });
+    if (!updated) throw errors.staleVersion();
+    const view = presentDonor(updated);
+    await recordAudit(tx, actor, {
+      action: 'fund.donor.update',
+      entity: 'fund_donor',
+      entityId: id,
+      area: fundArea(row),
+      before: presentDonor(row),
+      after: view,
+    });
+    return view;
   });
 }
 
