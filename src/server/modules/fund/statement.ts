@@ -150,6 +150,7 @@ export async function importStatement(
       }
       const line = { ...row, amount: row.credit };
       const pledge = row.outcome === 'pledge' ? pledgeById.get(row.pledgeId)! : null;
+      const campaignId = row.outcome === 'campaign' ? row.campaignId : (pledge!.campaignId ?? peakMonthOf(row.date));
       try {
         // Fund, pledges and campaigns were read once for the file: each transfer costs only its posting.
         const { posting } = await writeReceipt(db, actor, fund, {
@@ -158,8 +159,7 @@ export async function importStatement(
             ? { id: pledge.donorId, kind: pledge.donorKind, name: pledge.donorName }
             : { entered: donorRow(fund, { kind: 'anonymous' }) },
           pledge: pledge && pledgePayment(pledge),
-          campaignId: async () =>
-            pledge ? (pledge.campaignId ?? peakMonthOf(row.date)) : (row as { campaignId: string }).campaignId,
+          campaignId: async () => campaignId,
           alongside: (tx, postingId) =>
             matchedLineInserts(tx, actor, fund, {
               bankTransactionId: row.bankTransactionId,
