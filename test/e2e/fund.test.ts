@@ -147,6 +147,32 @@ describe('the Fund for the Poor', () => {
       const pdf = await page.request.get(href!);
       expect(pdf.status()).toBe(200);
       expect(pdf.headers()['content-type']).toBe('application/pdf');
+
+      // The donor withdraws consent to be named: corrected on the donors tab, gone from the public page.
+      await page.getByRole('tab', { name: 'Nhà hảo tâm' }).click();
+      const search = page.getByRole('searchbox', { name: 'Tìm kiếm' });
+      await search.fill(donor.replace('Hợp tác xã', 'hop tac xa'));
+      await search.press('Enter');
+      // The ledger's tab, hidden, keeps its row of the same donor.
+      const donorRow = page.locator('.ant-tabs-tabpane-active .ant-table-row').filter({ hasText: donor });
+      await visible(donorRow.getByText('Được nêu tên'));
+      expect(await donorRow.textContent()).toContain('4.500.000 đ');
+      await donorRow.getByRole('button', { name: 'Sửa thông tin' }).click();
+      const edit = page.getByRole('dialog', { name: /^Sửa thông tin/u });
+      await edit.getByLabel('Điện thoại').fill('0239 3855 123');
+      await edit.getByText('Đồng ý công khai tên').click();
+      await screenshot(page, 'fund-donor-edit', false);
+      await edit.getByRole('button', { name: 'Lưu' }).click();
+      await hidden(edit);
+      await visible(donorRow.getByText('Ghi "Nhà hảo tâm"'));
+      await visible(donorRow.getByText('0239 3855 123'));
+      const publicPath = await page.getByRole('link', { name: 'Trang công khai' }).getAttribute('href');
+      const visitor = await browser.newContext({ baseURL: page.url(), locale: 'vi-VN' });
+      const publicPage = await visitor.newPage();
+      await publicPage.goto(publicPath!);
+      await visible(publicPage.getByText('Các khoản ủng hộ'));
+      await hidden(publicPage.getByRole('cell', { name: donor }));
+      await visitor.close();
     } finally {
       await context.close();
     }

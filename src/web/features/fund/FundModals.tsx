@@ -149,6 +149,8 @@ export function ReceiptModal({ open, fund, campaigns, onClose, onSaved }: Props)
       open={open}
       title={`${t('fund.recordReceipt')} — ${fund.name}`}
       okText={t('fund.recordReceipt')}
+      // Wide enough for an item in kind on one line.
+      width={680}
       onClose={onClose}
       initialValues={{
         date: today,
