@@ -154,7 +154,10 @@ describe('the Fund for the Poor', () => {
       await search.fill(donor.replace('Hợp tác xã', 'hop tac xa'));
       await search.press('Enter');
       // The ledger's tab, hidden, keeps its row of the same donor.
-      const donorRow = page.locator('.ant-tabs-tabpane-active .ant-table-row').filter({ hasText: donor });
+      const donorRow = page
+        .getByRole('tabpanel', { name: 'Nhà hảo tâm' })
+        .locator('.ant-table-row')
+        .filter({ hasText: donor });
       await visible(donorRow.getByText('Được nêu tên'));
       expect(await donorRow.textContent()).toContain('4.500.000 đ');
       await donorRow.getByRole('button', { name: 'Sửa thông tin' }).click();
