@@ -60,6 +60,7 @@ const other = {
   postingId: '',
   pledgeId: '',
   statementLineId: '',
+  donorId: '',
   roundId: '',
 };
 const own = {
@@ -71,6 +72,7 @@ const own = {
   postingId: '',
   pledgeId: '',
   statementLineId: '',
+  donorId: '',
 };
 /** Coordination records of Cẩm Xuyên and of Thạch Hà. */
 let otherCoordination: CoordinationFixture;
@@ -108,6 +110,7 @@ beforeAll(async () => {
     where.fundId = (await buildFund(db, { unitCode: code })).id;
     const res = await cashier.post(`/api/funds/${where.fundId}/receipts`, RECEIPT);
     where.postingId = res.json().id;
+    where.donorId = res.json().donor.id;
     const pledge = await cashier.post(`/api/funds/${where.fundId}/pledges`, PLEDGE);
     where.pledgeId = pledge.json().id;
     await cashier.request({
@@ -182,6 +185,8 @@ const fundCases = (where: typeof own): Case[] => [
     () => `/api/statement-lines/${where.statementLineId}/set-aside`,
     () => ({ reason: 'thử' }),
   ],
+  ['read its donors', 'GET', () => `/api/funds/${where.fundId}/donors`],
+  ['correct its donor', 'PUT', () => `/api/donors/${where.donorId}`, () => ({ version: 1, publishName: false })],
   [
     'add a donor to its fund',
     'POST',

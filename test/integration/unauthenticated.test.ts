@@ -17,6 +17,7 @@ import {
   funds,
 } from '../../src/server/modules/fund/tables';
 import { createPledge } from '../../src/server/modules/fund/pledges';
+import { createDonor } from '../../src/server/modules/fund/service';
 import { importStatement, listStatementLines } from '../../src/server/modules/fund/statement';
 import { organisations } from '../../src/server/modules/organisations/tables';
 import { users } from '../../src/server/modules/users/tables';
@@ -180,6 +181,8 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
     /** A pledge on the fund, or a bank statement line waiting to be matched, when the route needs one. */
     pledge?: { id: string };
     statementLine?: { id: string };
+    /** A donor of the fund, when the route needs one. */
+    donor?: { id: string };
   };
   /** A statement of one incoming transfer, never seen before. */
   const statementFile = () =>
@@ -443,6 +446,15 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
       return { reason: 'Lãi tiền gửi' };
     },
     'POST /api/donors': (f) => ({ fundId: f.fund.id, kind: 'business', name: 'Công ty Chống Giả' }),
+    'PUT /api/donors/{id}': async (f) => {
+      const donor = await createDonor(t.database.db, await systemAdmin(t.database.db), {
+        fundId: f.fund.id,
+        kind: 'individual',
+        name: 'Phan Văn Sửa',
+      });
+      f.donor = donor;
+      return { version: donor.version, name: 'Phan Văn Sửa', phone: '0911000111', publishName: true };
+    },
     'POST /api/poverty/standards': () => ({
       provinceCode: null,
       definition: { ...STANDARD_2022_2025, version: 100 + ++seq },
@@ -476,6 +488,7 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
   const idFor = (path: string, f: Fixtures) =>
     f.pledge?.id ??
     f.statementLine?.id ??
+    f.donor?.id ??
     (f.coordination
       ? coordinationId(path, f.coordination)
       : f.model

@@ -86,12 +86,40 @@ interface RequestOptions {
   /** Do not run the 401 handler (the session probe and the login itself). */
   quiet401?: boolean;
   signal?: AbortSignal;
+  /**
+   * Ask for progress: the server may then answer JSON lines, `{"progress": …}` as the work goes
+   * on, then `{"result": …}` (what the request returns) or `{"error": problem}`.
+   */
+  onProgress?(progress: unknown): void;
+}
+
+const NDJSON = 'application/x-ndjson';
+
+/** The result of an answer in JSON lines, telling each progress line on the way. */
+async function readLines<T>(response: Response, onProgress: (progress: unknown) => void): Promise<T> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) throw new ApiError({ status: 0, code: UNEXPECTED_RESPONSE });
+    buffered += value;
+    let end: number;
+    while ((end = buffered.indexOf('\n')) >= 0) {
+      const message = JSON.parse(buffered.slice(0, end)) as { progress?: unknown; result?: T; error?: Problem };
+      buffered = buffered.slice(end + 1);
+      if (message.error) throw new ApiError({ ...message.error, status: response.status });
+      if ('result' in message) return message.result as T;
+      if (message.progress !== undefined) onProgress(message.progress);
+    }
+  }
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = {
+    accept: `${options.onProgress ? `${NDJSON}, ` : ''}application/json, application/problem+json`,
+  };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.file) headers['content-type'] = options.file.type || 'application/octet-stream';
   if (UNSAFE.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -110,6 +138,7 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (response.status === 204) return undefined as T;
   const type = response.headers.get('content-type') ?? '';
+  if (options.onProgress && response.ok && type.includes(NDJSON)) return readLines<T>(response, options.onProgress);
   const payload: unknown = type.includes('json') ? await response.json().catch(() => null) : null;
   if (response.ok) return payload as T;
   const problem =
@@ -126,7 +155,8 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),
-  upload: <T>(path: string, query: Query, file: Blob) => request<T>('POST', path, { query, file }),
+  upload: <T, P = never>(path: string, query: Query, file: Blob, onProgress?: (progress: P) => void) =>
+    request<T>('POST', path, { query, file, onProgress: onProgress as ((progress: unknown) => void) | undefined }),
 };
 
 /** Every list endpoint answers this. */

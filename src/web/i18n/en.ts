@@ -3,6 +3,7 @@ import { attachmentsEn } from './attachments.en';
 import { supportEn } from './support.en';
 import { fundEn } from './fund.en';
 import { fundBankEn } from './fund-bank.en';
+import { fundDonorsEn } from './fund-donors.en';
 import { rollupEn } from './rollup.en';
 import { householdsEn } from './households.en';
 import { coordinationEn } from './coordination.en';
@@ -489,6 +490,7 @@ export const en: Messages = {
   news: newsEn,
   fund: fundEn,
   fundBank: fundBankEn,
+  fundDonors: fundDonorsEn,
   rollup: rollupEn,
   coordination: coordinationEn,
   reviews: reviewsEn,

@@ -36,6 +36,7 @@ export const fundBankEn: { [K in keyof typeof fundBankVi]: string } = {
     '{matched} transfers matched ({amount}), {unmatched} waiting for matching, {ignored} outgoing ignored, {already} imported before.',
   importRows: 'Import: create {count} receipts',
   imported: 'Statement imported: {matched} receipts, {unmatched} transfers waiting for matching.',
+  importing: 'Recording receipt {done} of {total}…',
   row: 'Row',
   transactionId: 'Transaction id',
   credit: 'Credit',

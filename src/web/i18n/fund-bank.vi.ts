@@ -34,6 +34,7 @@ export const fundBankVi = {
     '{matched} giao dịch khớp ({amount}), {unmatched} chờ đối chiếu, {ignored} tiền ra bỏ qua, {already} đã nhập trước đó.',
   importRows: 'Nhập sao kê: tạo {count} khoản thu',
   imported: 'Đã nhập sao kê: {matched} khoản thu, {unmatched} giao dịch chờ đối chiếu.',
+  importing: 'Đang ghi khoản thu {done} / {total}…',
   row: 'Dòng',
   transactionId: 'Số bút toán',
   credit: 'Ghi có',

@@ -3,6 +3,7 @@ import { attachmentsVi } from './attachments.vi';
 import { supportVi } from './support.vi';
 import { fundVi } from './fund.vi';
 import { fundBankVi } from './fund-bank.vi';
+import { fundDonorsVi } from './fund-donors.vi';
 import { rollupVi } from './rollup.vi';
 import { householdsVi } from './households.vi';
 import { coordinationVi } from './coordination.vi';
@@ -488,6 +489,7 @@ export const vi = {
   news: newsVi,
   fund: fundVi,
   fundBank: fundBankVi,
+  fundDonors: fundDonorsVi,
   rollup: rollupVi,
   coordination: coordinationVi,
   reviews: reviewsVi,

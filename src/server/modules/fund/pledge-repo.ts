@@ -111,6 +111,7 @@ export async function cancelPledge(tx: Executor, id: string, reason: string) {
     .where(eq(fundPledges.id, id));
 }
 
-export async function insertPayment(tx: Executor, pledgeId: string, postingId: string) {
-  await tx.insert(fundPledgePayments).values({ pledgeId, postingId });
+/** A receipt's payment of a pledge, unrun: written in the receipt's own statement. */
+export function paymentInsert(tx: Executor, pledgeId: string, postingId: string) {
+  return tx.insert(fundPledgePayments).values({ pledgeId, postingId });
 }

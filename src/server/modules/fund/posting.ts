@@ -21,7 +21,7 @@ export interface PlannedLine {
 /** What a use case decided to post, given the locked funds. */
 export interface PostingPlan {
   kind: repo.PostingRow['kind'];
-  /** Rows the posting refers to, written in its statement (a donor entered with a receipt). */
+  /** Rows written in the posting's statement: a donor entered with a receipt, the pledge it pays, the statement line it records. */
   inserts?: SQLWrapper[];
   date: string;
   amount: number;
@@ -56,7 +56,8 @@ export interface PostingRequest {
   idempotencyKey?: string;
   /** What identifies the request for its Idempotency-Key: the route, its target and its body. */
   request: unknown;
-  plan(tx: Executor, locked: ReadonlyMap<string, repo.LockedFund>): Promise<PostingPlan>;
+  /** `postingId`: the id the posting will have, for rows written with it (`inserts`). */
+  plan(tx: Executor, locked: ReadonlyMap<string, repo.LockedFund>, postingId: string): Promise<PostingPlan>;
   /** What another module writes with the posting, in its transaction (a support that is this expenditure). */
   linked?: PostingLink;
 }
@@ -133,7 +134,7 @@ export async function writePosting(db: Db, actor: Actor, request: PostingRequest
     if (!claimed) return replay(tx, actor, request.idempotencyKey!, requestHash);
     const locked = new Map(funds.map((f) => [f.id, f]));
     const chainFund = locked.get(request.fundId)!;
-    const plan = await request.plan(tx, locked);
+    const plan = await request.plan(tx, locked, postingId);
 
     const fundDeltas = sumBy(plan.lines, (l) => l.fundId);
     for (const [fundId, delta] of fundDeltas) {

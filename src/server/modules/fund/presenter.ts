@@ -96,5 +96,6 @@ export function presentDonor(row: DonorRow) {
     email: row.email,
     address: row.address,
     publishName: row.publishName,
+    version: row.version,
   };
 }

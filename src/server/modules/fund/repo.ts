@@ -119,18 +119,18 @@ export async function campaignsOf(db: Executor, fundId: string) {
     .orderBy(desc(fundCampaigns.startDate), asc(fundCampaigns.id));
 }
 
+/** The fund a campaign belongs to (without its totals, which a posting does not need). */
+export async function campaignFundId(db: Executor, id: string) {
+  const [row] = await db.select({ fundId: fundCampaigns.fundId }).from(fundCampaigns).where(eq(fundCampaigns.id, id));
+  return row?.fundId;
+}
+
 export async function findCampaign(db: Executor, id: string) {
   const [row] = await db
     .select({ ...getTableColumns(fundCampaigns), ...campaignTotals })
     .from(fundCampaigns)
     .where(eq(fundCampaigns.id, id));
   return row;
-}
-
-/** The fund a campaign belongs to (a posting checks it without the campaign's totals). */
-export async function campaignFund(db: Executor, id: string) {
-  const [row] = await db.select({ fundId: fundCampaigns.fundId }).from(fundCampaigns).where(eq(fundCampaigns.id, id));
-  return row?.fundId;
 }
 
 /** Whether a campaign of the fund keeps a balance other than its cash lines' sum (the ledger verification). */
@@ -224,6 +224,86 @@ export async function listDonors(
     db.select({ n: count() }).from(fundDonors).where(where),
   ]);
   return { items, total: total!.n };
+}
+
+/** A donor the user may read, locked for an update. */
+export async function lockDonor(tx: Executor, id: string, scope: AreaScope) {
+  const [row] = await tx
+    .select()
+    .from(fundDonors)
+    .where(and(eq(fundDonors.id, id), donorsReadable(scope)))
+    .for('update');
+  return row;
+}
+
+/** False when the version read is no longer the row's (someone saved meanwhile). */
+export async function updateDonor(
+  tx: Executor,
+  id: string,
+  version: number,
+  set: Pick<DonorRow, 'name' | 'phone' | 'email' | 'address' | 'publishName'>,
+) {
+  const updated = await tx
+    .update(fundDonors)
+    .set({ ...set, updatedAt: new Date(), version: sql`${fundDonors.version} + 1` })
+    .where(and(eq(fundDonors.id, id), eq(fundDonors.version, version)))
+    .returning();
+  return updated[0];
+}
+
+/**
+ * The donors of a fund's unit (a donor is recorded at the fund that met them), with what each gave
+ * to it: receipts not reversed, counted once for all donors rather than per donor.
+ */
+export async function listFundDonors(
+  db: Executor,
+  fund: Pick<FundRow, 'id' | 'provinceCode' | 'communeCode'>,
+  query: { q?: string; kind?: string; limit: number; offset: number; sort: 'name' | 'given'; order: 'asc' | 'desc' },
+) {
+  const given = db
+    .select({
+      donorId: fundPostings.donorId,
+      receipts: sql<number>`count(*)::int`.as('receipts'),
+      given: sql<number>`sum(${fundPostings.amount})::bigint`.as('given'),
+      lastDate: sql<string>`max(${fundPostings.date})::text`.as('last_date'),
+    })
+    .from(fundPostings)
+    .where(
+      and(
+        eq(fundPostings.fundId, fund.id),
+        eq(fundPostings.kind, 'receipt'),
+        sql`not exists (select 1 from fund_postings r where r.reversal_of = ${fundPostings.id})`,
+      ),
+    )
+    .groupBy(fundPostings.donorId)
+    .as('given');
+  const folded = query.q ? foldAccents(query.q) : '';
+  const where = and(
+    eq(fundDonors.provinceCode, fund.provinceCode),
+    sql`coalesce(${fundDonors.communeCode}, '') = ${fund.communeCode ?? ''}`,
+    query.kind ? eq(fundDonors.kind, query.kind) : undefined,
+    folded
+      ? sql`lower(unaccent(concat_ws(' ', ${fundDonors.name}, ${fundDonors.phone}, ${fundDonors.email}))) like ${`%${escapeLike(folded)}%`}`
+      : undefined,
+  );
+  const givenTotal = sql<number>`coalesce(${given.given}, 0)::bigint`.mapWith(Number);
+  const [items, [counted]] = await Promise.all([
+    db
+      .select({
+        donor: fundDonors,
+        receipts: sql<number>`coalesce(${given.receipts}, 0)::int`.mapWith(Number),
+        given: givenTotal,
+        lastDate: sql<string | null>`${given.lastDate}`,
+      })
+      .from(fundDonors)
+      .leftJoin(given, eq(given.donorId, fundDonors.id))
+      .where(where)
+      .orderBy(orderBy(query.sort === 'given' ? givenTotal : fundDonors.name, query.order), asc(fundDonors.id))
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ n: count() }).from(fundDonors).where(where),
+  ]);
+  return { items, total: counted!.n };
 }
 
 // ——— postings

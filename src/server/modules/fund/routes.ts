@@ -14,7 +14,10 @@ import {
   DonorListQuerySchema,
   DonorListSchema,
   DonorSchema,
+  DonorUpdateSchema,
   ExpenditureCreateSchema,
+  FundDonorListQuerySchema,
+  FundDonorListSchema,
   FundCreateSchema,
   FundListQuerySchema,
   FundListSchema,
@@ -278,6 +281,32 @@ export const fundRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db })
     '/api/donors',
     { schema: { tags, summary: 'Thêm nhà hảo tâm', body: DonorCreateSchema, response: { 201: DonorSchema } } },
     async (request, reply) => reply.status(201).send(await fund.createDonor(db, actorOf(request), request.body)),
+  );
+  app.get(
+    '/api/funds/:id/donors',
+    {
+      schema: {
+        tags,
+        summary: 'Nhà hảo tâm của quỹ (tìm theo tên, điện thoại, thư; lọc theo loại) và số đã ủng hộ',
+        params: IdParamsSchema,
+        querystring: FundDonorListQuerySchema,
+        response: { 200: FundDonorListSchema },
+      },
+    },
+    (request) => fund.listFundDonors(db, actorOf(request), request.params.id, request.query),
+  );
+  app.put(
+    '/api/donors/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa thông tin liên hệ và sự đồng ý công khai tên của nhà hảo tâm',
+        params: IdParamsSchema,
+        body: DonorUpdateSchema,
+        response: { 200: DonorSchema },
+      },
+    },
+    (request) => fund.updateDonor(db, actorOf(request), request.params.id, request.body),
   );
   app.get(
     '/api/public/funds',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DONOR_KINDS, POSTING_KINDS, PURPOSES, RECEIPT_METHODS } from '../../../domain/fund';
 import { listQuerySchema, listResponseSchema } from '../../platform/list';
-import { isoDateField, nameText, optionalText, unitCodeField } from '../../platform/schemas';
+import { isoDateField, nameText, optionalText, unitCodeField, versionField } from '../../platform/schemas';
 
 /** Whole đồng, more than zero, at most a thousand billion (a typing mistake beyond that). */
 export const amountField = z
@@ -88,9 +88,34 @@ export const DonorSchema = z.object({
   email: z.string().nullable(),
   address: z.string().nullable(),
   publishName: z.boolean(),
+  version: z.number().int(),
 });
 export const DonorListSchema = listResponseSchema(DonorSchema);
 export const DonorListQuerySchema = listQuerySchema(['name'] as const).extend({ fundId: z.uuid().optional() });
+
+/** A donor's contact details and consent, as an officer corrects them (the kind stays). */
+export const DonorUpdateSchema = z.strictObject({
+  version: versionField,
+  name: optionalText(200).optional(),
+  phone: optionalText(30).optional(),
+  email: optionalText(200).optional(),
+  address: optionalText(300).optional(),
+  publishName: z.boolean('Đồng ý công khai tên: true hoặc false').describe('Đồng ý công khai tên'),
+});
+export type DonorUpdateReq = z.infer<typeof DonorUpdateSchema>;
+
+/** The donors of a fund's unit, with what each gave to the fund (receipts not reversed). */
+export const FundDonorSchema = DonorSchema.extend({
+  receipts: z.number().int().describe('Số khoản ủng hộ'),
+  given: z.number().int().describe('Tổng đã ủng hộ quỹ, đồng'),
+  lastDate: z.string().nullable().describe('Ngày ủng hộ gần nhất'),
+});
+export type FundDonorView = z.infer<typeof FundDonorSchema>;
+export const FundDonorListSchema = listResponseSchema(FundDonorSchema);
+export const FundDonorListQuerySchema = listQuerySchema(['name', 'given'] as const).extend({
+  kind: z.enum(DONOR_KINDS, 'Loại nhà hảo tâm: individual, organization, business hoặc anonymous').optional(),
+});
+export type FundDonorListReq = z.infer<typeof FundDonorListQuerySchema>;
 
 const InKindItemSchema = z.strictObject({
   name: nameText(200),

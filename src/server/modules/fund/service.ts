@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { SQLWrapper } from 'drizzle-orm';
 import { peakMonthContaining, peakMonthOf, transferReference } from '../../../domain/fund';
 import { requireInScope, type Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
@@ -12,14 +13,17 @@ import { fundArea, presentCampaign, presentDonor, presentFunds, presentPosting }
 import * as repo from './repo';
 import { receiptPdf } from './receipt-pdf';
 import { fundReport, reportPdf, reportWorkbook } from './report';
-import { pledgePaidBy } from './pledge-payment';
+import { pledgePaidBy, type PledgePayment } from './pledge-payment';
 import { verifyLedger } from './verify';
 import { donationQr } from './vietqr';
 import type {
   AllocationCreateReq,
   CampaignCreateReq,
   DonorInput,
+  DonorUpdateReq,
   ExpenditureCreateReq,
+  FundDonorListReq,
+  FundDonorView,
   FundCreateReq,
   PostingListReq,
   ReceiptCreateReq,
@@ -194,7 +198,7 @@ export async function getCampaign(db: Db, actor: Actor, id: string) {
  */
 async function campaignFor(tx: Executor, fund: repo.LockedFund, id: string | null | undefined, date: string | null) {
   if (id) {
-    if ((await repo.campaignFund(tx, id)) !== fund.id) throw campaignNotFound('campaignId');
+    if ((await repo.campaignFundId(tx, id)) !== fund.id) throw campaignNotFound('campaignId');
     return id;
   }
   const year = id === undefined && date ? peakMonthContaining(date) : null;
@@ -239,6 +243,65 @@ export async function createDonor(db: Db, actor: Actor, input: DonorInput & { fu
   });
 }
 
+/** The donors of a fund's unit, searchable by name, phone or e-mail, with what each gave. */
+export async function listFundDonors(db: Db, actor: Actor, fundId: string, query: FundDonorListReq) {
+  const fund = await requireFund(db, actor, fundId);
+  const { items, total } = await repo.listFundDonors(db, fund, query);
+  return {
+    items: items.map((r): FundDonorView => ({
+      ...presentDonor(r.donor),
+      receipts: r.receipts,
+      given: r.given,
+      lastDate: r.lastDate,
+    })),
+    total,
+  };
+}
+
+/**
+ * Correct a donor's contact details or consent to be named, by the officers who keep the fund of
+ * the donor's unit. The public page names donors by their consent as it is now; the receipts
+ * already written keep the name they were written with (the ledger never changes).
+ */
+export async function updateDonor(db: Db, actor: Actor, id: string, input: DonorUpdateReq) {
+  return db.transaction(async (tx) => {
+    const row = await repo.lockDonor(tx, id, actor.scope);
+    if (!row) throw errors.notFound('nhà hảo tâm', 'Donor');
+    requireInScope(actor, fundArea(row));
+    if (!fundPolicy.post(actor, fundArea(row))) throw errors.forbidden();
+    if (row.version !== input.version) throw errors.staleVersion();
+    const anonymous = row.kind === 'anonymous';
+    if (anonymous && (input.name || input.publishName)) {
+      throw errors.invalid(
+        'name',
+        'Nhà hảo tâm ẩn danh không có tên để ghi hay công khai.',
+        'An anonymous donor has no name to record or publish.',
+      );
+    }
+    if (!anonymous && !input.name) {
+      throw errors.invalid('name', 'Cần tên nhà hảo tâm (trừ ẩn danh)', 'The donor’s name is required.');
+    }
+    const updated = await repo.updateDonor(tx, id, input.version, {
+      name: input.name ?? null,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+      address: input.address ?? null,
+      publishName: input.publishName,
+    });
+    if (!updated) throw errors.staleVersion();
+    const view = presentDonor(updated);
+    await recordAudit(tx, actor, {
+      action: 'fund.donor.update',
+      entity: 'fund_donor',
+      entityId: id,
+      area: fundArea(row),
+      before: presentDonor(row),
+      after: view,
+    });
+    return view;
+  });
+}
+
 // ——— postings
 
 export async function postReceipt(
@@ -253,29 +316,51 @@ export async function postReceipt(
   const known = input.donorId ? await repo.findDonor(db, input.donorId, actor.scope) : undefined;
   if (input.donorId && !known) throw errors.invalid('donorId', 'Không tìm thấy nhà hảo tâm.', 'Donor not found.');
   const pledge = input.pledgeId ? await pledgePaidBy(db, fund, input) : null;
+  return writeReceipt(db, actor, fund, {
+    input,
+    donor: known ?? { entered: donorRow(fund, input.donor!) },
+    pledge,
+    campaignId: (tx, locked) => campaignFor(tx, locked, input.campaignId ?? pledge?.campaignId, input.date),
+    idempotencyKey,
+    linked,
+  });
+}
+
+/** A receipt whose fund, donor, pledge and campaign are settled (by the receipts API or, a file at once, the statement import). */
+export interface SettledReceipt {
+  input: Pick<ReceiptCreateReq, 'amount' | 'date' | 'method' | 'items' | 'description'>;
+  /** A donor on record, or one entered with the receipt (written in its statement, recorded in its audit event). */
+  donor: Pick<repo.DonorRow, 'id' | 'kind' | 'name'> | { entered: repo.NewDonorRow };
+  pledge: PledgePayment | null;
+  /** Its campaign, given the fund as the posting's lock read it (with its Peak Months). */
+  campaignId(tx: Executor, locked: repo.LockedFund): Promise<string | null>;
+  /** Rows written in the posting's statement besides it (the statement line it records). */
+  alongside?(tx: Executor, postingId: string): SQLWrapper[];
+  idempotencyKey?: string;
+  linked?: PostingLink;
+}
+
+/** A settled receipt through the one posting path. */
+export function writeReceipt(db: Db, actor: Actor, fund: repo.FundRow, receipt: SettledReceipt) {
+  const { input, pledge } = receipt;
+  const donor = 'entered' in receipt.donor ? receipt.donor.entered : receipt.donor;
   return writePosting(db, actor, {
     action: 'fund.receipt',
     fundId: fund.id,
     fundIds: [fund.id],
-    idempotencyKey,
-    request: { fundId, input },
-    linked: async (tx, posting) => {
-      if (pledge) await pledge.link(tx, posting);
-      await linked?.(tx, posting);
-    },
-    plan: async (tx, locked) => {
-      // A donor entered with the receipt is recorded in the receipt's audit event, not one of its own.
-      const entered = known ? null : donorRow(fund, input.donor!);
-      const donor = known ?? entered!;
-      const campaignId = await campaignFor(
-        tx,
-        locked.get(fund.id)!,
-        input.campaignId ?? pledge?.campaignId,
-        input.date,
-      );
+    idempotencyKey: receipt.idempotencyKey,
+    request: { fundId: fund.id, input },
+    linked: receipt.linked,
+    plan: async (tx, locked, postingId) => {
+      const campaignId = await receipt.campaignId(tx, locked.get(fund.id)!);
+      await pledge?.check(tx, input.amount);
       return {
         kind: 'receipt',
-        inserts: entered ? [repo.donorInsert(tx, entered)] : [],
+        inserts: [
+          ...('entered' in receipt.donor ? [repo.donorInsert(tx, receipt.donor.entered)] : []),
+          ...(pledge ? [pledge.link(tx, postingId)] : []),
+          ...(receipt.alongside?.(tx, postingId) ?? []),
+        ],
         date: input.date,
         amount: input.amount,
         lines: [

@@ -39,20 +39,32 @@ export async function importedIds(db: Executor, fundId: string, ids: readonly st
   return new Set(rows.map((r) => r.id));
 }
 
-/** A line matched as it is imported; a second import of the same transaction violates the unique key. */
-export async function insertLine(tx: Executor, row: NewStatementLine) {
-  const [created] = await tx.insert(fundStatementLines).values(row).returning({ id: fundStatementLines.id });
-  return created!.id;
+/** A line matched as it is imported, unrun: written in its receipt's statement. */
+export function lineInsert(tx: Executor, row: NewStatementLine) {
+  return tx.insert(fundStatementLines).values(row);
 }
+
+/**
+ * Rows per insert: eleven bound values each, well under PGlite's limit of 32,767 per statement
+ * (beyond it PGlite 0.5 answers nothing and every later query of the connection comes back empty:
+ * re-importing a statement of 5,000 unmatched transfers then said "fund not found").
+ */
+const ROWS_PER_INSERT = 1000;
 
 /** Lines left for the manual matching screen; those another import stored first are skipped. */
 export async function insertUnmatched(tx: Executor, rows: readonly NewStatementLine[]) {
-  if (rows.length === 0) return [];
-  return tx
-    .insert(fundStatementLines)
-    .values([...rows])
-    .onConflictDoNothing({ target: [fundStatementLines.fundId, fundStatementLines.bankTransactionId] })
-    .returning({ id: fundStatementLines.id, bankTransactionId: fundStatementLines.bankTransactionId });
+  const stored: { id: string; bankTransactionId: string }[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    stored.push(
+      ...(await tx
+        .insert(fundStatementLines)
+        .values(chunk)
+        .onConflictDoNothing({ target: [fundStatementLines.fundId, fundStatementLines.bankTransactionId] })
+        .returning({ id: fundStatementLines.id, bankTransactionId: fundStatementLines.bankTransactionId })),
+    );
+  }
+  return stored;
 }
 
 export async function findLine(db: Executor, id: string, scope: AreaScope): Promise<StatementLineRow | undefined> {

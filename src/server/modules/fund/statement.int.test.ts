@@ -149,6 +149,58 @@ describe('bank statement import', () => {
     expect(await postingsCount()).toBe(before + 1);
   });
 
+  it('tells its progress as JSON lines when asked, transfer by transfer, then the result', async () => {
+    const res = await officer.request({
+      method: 'POST',
+      url: `/api/funds/${fund.id}/statement-imports`,
+      payload: csv(
+        `07/11/2026;FT2631107;;100000;;ung ho ${campaign.reference}`,
+        '07/11/2026;FT2631108;;200000;;chuyen tien',
+        `08/11/2026;FT2631109;;300000;;ung ho ${campaign.reference}`,
+      ),
+      headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('application/x-ndjson');
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.slice(0, -1)).toEqual([{ progress: { done: 1, total: 2 } }, { progress: { done: 2, total: 2 } }]);
+    expect(lines.at(-1).result.totals).toMatchObject({ matched: 2, matchedAmount: 400_000, unmatched: 1 });
+
+    // Refused before anything is recorded: an ordinary problem answer, not a stream.
+    const refused = await officer.request({
+      method: 'POST',
+      url: `/api/funds/${fund.id}/statement-imports`,
+      payload: csv('07/11/2026;FT2631110;;abc;;ung ho'),
+      headers: { 'content-type': 'text/csv', accept: 'application/x-ndjson' },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('a statement of thousands of transfers for the manual screen is stored whole, and importing it again still finds the fund', async () => {
+    // 3,000 lines waiting is 33,000 values: once sent as one statement, which PGlite answered with
+    // nothing, and every later query came back empty ("fund not found" on the next import).
+    const lines = Array.from(
+      { length: 3000 },
+      (_, i) =>
+        `${1 + (i % 28)}/10/2026;FTBULK${String(i).padStart(5, '0')};;${(1 + (i % 9)) * 100_000};;chuyen tien ${i}`,
+    );
+    const waiting = async () =>
+      (await officer.get(`/api/funds/${fund.id}/statement-lines?status=unmatched&limit=1`)).json().total as number;
+    const before = await waiting();
+    const first = await upload(csv(...lines));
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json().totals).toMatchObject({ matched: 0, unmatched: 3000, alreadyImported: 0 });
+    expect(await waiting()).toBe(before + 3000);
+
+    const again = await upload(csv(...lines));
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().totals).toMatchObject({ unmatched: 0, alreadyImported: 3000 });
+  });
+
   it('reads the same statement from Excel, dates and amounts as typed cells', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sao kê');

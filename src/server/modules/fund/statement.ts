@@ -10,9 +10,10 @@
  * nobody is named without an officer: the manual screen can name the donor, and the note is kept
  * in the receipt's description.
  */
-import { receiptNumber } from '../../../domain/fund';
+import { randomUUID } from 'node:crypto';
+import { peakMonthContaining, receiptNumber } from '../../../domain/fund';
 import type { Actor } from '../../platform/access';
-import { recordAudit } from '../../platform/audit/audit';
+import { auditInsert, recordAudit } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
 import type { PostingLink } from './posting';
@@ -20,7 +21,8 @@ import * as pledges from './pledge-repo';
 import { fundArea } from './presenter';
 import * as repo from './repo';
 import type { DonorInput, ReceiptCreateReq } from './schemas';
-import { ensurePeakMonth, postReceipt, requireFund, requirePostable } from './service';
+import { pledgePayment } from './pledge-payment';
+import { donorRow, ensurePeakMonth, postReceipt, requireFund, requirePostable, writeReceipt } from './service';
 import { readStatement, type StatementRow } from './statement-file';
 import { matchStatement, type MatchedRow } from './statement-match';
 import * as lines from './statement-repo';
@@ -67,13 +69,18 @@ export function presentLine(row: lines.StatementLineRow): StatementLineView {
 type Line = Pick<StatementRow, 'date' | 'bankTransactionId' | 'content'> & { amount: number };
 type Target = { pledge: pledges.PledgeRow } | { campaignId: string | null; donor?: DonorInput };
 
-/** The receipt of a transfer, made through the one receipt path; `linked` writes the line with it. */
+/** What a receipt made from a transfer says: paid by bank, the transfer's number and note kept. */
+const lineReceipt = (line: Line) => ({
+  amount: line.amount,
+  date: line.date,
+  method: 'bank' as const,
+  description: `Chuyển khoản, số bút toán ${line.bankTransactionId}: ${line.content}`.slice(0, 500),
+});
+
+/** The receipt of a transfer matched by hand, made through the one receipt path; `linked` settles the line with it. */
 function postLineReceipt(db: Db, actor: Actor, fundId: string, line: Line, target: Target, linked: PostingLink) {
   const input: ReceiptCreateReq = {
-    amount: line.amount,
-    date: line.date,
-    method: 'bank',
-    description: `Chuyển khoản, số bút toán ${line.bankTransactionId}: ${line.content}`.slice(0, 500),
+    ...lineReceipt(line),
     ...('pledge' in target
       ? { donorId: target.pledge.donorId, pledgeId: target.pledge.id }
       : { donor: target.donor ?? { kind: 'anonymous' }, campaignId: target.campaignId }),
@@ -98,7 +105,12 @@ export async function importStatement(
   actor: Actor,
   fundId: string,
   file: Buffer,
-  options: { dryRun?: boolean; fileName?: string },
+  options: {
+    dryRun?: boolean;
+    fileName?: string;
+    /** Told after each matched transfer is recorded: how many of how many. */
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<StatementImportResult> {
   const fund = await requirePostable(db, actor, fundId);
   const rows = await readStatement(file);
@@ -126,6 +138,11 @@ export async function importStatement(
   const receipts = new Map<number, string>();
   if (!options.dryRun) {
     const waiting: MatchedRow[] = [];
+    const toPost = matched.filter((row) => row.outcome === 'pledge' || row.outcome === 'campaign').length;
+    // A receipt naming no campaign joins the Peak Month of its date (created above for every year).
+    const peakMonths = new Map(campaigns.filter((c) => c.kind === 'peak_month').map((c) => [c.year, c.id]));
+    const peakMonthOf = (date: string) => peakMonths.get(peakMonthContaining(date)) ?? null;
+    let posted = 0;
     for (const row of matched) {
       if (row.outcome !== 'pledge' && row.outcome !== 'campaign') {
         if (row.outcome === 'unmatched') waiting.push(row);
@@ -133,34 +150,27 @@ export async function importStatement(
       }
       const line = { ...row, amount: row.credit };
       const pledge = row.outcome === 'pledge' ? pledgeById.get(row.pledgeId)! : null;
+      const campaignId = row.outcome === 'campaign' ? row.campaignId : (pledge!.campaignId ?? peakMonthOf(row.date));
       try {
-        const { posting } = await postLineReceipt(
-          db,
-          actor,
-          fund.id,
-          line,
-          pledge ? { pledge } : { campaignId: row.outcome === 'campaign' ? row.campaignId : null },
-          async (tx, posting) => {
-            const id = await lines
-              .insertLine(tx, {
-                fundId: fund.id,
-                provinceCode: fund.provinceCode,
-                communeCode: fund.communeCode,
-                bankTransactionId: row.bankTransactionId,
-                transactionDate: row.date,
-                amount: row.credit,
-                content: row.content,
-                status: 'matched',
-                matchedBy: 'auto',
-                pledgeId: pledge?.id ?? null,
-                postingId: posting.id,
-                fileName: options.fileName ?? null,
-                importedBy: actor.id,
-              })
-              .catch(whenUniqueViolated('fund_statement_lines_transaction', alreadyImported));
-            await auditLine(tx, actor, 'fund.statement.import_line', id);
-          },
-        );
+        // Fund, pledges and campaigns were read once for the file: each transfer costs only its posting.
+        const { posting } = await writeReceipt(db, actor, fund, {
+          input: lineReceipt(line),
+          donor: pledge
+            ? { id: pledge.donorId, kind: pledge.donorKind, name: pledge.donorName }
+            : { entered: donorRow(fund, { kind: 'anonymous' }) },
+          pledge: pledge && pledgePayment(pledge),
+          campaignId: async () => campaignId,
+          alongside: (tx, postingId) =>
+            matchedLineInserts(tx, actor, fund, {
+              bankTransactionId: row.bankTransactionId,
+              transactionDate: row.date,
+              amount: row.credit,
+              content: row.content,
+              pledgeId: pledge?.id ?? null,
+              postingId,
+              fileName: options.fileName ?? null,
+            }),
+        }).catch(whenUniqueViolated('fund_statement_lines_transaction', alreadyImported));
         receipts.set(row.row, posting.receiptNumber!);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
@@ -173,10 +183,46 @@ export async function importStatement(
         });
         if (!imported) waiting.push(row);
       }
+      options.onProgress?.(++posted, toPost);
     }
     await storeWaiting(db, actor, fund, waiting, options.fileName ?? null);
   }
   return presentImport(matched, receipts, !!options.dryRun, pledgeById, new Map(campaigns.map((c) => [c.id, c.name])));
+}
+
+/**
+ * A transfer matched at import: its statement line and the line's audit event, written in its
+ * receipt's statement. A second import of the same transaction violates the line's unique key.
+ */
+function matchedLineInserts(
+  tx: Executor,
+  actor: Actor,
+  fund: repo.FundRow,
+  line: Pick<
+    lines.NewStatementLine,
+    'bankTransactionId' | 'transactionDate' | 'amount' | 'content' | 'pledgeId' | 'postingId' | 'fileName'
+  >,
+) {
+  const row = {
+    ...line,
+    id: randomUUID(),
+    fundId: fund.id,
+    provinceCode: fund.provinceCode,
+    communeCode: fund.communeCode,
+    status: 'matched',
+    matchedBy: 'auto',
+    importedBy: actor.id,
+  };
+  return [
+    lines.lineInsert(tx, row),
+    auditInsert(tx, actor, {
+      action: 'fund.statement.import_line',
+      entity: 'fund_statement_line',
+      entityId: row.id,
+      area: fundArea(fund),
+      after: { ...line, status: row.status, matchedBy: row.matchedBy },
+    }),
+  ];
 }
 
 /** The lines left for the manual screen, in one transaction with the import's audit event. */

@@ -16,7 +16,8 @@ import {
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { HouseholdPicker } from '../households/HouseholdPicker';
-import { fundApi, type Campaign, type Fund, type Posting } from './api';
+import { fundApi, type Campaign, type Fund, type InKindItem, type Posting } from './api';
+import { InKindItems, moneyInput } from './InKindItems';
 
 const DATE = 'DD/MM/YYYY';
 const iso = (d: Dayjs) => d.format('YYYY-MM-DD');
@@ -29,21 +30,17 @@ interface Props {
   onSaved: (posting: Posting) => unknown;
 }
 
-export function AmountItem() {
+/** The amount in đồng; `computed` when it is the total of the items given in kind. */
+export function AmountItem({ computed = false }: { computed?: boolean }) {
   const t = useT();
   return (
     <Form.Item
       name="amount"
       label={t('fund.amount')}
+      extra={computed ? t('fund.inKindAmountHelp') : undefined}
       rules={[{ required: true, type: 'integer', min: 1, message: t('fund.amountRequired') }]}
     >
-      <InputNumber<number>
-        style={{ width: '100%' }}
-        min={1}
-        step={100_000}
-        formatter={(v) => String(v ?? '').replace(/\B(?=(\d{3})+(?!\d))/gu, '.')}
-        parser={(v) => Number((v ?? '').replace(/\D/gu, ''))}
-      />
+      <InputNumber<number> {...moneyInput} style={{ width: '100%' }} min={1} step={100_000} disabled={computed} />
     </Form.Item>
   );
 }
@@ -85,7 +82,6 @@ export const donorOf = (v: DonorValues) => ({
   publishName: v.donorKind !== 'anonymous' && !!v.publishName,
 });
 
-/** The donor's kind, and for a named donor the name, phone and consent to publish it. */
 /** The written reason a pledge's cancellation or a statement line set aside needs. */
 export function ReasonItem() {
   const t = useT();
@@ -100,6 +96,7 @@ export function ReasonItem() {
   );
 }
 
+/** The donor's kind, and for a named donor the name, phone and consent to publish it. */
 export function DonorItems() {
   const t = useT();
   return (
@@ -138,6 +135,7 @@ interface ReceiptValues extends DonorValues {
   method: ReceiptMethod;
   campaignId?: string;
   description?: string;
+  items?: InKindItem[];
 }
 
 /** A donation received: who gave, how, how much, for which campaign (the Peak Month by its date). */
@@ -151,6 +149,8 @@ export function ReceiptModal({ open, fund, campaigns, onClose, onSaved }: Props)
       open={open}
       title={`${t('fund.recordReceipt')} — ${fund.name}`}
       okText={t('fund.recordReceipt')}
+      // Wide enough for an item in kind on one line.
+      width={680}
       onClose={onClose}
       initialValues={{
         date: today,
@@ -164,6 +164,7 @@ export function ReceiptModal({ open, fund, campaigns, onClose, onSaved }: Props)
           amount: v.amount,
           date: iso(v.date),
           method: v.method,
+          items: v.method === 'in_kind' ? v.items : undefined,
           donor: donorOf(v),
           campaignId: v.campaignId ?? null,
           description: v.description || null,
@@ -171,16 +172,22 @@ export function ReceiptModal({ open, fund, campaigns, onClose, onSaved }: Props)
       }
       onSaved={onSaved}
     >
-      <AmountItem />
-      <DateItem />
       <Form.Item name="method" label={t('fund.method')} rules={[{ required: true }]}>
-        <Select
-          options={RECEIPT_METHODS.filter((m) => m !== 'in_kind').map((m) => ({
-            value: m,
-            label: t.label(METHOD_LABELS[m]),
-          }))}
-        />
+        <Select options={RECEIPT_METHODS.map((m) => ({ value: m, label: t.label(METHOD_LABELS[m]) }))} />
       </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a: ReceiptValues, b: ReceiptValues) => a.method !== b.method}>
+        {({ getFieldValue }) =>
+          getFieldValue('method') === 'in_kind' ? (
+            <>
+              <InKindItems />
+              <AmountItem computed />
+            </>
+          ) : (
+            <AmountItem />
+          )
+        }
+      </Form.Item>
+      <DateItem />
       <DonorItems />
       <CampaignItem campaigns={campaigns} />
       <Form.Item name="description" label={t('fund.content')}>

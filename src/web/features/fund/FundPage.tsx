@@ -34,9 +34,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { NotFoundResult } from '../../components/Results';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 import { householdPath } from '../households/paths';
 import { fundApi, publicFundPath, receiptPdfUrl, type Campaign, type Fund, type Posting } from './api';
+import { DonorsTab } from './DonorsTab';
 import { PledgesTab } from './PledgesTab';
 import { ReportCard } from './ReportCard';
 import { StatementTab } from './StatementTab';
@@ -228,6 +229,11 @@ function FundView({ fund }: { fund: Fund }) {
             ),
           },
           {
+            key: 'donors',
+            label: t('fundDonors.tab'),
+            children: <DonorsTab fund={fund} />,
+          },
+          {
             key: 'pledges',
             label: t('fundBank.pledgesTab'),
             children: <PledgesTab fund={fund} campaigns={campaignList} />,
@@ -281,6 +287,13 @@ function PostingContent({ posting: p, campaigns }: { posting: Posting; campaigns
   return (
     <div>
       <div>{parts.join(' · ')}</div>
+      {p.inKindItems && p.inKindItems.length > 0 && (
+        <div>
+          {p.inKindItems
+            .map((i) => `${i.name}: ${formatNumber(i.quantity)} ${i.unit} (${formatVnd(i.value)})`)
+            .join('; ')}
+        </div>
+      )}
       {p.description && <Typography.Text type="secondary">{p.description}</Typography.Text>}
       {p.householdId && (
         // Spending on a household is its support record (one fact): shown on the household's support tab.

@@ -5,6 +5,7 @@ import {
   App,
   Button,
   Form,
+  Progress,
   Radio,
   Segmented,
   Select,
@@ -27,6 +28,7 @@ import {
   statementApi,
   type Campaign,
   type Fund,
+  type ImportProgress,
   type LineOutcome,
   type StatementImport,
   type StatementLine,
@@ -63,6 +65,7 @@ export function StatementTab({ fund, campaigns }: { fund: Fund; campaigns: Campa
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<StatementImport | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [status, setStatus] = useState<StatementLineStatus>('unmatched');
   const [page, setPage] = useState({ limit: 20, offset: 0 });
   const [matching, setMatching] = useState<StatementLine | null>(null);
@@ -78,7 +81,7 @@ export function StatementTab({ fund, campaigns }: { fund: Fund; campaigns: Campa
   const send = async (chosen: File, dryRun: boolean) => {
     setBusy(true);
     try {
-      const result = await statementApi.import(fund.id, chosen, dryRun);
+      const result = await statementApi.import(fund.id, chosen, dryRun, dryRun ? undefined : setProgress);
       if (dryRun) {
         setFile(chosen);
         setPreview(result);
@@ -95,6 +98,7 @@ export function StatementTab({ fund, campaigns }: { fund: Fund; campaigns: Campa
       void message.error({ content: errorText(e), duration: 8 });
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -237,6 +241,14 @@ export function StatementTab({ fund, campaigns }: { fund: Fund; campaigns: Campa
               </Button>
             }
           />
+          {progress && (
+            <div role="status" style={{ marginBottom: 12 }}>
+              <Typography.Text>
+                {t('fundBank.importing', { done: progress.done, total: progress.total })}
+              </Typography.Text>
+              <Progress percent={Math.floor((progress.done / progress.total) * 100)} />
+            </div>
+          )}
           <Table
             rowKey="row"
             size="small"

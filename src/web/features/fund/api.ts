@@ -42,6 +42,7 @@ export interface Posting {
   amount: number;
   receiptNumber: string | null;
   method: ReceiptMethod | null;
+  inKindItems: InKindItem[] | null;
   campaignId: string | null;
   donor: { id: string | null; kind: DonorKind; name: string | null } | null;
   purpose: Purpose | null;
@@ -96,12 +97,22 @@ export interface Verification {
   }[];
 }
 
+/** One thing given in kind, at the value agreed with the donor (giá trị quy đổi), in đồng. */
+export interface InKindItem {
+  name: string;
+  quantity: number;
+  unit: string;
+  value: number;
+}
+
 export interface ReceiptInput {
   amount: number;
   date: string;
   method: ReceiptMethod;
   donor: { kind: DonorKind; name?: string | null; phone?: string | null; publishName?: boolean };
   campaignId?: string | null;
+  /** For a receipt in kind: what was given; their values add up to `amount`. */
+  items?: InKindItem[];
   description?: string | null;
 }
 
@@ -234,6 +245,12 @@ export interface StatementImport {
   totals: { matched: number; matchedAmount: number; unmatched: number; ignored: number; alreadyImported: number };
 }
 
+/** How far an import is: transfers recorded of those matched. */
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
 export interface StatementLine {
   id: string;
   bankTransactionId: string;
@@ -254,6 +271,44 @@ export type StatementMatch =
   | { to: 'campaign'; campaignId: string | null; donor?: PledgeInput['donor'] }
   | { to: 'receipt'; postingId: string };
 
+export interface FundDonor {
+  id: string;
+  kind: DonorKind;
+  name: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  publishName: boolean;
+  version: number;
+  receipts: number;
+  given: number;
+  lastDate: string | null;
+}
+
+export interface DonorUpdate {
+  version: number;
+  name?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  publishName: boolean;
+}
+
+export const donorApi = {
+  list: (
+    fundId: string,
+    query: {
+      q?: string;
+      kind?: DonorKind;
+      sort?: 'name' | 'given';
+      order?: 'asc' | 'desc';
+      limit: number;
+      offset: number;
+    },
+  ) => api.get<Page<FundDonor>>(`/api/funds/${fundId}/donors`, query),
+  update: (id: string, body: DonorUpdate) => api.put<FundDonor>(`/api/donors/${id}`, body),
+};
+
 export const pledgeApi = {
   list: (fundId: string, query: { q?: string; status?: PledgeStatus; limit: number; offset: number }) =>
     api.get<Page<Pledge>>(`/api/funds/${fundId}/pledges`, query),
@@ -267,11 +322,12 @@ export const statementApi = {
    * Preview (dryRun) or import a bank statement file. Sent as bytes: browsers type a .csv as
    * text/csv or application/vnd.ms-excel, and the server tells CSV from Excel by the content.
    */
-  import: (fundId: string, file: File, dryRun: boolean) =>
-    api.upload<StatementImport>(
+  import: (fundId: string, file: File, dryRun: boolean, onProgress?: (progress: ImportProgress) => void) =>
+    api.upload<StatementImport, ImportProgress>(
       `/api/funds/${fundId}/statement-imports`,
       { dryRun, fileName: file.name },
       new Blob([file], { type: 'application/octet-stream' }),
+      onProgress,
     ),
   lines: (fundId: string, query: { q?: string; status?: StatementLineStatus; limit: number; offset: number }) =>
     api.get<Page<StatementLine>>(`/api/funds/${fundId}/statement-lines`, query),
