@@ -61,11 +61,11 @@ describe(
         await typeDate(page, 'Ngày dự kiến hoàn thành', '31/07/2026', approve);
         await approve.getByLabel('Đơn vị, người thi công').fill('Tổ thợ xây thôn 1');
         // The house is funded by the movement and the local budget: one row per source.
-        await approve.getByLabel('Nguồn').fill('Phong trào xóa');
+        await approve.getByLabel('Nguồn', { exact: true }).first().fill('Phong trào xóa');
         await chooseOption(page, 'Phong trào xóa nhà tạm, nhà dột nát 2024–2025');
         await approve.getByLabel('Số tiền (đồng)').fill('60000000');
         await approve.getByRole('button', { name: 'Thêm nguồn kinh phí' }).click();
-        await approve.getByLabel('Nguồn').nth(1).fill('Ngân sách địa');
+        await approve.getByLabel('Nguồn', { exact: true }).nth(1).fill('Ngân sách địa');
         await chooseOption(page, 'Ngân sách địa phương');
         await approve.getByLabel('Số tiền (đồng)').nth(1).fill('20000000');
         await approve.getByRole('button', { name: 'Phê duyệt hỗ trợ nhà ở' }).click();
