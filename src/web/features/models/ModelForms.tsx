@@ -12,13 +12,12 @@ import { OrganisationsPicker } from '../coordination/pickers';
 import { householdsApi } from '../households/api';
 import { DateInput, fromDayjs, toDayjs } from '../households/common';
 import { supportQueries } from '../support/api';
-import { moneyInput, SourceAmounts } from '../support/SourceAmounts';
+import { moneyInput, NEW_ROW, SourceAmounts } from '../support/SourceAmounts';
 import { villageQueries } from '../villages/api';
 import { modelsApi, type Model, type ModelInput } from './api';
 
 type DateValue = Parameters<typeof fromDayjs>[0];
 type ModelForm = Omit<ModelInput, 'startsOn' | 'endsOn'> & { startsOn: DateValue; endsOn: DateValue };
-
 
 /**
  * A model's form: `create` a new one, `edit` it (its commune stays) and record its results, or
@@ -51,7 +50,7 @@ export function ModelFormModal({
         communeCode: area.communeCode ?? undefined,
         villageIds: [],
         partnerOrganisationIds: [],
-        budget: [{ sourceCode: '', amount: 0 }],
+        budget: [NEW_ROW],
       };
   const fieldsOf = (v: ModelForm) => ({
     villageIds: v.villageIds ?? [],

@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from '../../lib/format';
 import type { Household } from '../households/api';
 import { DateInput, fromDayjs } from '../households/common';
 import { housesApi, supportQueries, type House, type HouseStage } from './api';
-import { SourceAmounts } from './SourceAmounts';
+import { NEW_ROW, SourceAmounts } from './SourceAmounts';
 
 type DayValue = Parameters<typeof fromDayjs>[0];
 const housesKey = (householdId: string) => ['support', 'houses', householdId] as const;
@@ -143,7 +143,7 @@ function ApproveModal({
       title={t('support.houseApproveTitle', { code: h.code })}
       okText={t('support.houseApprove')}
       onClose={onClose}
-      initialValues={{ kind: 'build', funding: [{ sourceCode: '', amount: 0 }] }}
+      initialValues={{ kind: 'build', funding: [NEW_ROW] }}
       submit={(v) =>
         housesApi.approve(h.id, {
           kind: v.kind,

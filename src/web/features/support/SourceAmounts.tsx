@@ -14,6 +14,12 @@ export const moneyInput = {
   parser: (v: string | undefined) => Number((v ?? '').replace(/\D/gu, '')),
 };
 
+/** A new row starts empty (no source, no amount shown as 0). */
+export const NEW_ROW = { sourceCode: undefined, amount: undefined } as unknown as {
+  sourceCode: string;
+  amount: number;
+};
+
 /**
  * Amounts by source of funding — a model's budget, a house's funding: one row per source, at
  * least one row. The field `name` holds `{ sourceCode, amount }[]`.
@@ -34,7 +40,7 @@ export function SourceAmounts({ name }: { name: string }) {
                 <Select
                   aria-label={t('support.source')}
                   placeholder={t('support.source')}
-                  style={{ width: 320 }}
+                  style={{ width: 240 }}
                   loading={sources.isPending}
                   showSearch={{ optionFilterProp: 'label' }}
                   options={(sources.data ?? []).map((s) => ({ value: s.code, label: t.label(s.name) }))}
@@ -48,7 +54,7 @@ export function SourceAmounts({ name }: { name: string }) {
                   {...moneyInput}
                   aria-label={t('support.amount')}
                   placeholder={t('support.amount')}
-                  style={{ width: 200 }}
+                  style={{ width: 150 }}
                 />
               </Form.Item>
               {items.length > 1 && (
@@ -57,7 +63,7 @@ export function SourceAmounts({ name }: { name: string }) {
             </Space>
           ))}
           <Form.Item>
-            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ sourceCode: '', amount: 0 })}>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(NEW_ROW)}>
               {t('support.addSource')}
             </Button>
           </Form.Item>
