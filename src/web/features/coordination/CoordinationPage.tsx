@@ -388,9 +388,10 @@ function DocumentsTab() {
           ),
         }}
       />
-      {unit && (
+      {/* Mounted per opening, so that the form starts from the text chosen (or empty). */}
+      {unit && editing !== undefined && (
         <DocumentModal
-          open={editing !== undefined}
+          key={editing?.id ?? 'new'}
           unitCode={unit}
           editing={editing ?? null}
           onSaved={async (saved) => {

@@ -14,21 +14,19 @@ type Values = Omit<LegalDocumentInput, 'issuedOn' | 'unitCode'> & { issuedOn: Da
 export function DocumentModal({
   unitCode,
   editing,
-  open,
   onSaved,
   onClose,
 }: {
   unitCode: string;
   /** The text being edited; none to add a new one. */
   editing: LegalDocument | null;
-  open: boolean;
   onSaved: (saved: LegalDocument) => unknown;
   onClose: () => void;
 }) {
   const t = useT();
   return (
     <FormModal<Values, LegalDocument>
-      open={open}
+      open
       width={640}
       title={t(editing ? 'coordination.document.edit' : 'coordination.document.create')}
       okText={t('common.save')}
