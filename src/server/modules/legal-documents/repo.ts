@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { insideOrAboveScope } from '../../platform/access';
 import { updateVersioned } from '../../platform/changes';
@@ -54,6 +54,14 @@ export async function findForUpdate(db: Executor, id: string, scope: AreaScope) 
 export async function findByNumber(db: Executor, number: string) {
   const [row] = await db.select().from(legalDocuments).where(eq(legalDocuments.number, number));
   return row;
+}
+
+/** National texts by their numbers (those the generated documents cite). */
+export async function nationalByNumbers(db: Executor, numbers: string[]) {
+  return db
+    .select()
+    .from(legalDocuments)
+    .where(and(inArray(legalDocuments.number, numbers), isNull(legalDocuments.provinceCode)));
 }
 
 export async function visibleByIds(db: Executor, ids: string[], scope: AreaScope) {

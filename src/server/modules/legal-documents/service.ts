@@ -214,6 +214,20 @@ export function citation(d: {
   title: string;
 }) {
   const date = d.issuedOn ? ` ngày ${formatDate(d.issuedOn)}` : '';
+  // A law is cited by its name: "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/06/2025;".
+  if (d.kind === 'law') return `Căn cứ ${d.title}${date};`;
   const title = d.title.charAt(0).toLocaleLowerCase('vi') + d.title.slice(1);
   return `Căn cứ ${LEGAL_DOCUMENT_KIND_LABELS[d.kind].vi} số ${d.number}${date} của ${d.issuer} ${title};`;
+}
+
+/**
+ * The "Căn cứ" lines of a generated document, picked from the library's national texts by number
+ * (in the order given). A text missing from the library is still cited, by its number.
+ */
+export async function citationsOf(db: Executor, numbers: string[]) {
+  const byNumber = new Map((await repo.nationalByNumbers(db, numbers)).map((r) => [r.number, r]));
+  return numbers.map((n) => {
+    const d = byNumber.get(n);
+    return d ? citation({ ...d, kind: d.kind as LegalDocumentKind }) : `Căn cứ văn bản số ${n};`;
+  });
 }

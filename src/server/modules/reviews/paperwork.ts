@@ -5,6 +5,7 @@ import type { Db } from '../../platform/db/database';
 import { errors } from '../../platform/errors';
 import { findCurrentUnit } from '../admin-units/service';
 import { getHousehold } from '../households/service';
+import { citationsOf } from '../legal-documents/service';
 import { villageNames } from '../villages/service';
 import type { MeetingVote } from './meetings';
 import { reviewPolicy } from './policy';
@@ -18,18 +19,11 @@ import { grid, heading, longDate, para, run, signature, wordDocument, type Secti
  * commune chairman's decision with its annexes (Mẫu 02), and the certificates (Mẫu 03).
  */
 
+/** The texts a decision rests on, by number, cited from the document library. */
 const LEGAL_BASES: Record<string, string[]> = {
-  common: [
-    'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;',
-    'Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16 tháng 7 năm 2021 của Thủ tướng Chính phủ quy định quy trình rà soát hộ nghèo, hộ cận nghèo hằng năm và quy trình xác định hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp và diêm nghiệp có mức sống trung bình;',
-    'Căn cứ Thông tư số 07/2021/TT-BLĐTBXH ngày 18 tháng 7 năm 2021 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn phương pháp rà soát, phân loại hộ nghèo, hộ cận nghèo (sửa đổi, bổ sung bởi Thông tư số 02/2022/TT-BLĐTBXH);',
-  ],
-  '2022-2025': [
-    'Căn cứ Nghị định số 07/2021/NĐ-CP ngày 27 tháng 01 năm 2021 của Chính phủ quy định chuẩn nghèo đa chiều giai đoạn 2021 - 2025;',
-  ],
-  '2027-2030': [
-    'Căn cứ Nghị định số 351/2025/NĐ-CP ngày 30 tháng 12 năm 2025 của Chính phủ quy định chuẩn nghèo đa chiều;',
-  ],
+  common: ['72/2025/QH15', '24/2021/QĐ-TTg', '07/2021/TT-BLĐTBXH', '02/2022/TT-BLĐTBXH'],
+  '2022-2025': ['07/2021/NĐ-CP'],
+  '2027-2030': ['351/2025/NĐ-CP'],
 };
 
 async function paperworkContext(db: Db, actor: Actor, roundId: string) {
@@ -242,7 +236,7 @@ export async function decisionDocument(db: Db, actor: Actor, roundId: string) {
   );
   const lists = annexLists(cases);
   const subject = `Về việc công nhận danh sách hộ nghèo, hộ cận nghèo, hộ thoát nghèo, hộ thoát cận nghèo năm ${round.listYear} trên địa bàn ${communeName}`;
-  const bases = [...LEGAL_BASES.common!, ...(LEGAL_BASES[round.standardId] ?? [])];
+  const bases = await citationsOf(db, [...LEGAL_BASES.common!, ...(LEGAL_BASES[round.standardId] ?? [])]);
   const posting = round.postedOn
     ? ` và kết quả niêm yết công khai từ ngày ${formatDate(round.postedOn)} đến ngày ${formatDate(round.postingEnds!)}`
     : '';

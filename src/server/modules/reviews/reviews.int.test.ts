@@ -536,8 +536,10 @@ describe('a periodic review round, from planning to the decision', () => {
       'Thạch Hà, ngày 05 tháng 12 năm 2026',
       'QUYẾT ĐỊNH',
       'CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THẠCH HÀ',
-      'Căn cứ Quyết định số 24/2021/QĐ-TTg',
-      'Căn cứ Nghị định số 351/2025/NĐ-CP',
+      // Cited from the document library, not retyped.
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16/06/2025;',
+      'Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16/07/2021 của Thủ tướng Chính phủ quy định quy trình rà soát hộ nghèo',
+      'Căn cứ Nghị định số 351/2025/NĐ-CP ngày 30/12/2025 của Chính phủ quy định chuẩn nghèo đa chiều giai đoạn 2027–2030;',
       'gồm: 2 hộ nghèo (Phụ lục I), 0 hộ cận nghèo (Phụ lục II); danh sách 0 hộ thoát nghèo (Phụ lục III) và 1 hộ thoát cận nghèo (Phụ lục IV)',
       'Nơi nhận:',
       'TM. ỦY BAN NHÂN DÂN',
