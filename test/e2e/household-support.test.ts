@@ -90,7 +90,7 @@ describe('what a household received', () => {
       await approve.getByLabel('Đơn vị, người thi công').fill('Tổ thợ xã Thạch Hà');
       await approve.getByLabel('Nguồn').fill('Phong trào xóa');
       await chooseOption(page, 'Phong trào xóa nhà tạm, nhà dột nát 2024–2025');
-      await approve.getByLabel('Giá trị (đồng)').fill('60000000');
+      await approve.getByLabel('Số tiền (đồng)').fill('60000000');
       await approve.getByRole('button', { name: 'Phê duyệt hỗ trợ nhà ở' }).click();
       await hidden(approve);
       const house = page.getByTestId('house-45/QĐ-UBND');
