@@ -139,9 +139,7 @@ export async function getHousehold(db: Executor, actor: Actor, id: string) {
  * masks them for the actor: a batch in two statements, for a review classifying hundreds at once.
  */
 export async function householdsToAssess(db: Executor, actor: Actor, ids: string[]) {
-  // One after the other: inside a transaction both run on its single connection anyway.
-  const rows = await repo.findManyInScope(db, ids, actor.scope);
-  const members = await repo.membersOf(db, ids);
+  const [rows, members] = await Promise.all([repo.findManyInScope(db, ids, actor.scope), repo.membersOf(db, ids)]);
   return rows.map((r) => {
     const view = {
       id: r.id,
