@@ -51,8 +51,23 @@ export async function visible(locator: Locator, timeout = 15_000): Promise<Locat
   return locator.first();
 }
 
+/**
+ * Wait until the locator is gone. A dialog that stays open usually says why (a field's error, a
+ * refusal from the server); the failure carries that text, since CI keeps only the log.
+ */
 export async function hidden(locator: Locator, timeout = 15_000): Promise<void> {
-  await locator.first().waitFor({ state: 'hidden', timeout });
+  try {
+    await locator.first().waitFor({ state: 'hidden', timeout });
+  } catch (error) {
+    const said = await locator
+      .page()
+      .locator('.ant-form-item-explain-error, .ant-message-notice, .ant-alert-message')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(`still shown after ${timeout} ms; the page says: ${said.join(' | ') || 'nothing'}`, {
+      cause: error,
+    });
+  }
 }
 
 /** Fill the Vietnamese login form and submit it. */
