@@ -5,6 +5,7 @@ import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/ap
 import { buildFund, buildHousehold, CAM_XUYEN, HA_TINH, THACH_HA } from '../../../../test/helpers/factories';
 import { expectAuditedWrite, expectRefused, traceOf } from '../../../../test/helpers/trace';
 import ExcelJS from '../registry-excel/exceljs';
+import { claimAndLockFunds } from './repo';
 import { verifyLedger } from './verify';
 import { fundCampaigns, fundDonors, fundPostingLines, fundPostings, funds } from './tables';
 
@@ -152,6 +153,9 @@ describe('receipts', () => {
       year: number;
     }[];
     expect(again.filter((c) => c.kind === 'peak_month' && c.year === 2025)).toHaveLength(1);
+    // The posting's lock reads the fund's Peak Months: the next receipt needs no campaign lookup.
+    const { funds: locked } = await t.database.db.transaction((tx) => claimAndLockFunds(tx, [thachHa.id], null));
+    expect(locked[0]!.peakMonths).toMatchObject({ 2025: peak2025.id });
   });
 });
 

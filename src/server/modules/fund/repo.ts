@@ -77,10 +77,12 @@ export async function claimAndLockFunds(
     .select({
       fund: funds,
       claimed: key ? sql<boolean>`exists (select 1 from ${key})` : sql<boolean>`true`,
+      // The outer fund named in full: drizzle writes a lone table's column unqualified, and a bare
+      // "id" here would be the campaign's own.
       peakMonths: sql<
         Record<string, string>
       >`(select coalesce(jsonb_object_agg(c.year, c.id), '{}') from ${fundCampaigns} c
-        where c.fund_id = ${funds.id} and c.kind = 'peak_month')`,
+        where c.fund_id = funds.id and c.kind = 'peak_month')`,
     })
     .from(funds)
     .where(inArray(funds.id, [...ids]))
