@@ -154,7 +154,9 @@ describe('receipts', () => {
     }[];
     expect(again.filter((c) => c.kind === 'peak_month' && c.year === 2025)).toHaveLength(1);
     // The posting's lock reads the fund's Peak Months: the next receipt needs no campaign lookup.
-    const { funds: locked } = await t.database.db.transaction((tx) => claimAndLockFunds(tx, [thachHa.id], null));
+    const { funds: locked } = await t.database.db.transaction((tx) =>
+      claimAndLockFunds(tx, [thachHa.id], null, { level: 'national' }),
+    );
     expect(locked[0]!.peakMonths).toMatchObject({ 2025: peak2025.id });
   });
 });

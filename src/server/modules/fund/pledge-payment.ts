@@ -3,7 +3,6 @@ import { formatVnd } from '../../../domain/fund';
 import type { Db, Executor } from '../../platform/db/database';
 import { errors } from '../../platform/errors';
 import * as pledges from './pledge-repo';
-import type { FundRow } from './repo';
 import type { ReceiptCreateReq } from './schemas';
 
 const pledgeNotFound = () =>
@@ -48,9 +47,9 @@ export function pledgePayment(pledge: Pick<pledges.PledgeRow, 'id' | 'campaignId
  * The pledge a receipt names: given by the pledge's donor, into the pledge's campaign unless the
  * receipt names one.
  */
-export async function pledgePaidBy(db: Db, fund: FundRow, input: ReceiptCreateReq) {
+export async function pledgePaidBy(db: Db, fundId: string, input: ReceiptCreateReq) {
   const pledge = await pledges.findPledge(db, input.pledgeId!, { level: 'national' });
-  if (!pledge || pledge.fundId !== fund.id) throw pledgeNotFound();
+  if (!pledge || pledge.fundId !== fundId) throw pledgeNotFound();
   if (input.donorId !== pledge.donorId) {
     throw errors.invalid(
       'donorId',

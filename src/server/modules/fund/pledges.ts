@@ -13,7 +13,7 @@ import { errors, whenUniqueViolated } from '../../platform/errors';
 import * as pledges from './pledge-repo';
 import type { PledgeCreateReq, PledgeListReq, PledgeView } from './pledge-schemas';
 import { fundPolicy } from './policy';
-import { fundArea } from './presenter';
+import { fundArea } from './policy';
 import * as repo from './repo';
 import { donorRow, requireFund, requirePostable } from './service';
 import { donationQr } from './vietqr';

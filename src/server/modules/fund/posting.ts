@@ -6,7 +6,8 @@ import { auditInsert } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import { chainHash } from './chain';
-import { fundArea, presentPosting } from './presenter';
+import { fundArea, fundNotFound, requirePostingOn } from './policy';
+import { presentPosting } from './presenter';
 import * as repo from './repo';
 import type { PostingView } from './schemas';
 
@@ -130,10 +131,12 @@ export async function writePosting(db: Db, actor: Actor, request: PostingRequest
     const claim = request.idempotencyKey
       ? { userId: actor.id, key: request.idempotencyKey, requestHash, postingId }
       : null;
-    const { claimed, funds } = await repo.claimAndLockFunds(tx, request.fundIds, claim);
-    if (!claimed) return replay(tx, actor, request.idempotencyKey!, requestHash);
+    const { claimed, funds } = await repo.claimAndLockFunds(tx, request.fundIds, claim, actor.scope);
     const locked = new Map(funds.map((f) => [f.id, f]));
-    const chainFund = locked.get(request.fundId)!;
+    const chainFund = locked.get(request.fundId);
+    if (!chainFund?.readable) throw fundNotFound();
+    requirePostingOn(actor, chainFund);
+    if (!claimed) return replay(tx, actor, request.idempotencyKey!, requestHash);
     const plan = await request.plan(tx, locked, postingId);
 
     const fundDeltas = sumBy(plan.lines, (l) => l.fundId);

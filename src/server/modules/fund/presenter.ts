@@ -8,14 +8,9 @@ import {
 import type { Actor } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
 import { unitNames } from '../admin-units/service';
-import { fundPolicy } from './policy';
+import { fundArea, fundPolicy } from './policy';
 import type { CampaignRow, DonorRow, FundRow, PostingWithReversal } from './repo';
 import type { CampaignView, FundView, PostingView } from './schemas';
-
-export const fundArea = (row: { provinceCode: string; communeCode: string | null }) => ({
-  provinceCode: row.provinceCode,
-  communeCode: row.communeCode,
-});
 
 export async function presentFunds(db: Executor, rows: readonly FundRow[], actor: Actor): Promise<FundView[]> {
   const names = await unitNames(

@@ -10,6 +10,7 @@ import { fundCampaigns, fundDonors, fundIdempotencyKeys, fundPostingLines, fundP
 
 export type FundRow = typeof funds.$inferSelect;
 /** A fund as its posting lock reads it: with its Peak Months' campaigns by year (read in the same statement). */
+/** A fund with its Peak Months by year, as the posting's lock reads them. */
 export type LockedFund = FundRow & { peakMonths?: Record<string, string> };
 export type CampaignRow = typeof fundCampaigns.$inferSelect;
 export type DonorRow = typeof fundDonors.$inferSelect;
@@ -64,19 +65,22 @@ export async function findFundByUnit(db: Executor, provinceCode: string, commune
 /**
  * Claim a posting request's Idempotency-Key (if it has one) and lock the funds it may move, in one
  * statement, the funds always in id order (two postings touching the same funds never deadlock).
- * `claimed` is false when the key was already used: the request is a retry.
+ * `claimed` is false when the key was already used: the request is a retry. Each fund says whether
+ * `scope` may read it, so the posting is authorised on the row it locked, without a read before.
  */
 export async function claimAndLockFunds(
   tx: Executor,
   ids: readonly string[],
   claim: { userId: string; key: string; requestHash: string; postingId: string } | null,
-): Promise<{ claimed: boolean; funds: LockedFund[] }> {
+  scope: AreaScope,
+): Promise<{ claimed: boolean; funds: (LockedFund & { readable: boolean })[] }> {
   const key =
     claim && tx.$with('key').as(tx.insert(fundIdempotencyKeys).values(claim).onConflictDoNothing().returning());
   const rows = await (key ? tx.with(key) : tx)
     .select({
       fund: funds,
       claimed: key ? sql<boolean>`exists (select 1 from ${key})` : sql<boolean>`true`,
+      readable: sql<boolean>`coalesce(${readable(scope) ?? sql`true`}, false)`,
       // The outer fund named in full: drizzle writes a lone table's column unqualified, and a bare
       // "id" here would be the campaign's own.
       peakMonths: sql<
@@ -88,7 +92,10 @@ export async function claimAndLockFunds(
     .where(inArray(funds.id, [...ids]))
     .orderBy(asc(funds.id))
     .for('update', { of: funds });
-  return { claimed: rows[0]?.claimed ?? false, funds: rows.map((r) => ({ ...r.fund, peakMonths: r.peakMonths })) };
+  return {
+    claimed: rows[0]?.claimed ?? false,
+    funds: rows.map((r) => ({ ...r.fund, peakMonths: r.peakMonths, readable: r.readable })),
+  };
 }
 
 export async function insertFund(tx: Executor, row: typeof funds.$inferInsert) {

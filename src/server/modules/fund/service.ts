@@ -7,9 +7,9 @@ import type { Db, Executor } from '../../platform/db/database';
 import { errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit, unitNames } from '../admin-units/service';
 import { getHousehold } from '../households/service';
-import { fundPolicy } from './policy';
+import { fundArea, fundNotFound, fundPolicy, requirePostingOn } from './policy';
 import { writePosting, type PlannedLine, type PostingLink } from './posting';
-import { fundArea, presentCampaign, presentDonor, presentFunds, presentPosting } from './presenter';
+import { presentCampaign, presentDonor, presentFunds, presentPosting } from './presenter';
 import * as repo from './repo';
 import { receiptPdf } from './receipt-pdf';
 import { fundReport, reportPdf, reportWorkbook } from './report';
@@ -31,7 +31,6 @@ import type {
 } from './schemas';
 import { todayInVietnam } from '../../../domain/calendar';
 
-const fundNotFound = () => errors.notFound('quỹ', 'Fund');
 const postingNotFound = () => errors.notFound('bút toán', 'Posting');
 const campaignNotFound = (field: string) =>
   errors.invalid(field, 'Không tìm thấy đợt vận động của quỹ này.', 'No such campaign of this fund.');
@@ -43,11 +42,10 @@ export async function requireFund(db: Executor, actor: Actor, id: string) {
   return fund;
 }
 
-/** A fund the user may post on: inside their own area, and a role that keeps the fund. */
+/** A fund the user may post on (a posting itself checks this on the fund it locks). */
 export async function requirePostable(db: Executor, actor: Actor, id: string) {
   const fund = await requireFund(db, actor, id);
-  requireInScope(actor, fundArea(fund));
-  if (!fundPolicy.post(actor, fundArea(fund))) throw errors.forbidden();
+  requirePostingOn(actor, fund);
   return fund;
 }
 
@@ -267,8 +265,7 @@ export async function updateDonor(db: Db, actor: Actor, id: string, input: Donor
   return db.transaction(async (tx) => {
     const row = await repo.lockDonor(tx, id, actor.scope);
     if (!row) throw errors.notFound('nhà hảo tâm', 'Donor');
-    requireInScope(actor, fundArea(row));
-    if (!fundPolicy.post(actor, fundArea(row))) throw errors.forbidden();
+    requirePostingOn(actor, row);
     if (row.version !== input.version) throw errors.staleVersion();
     const anonymous = row.kind === 'anonymous';
     if (anonymous && (input.name || input.publishName)) {
@@ -312,13 +309,13 @@ export async function postReceipt(
   idempotencyKey?: string,
   linked?: PostingLink,
 ) {
-  const fund = await requirePostable(db, actor, fundId);
+  // The fund is authorised by the posting, on the row it locks: a receipt costs no read before.
   const known = input.donorId ? await repo.findDonor(db, input.donorId, actor.scope) : undefined;
   if (input.donorId && !known) throw errors.invalid('donorId', 'Không tìm thấy nhà hảo tâm.', 'Donor not found.');
-  const pledge = input.pledgeId ? await pledgePaidBy(db, fund, input) : null;
-  return writeReceipt(db, actor, fund, {
+  const pledge = input.pledgeId ? await pledgePaidBy(db, fundId, input) : null;
+  return writeReceipt(db, actor, fundId, {
     input,
-    donor: known ?? { entered: donorRow(fund, input.donor!) },
+    donor: known ?? { entered: input.donor! },
     pledge,
     campaignId: (tx, locked) => campaignFor(tx, locked, input.campaignId ?? pledge?.campaignId, input.date),
     idempotencyKey,
@@ -330,7 +327,7 @@ export async function postReceipt(
 export interface SettledReceipt {
   input: Pick<ReceiptCreateReq, 'amount' | 'date' | 'method' | 'items' | 'description'>;
   /** A donor on record, or one entered with the receipt (written in its statement, recorded in its audit event). */
-  donor: Pick<repo.DonorRow, 'id' | 'kind' | 'name'> | { entered: repo.NewDonorRow };
+  donor: Pick<repo.DonorRow, 'id' | 'kind' | 'name'> | { entered: DonorInput };
   pledge: PledgePayment | null;
   /** Its campaign, given the fund as the posting's lock read it (with its Peak Months). */
   campaignId(tx: Executor, locked: repo.LockedFund): Promise<string | null>;
@@ -341,31 +338,33 @@ export interface SettledReceipt {
 }
 
 /** A settled receipt through the one posting path. */
-export function writeReceipt(db: Db, actor: Actor, fund: repo.FundRow, receipt: SettledReceipt) {
+export function writeReceipt(db: Db, actor: Actor, fundId: string, receipt: SettledReceipt) {
   const { input, pledge } = receipt;
-  const donor = 'entered' in receipt.donor ? receipt.donor.entered : receipt.donor;
   return writePosting(db, actor, {
     action: 'fund.receipt',
-    fundId: fund.id,
-    fundIds: [fund.id],
+    fundId,
+    fundIds: [fundId],
     idempotencyKey: receipt.idempotencyKey,
-    request: { fundId: fund.id, input },
+    request: { fundId, input },
     linked: receipt.linked,
     plan: async (tx, locked, postingId) => {
-      const campaignId = await receipt.campaignId(tx, locked.get(fund.id)!);
+      const fund = locked.get(fundId)!;
+      const entered = 'entered' in receipt.donor ? donorRow(fund, receipt.donor.entered) : null;
+      const donor = 'entered' in receipt.donor ? entered! : receipt.donor;
+      const campaignId = await receipt.campaignId(tx, fund);
       await pledge?.check(tx, input.amount);
       return {
         kind: 'receipt',
         inserts: [
-          ...('entered' in receipt.donor ? [repo.donorInsert(tx, receipt.donor.entered)] : []),
+          ...(entered ? [repo.donorInsert(tx, entered)] : []),
           ...(pledge ? [pledge.link(tx, postingId)] : []),
           ...(receipt.alongside?.(tx, postingId) ?? []),
         ],
         date: input.date,
         amount: input.amount,
         lines: [
-          { fundId: fund.id, account: 'cash', campaignId, amount: input.amount },
-          { fundId: fund.id, account: 'donations', campaignId, amount: -input.amount },
+          { fundId, account: 'cash', campaignId, amount: input.amount },
+          { fundId, account: 'donations', campaignId, amount: -input.amount },
         ],
         fields: {
           method: input.method,
@@ -389,44 +388,31 @@ export async function postExpenditure(
   idempotencyKey?: string,
   linked?: PostingLink,
 ) {
-  const fund = await requirePostable(db, actor, fundId);
-  let beneficiaryCommuneCode = fund.communeCode;
-  if (input.householdId) {
-    const household = await getHousehold(db, actor, input.householdId).catch(() => null);
-    if (
-      !household ||
-      household.provinceCode !== fund.provinceCode ||
-      (fund.communeCode && household.communeCode !== fund.communeCode)
-    ) {
-      throw errors.invalid(
-        'householdId',
-        'Không tìm thấy hộ này trong địa bàn của quỹ.',
-        'No such household in the fund’s area.',
-      );
-    }
-    beneficiaryCommuneCode = household.communeCode;
-  }
+  // The fund is authorised by the posting, on the row it locks: a spending costs no read before.
   return writePosting(db, actor, {
     action: 'fund.expenditure',
-    fundId: fund.id,
-    fundIds: [fund.id],
+    fundId,
+    fundIds: [fundId],
     idempotencyKey,
     linked,
     request: { fundId, input },
     plan: async (tx, locked) => {
-      const campaignId = await campaignFor(tx, locked.get(fund.id)!, input.campaignId ?? null, null);
+      const fund = locked.get(fundId)!;
+      const campaignId = await campaignFor(tx, fund, input.campaignId ?? null, null);
       return {
         kind: 'expenditure',
         date: input.date,
         amount: input.amount,
         lines: [
-          { fundId: fund.id, account: 'spending', campaignId, amount: input.amount },
-          { fundId: fund.id, account: 'cash', campaignId, amount: -input.amount },
+          { fundId, account: 'spending', campaignId, amount: input.amount },
+          { fundId, account: 'cash', campaignId, amount: -input.amount },
         ],
         fields: {
           purpose: input.purpose,
           householdId: input.householdId ?? null,
-          beneficiaryCommuneCode,
+          beneficiaryCommuneCode: input.householdId
+            ? await beneficiaryCommune(tx, actor, fund, input.householdId)
+            : fund.communeCode,
           campaignId,
           decisionNumber: input.decisionNumber,
           description: input.description ?? null,
@@ -434,6 +420,23 @@ export async function postExpenditure(
       };
     },
   });
+}
+
+/** The commune of a household a fund spends on: one of the fund's area, or the request names no household. */
+async function beneficiaryCommune(tx: Executor, actor: Actor, fund: repo.FundRow, householdId: string) {
+  const household = await getHousehold(tx, actor, householdId).catch(() => null);
+  if (
+    !household ||
+    household.provinceCode !== fund.provinceCode ||
+    (fund.communeCode && household.communeCode !== fund.communeCode)
+  ) {
+    throw errors.invalid(
+      'householdId',
+      'Không tìm thấy hộ này trong địa bàn của quỹ.',
+      'No such household in the fund’s area.',
+    );
+  }
+  return household.communeCode;
 }
 
 export async function postAllocation(

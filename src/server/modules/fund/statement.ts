@@ -18,11 +18,11 @@ import type { Db, Executor } from '../../platform/db/database';
 import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
 import type { PostingLink } from './posting';
 import * as pledges from './pledge-repo';
-import { fundArea } from './presenter';
+import { fundArea } from './policy';
 import * as repo from './repo';
 import type { DonorInput, ReceiptCreateReq } from './schemas';
 import { pledgePayment } from './pledge-payment';
-import { donorRow, ensurePeakMonth, postReceipt, requireFund, requirePostable, writeReceipt } from './service';
+import { ensurePeakMonth, postReceipt, requireFund, requirePostable, writeReceipt } from './service';
 import { readStatement, type StatementRow } from './statement-file';
 import { matchStatement, type MatchedRow } from './statement-match';
 import * as lines from './statement-repo';
@@ -153,11 +153,11 @@ export async function importStatement(
       const campaignId = row.outcome === 'campaign' ? row.campaignId : (pledge!.campaignId ?? peakMonthOf(row.date));
       try {
         // Fund, pledges and campaigns were read once for the file: each transfer costs only its posting.
-        const { posting } = await writeReceipt(db, actor, fund, {
+        const { posting } = await writeReceipt(db, actor, fund.id, {
           input: lineReceipt(line),
           donor: pledge
             ? { id: pledge.donorId, kind: pledge.donorKind, name: pledge.donorName }
-            : { entered: donorRow(fund, { kind: 'anonymous' }) },
+            : { entered: { kind: 'anonymous' } },
           pledge: pledge && pledgePayment(pledge),
           campaignId: async () => campaignId,
           alongside: (tx, postingId) =>
