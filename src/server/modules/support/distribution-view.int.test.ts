@@ -99,11 +99,10 @@ describe('distributions as users see them', () => {
     ]);
     const page = (await province.get('/api/support-distributions?limit=1&offset=1')).json();
     expect(page).toMatchObject({ total: 3, items: [{ id: camXuyen.id }] });
-    // Asking for another commune's distributions shows none of them.
-    expect((await officer.get(`/api/support-distributions?commune=${CAM_XUYEN}`)).json()).toEqual({
-      items: [],
-      total: 0,
-    });
+    // Asking for another commune's distributions is refused, not answered with an empty list.
+    const theirs = await officer.get(`/api/support-distributions?commune=${CAM_XUYEN}`);
+    expect(theirs.statusCode).toBe(403);
+    expect(theirs.json().code).toBe('out_of_scope');
   });
 
   it('refuses a bad filter with the field named', async () => {
@@ -111,6 +110,7 @@ describe('distributions as users see them', () => {
       ['commune=123', 'commune'],
       ['year=abc', 'year'],
       ['kind=banh_chung', 'kind'],
+      ['commune=99999', 'commune'],
     ]) {
       const res = await officer.get(`/api/support-distributions?${query}`);
       expect(res.statusCode, query).toBe(400);

@@ -4,12 +4,13 @@
  * value are those of its supports still in force, so a support cancelled afterwards no longer
  * counts here either.
  */
+import { scopeCovers } from '../../../domain/access';
 import { vietnameseDate } from '../../../domain/calendar';
 import { BUILT_IN_SOURCES, distributionTitle, SUPPORT_KIND_LABELS, type SupportKind } from '../../../domain/support';
 import type { Actor } from '../../platform/access';
 import type { Db } from '../../platform/db/database';
 import { AppError, errors } from '../../platform/errors';
-import { unitNames } from '../admin-units/service';
+import { requireCurrentUnit, unitNames } from '../admin-units/service';
 import { getCampaign, getFund } from '../fund/service';
 import { XLSX_TYPE } from '../registry-excel/schemas';
 import { tableWorkbook } from '../registry-excel/table-workbook';
@@ -38,6 +39,10 @@ function summary(r: repo.ListedDistribution, communes: ReadonlyMap<string, strin
 }
 
 export async function listDistributions(db: Db, actor: Actor, query: DistributionListReq) {
+  if (query.commune) {
+    const commune = await requireCurrentUnit(db, query.commune, 'querystring.commune', 'commune');
+    if (!scopeCovers(actor.scope, commune.area)) throw errors.outOfScope();
+  }
   const { items, total } = await repo.listDistributions(db, actor.scope, query);
   const communes = await unitNames(
     db,
