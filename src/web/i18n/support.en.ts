@@ -138,6 +138,7 @@ export const supportEn: Messages['support'] = {
   distribution: 'Distribution',
   distributionsEmpty: 'No distribution yet',
   allYears: 'All years',
+  distributionYear: 'Year handed out',
   allKinds: 'All kinds of support',
   households: 'Households',
   totalValue: 'Total value',

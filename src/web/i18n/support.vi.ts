@@ -135,6 +135,7 @@ export const supportVi = {
   distribution: 'Đợt phát',
   distributionsEmpty: 'Chưa có đợt phát nào',
   allYears: 'Mọi năm',
+  distributionYear: 'Năm phát',
   allKinds: 'Mọi loại hỗ trợ',
   households: 'Số hộ',
   totalValue: 'Tổng giá trị',

@@ -10,6 +10,7 @@ import {
   type TaskEvidenceKind,
 } from '../../../domain/coordination';
 import { SUPPORT_KIND_LABELS } from '../../../domain/support/catalog';
+import { distributionTitle } from '../../../domain/support/distribution';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
@@ -153,7 +154,7 @@ function RecordFields() {
       if (kind === 'distribution') {
         return (await distributionsApi.list({ limit: 50 })).items.map((d) => ({
           value: d.id,
-          label: `${d.title} – ${d.communeName} (${formatDate(d.date)})`,
+          label: `${distributionTitle(d, t.lang)} – ${d.communeName} (${formatDate(d.date)})`,
         }));
       }
       if (kind === 'fund_campaign') {

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { formatVnd } from '../../../domain/fund';
-import { SUPPORT_KIND_LABELS } from '../../../domain/support';
+import { distributionTitle, SUPPORT_KIND_LABELS } from '../../../domain/support';
 import { DownloadButton } from '../../components/DownloadButton';
 import { PageHeader } from '../../components/PageHeader';
 import { useT } from '../../i18n';
@@ -28,7 +28,7 @@ export function DistributionPage() {
   return (
     <div className="page">
       <PageHeader
-        title={d.title}
+        title={distributionTitle(d, t.lang)}
         description={<Link to={`${SUPPORT_PATH}?tab=distributions`}>{t('support.distributions')}</Link>}
         extra={
           <DownloadButton

@@ -3,7 +3,7 @@ import { InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatVnd } from '../../../domain/fund';
-import { SUPPORT_KIND_LABELS, SUPPORT_KINDS, type SupportKind } from '../../../domain/support';
+import { distributionTitle, SUPPORT_KIND_LABELS, SUPPORT_KINDS, type SupportKind } from '../../../domain/support';
 import { useT } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { areaLabel, useArea } from '../area/AreaContext';
@@ -36,8 +36,8 @@ export function DistributionsTab() {
     <>
       <Space style={{ marginBottom: 12 }} wrap>
         <InputNumber
-          aria-label={t('support.year')}
-          addonBefore={t('support.year')}
+          aria-label={t('support.distributionYear')}
+          addonBefore={t('support.distributionYear')}
           placeholder={t('support.allYears')}
           min={2000}
           max={2100}
@@ -75,7 +75,7 @@ export function DistributionsTab() {
             title: t('support.distribution'),
             render: (_, d) => (
               <>
-                <Link to={distributionPath(d.id)}>{d.title}</Link>
+                <Link to={distributionPath(d.id)}>{distributionTitle(d, t.lang)}</Link>
                 {d.cancelled > 0 && (
                   <Tag color="orange" style={{ marginLeft: 8 }}>
                     {t('support.cancelledCount', { n: d.cancelled })}

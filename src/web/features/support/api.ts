@@ -106,7 +106,7 @@ export interface DistributionSummary {
   households: number;
   totalValue: number;
   cancelled: number;
-  /** "Quà Tết 2026 — 300 hộ, 150.000.000 đ" */
+  /** "Quà Tết 2026 — 300 hộ, 150.000.000 đ" (in Vietnamese; the page names it in its language by domain distributionTitle). */
   title: string;
 }
 
