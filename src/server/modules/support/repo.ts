@@ -298,8 +298,16 @@ const distributionColumns = {
   inForceValue: sql<number>`${ofDistribution(sql`coalesce(sum(r.value) filter (where r.cancelled_at is null), 0)`)}::bigint`,
   cancelled: sql<number>`${ofDistribution(sql`count(*) filter (where r.cancelled_at is not null)`)}::int`,
 };
-export type ListedDistribution = { distribution: DistributionRow; inForce: number; inForceValue: number; cancelled: number };
-const listedDistribution = (r: ListedDistribution): ListedDistribution => ({ ...r, inForceValue: Number(r.inForceValue) });
+export type ListedDistribution = {
+  distribution: DistributionRow;
+  inForce: number;
+  inForceValue: number;
+  cancelled: number;
+};
+const listedDistribution = (r: ListedDistribution): ListedDistribution => ({
+  ...r,
+  inForceValue: Number(r.inForceValue),
+});
 
 /** A page of the distributions the scope sees, newest first unless asked otherwise. */
 export async function listDistributions(db: Executor, scope: AreaScope, query: DistributionListReq) {
