@@ -62,6 +62,7 @@ const other = {
   statementLineId: '',
   donorId: '',
   roundId: '',
+  distributionId: '',
 };
 const own = {
   villageId: '',
@@ -126,6 +127,14 @@ beforeAll(async () => {
   ownModel = await modelFixture(db, THACH_HA);
   const otherHousehold = await buildHousehold(db, { communeCode: CAM_XUYEN, villageId: other.villageId });
   other.roundId = (await buildRound(db, otherHousehold, 'posting')).roundId;
+  const camXuyenOfficer = await signIn(t, { scopeCode: CAM_XUYEN, roles: ['officer'] });
+  const handedOut = await camXuyenOfficer.request({
+    method: 'POST',
+    url: '/api/support-distributions',
+    payload: { ...DISTRIBUTION, communeCode: CAM_XUYEN, rows: [{ householdCode: otherHousehold.code }] },
+    headers: { 'idempotency-key': 'phat-cam-xuyen' },
+  });
+  other.distributionId = handedOut.json().id;
 });
 
 const RECEIPT = { amount: 1_000_000, date: '2026-03-01', method: 'cash', donor: { kind: 'anonymous' } };
@@ -257,6 +266,9 @@ const anotherCommunesData: Case[] = [
     () => `/api/households/${other.householdId}/supports`,
     () => ({ kind: 'relief', sourceCode: 'local_budget', value: 1_000_000, date: '2026-10-01' }),
   ],
+  ['list its distributions', 'GET', () => `/api/support-distributions?commune=${CAM_XUYEN}`],
+  ['read its distribution', 'GET', () => `/api/support-distributions/${other.distributionId}`],
+  ['download its distribution’s recipients', 'GET', () => `/api/support-distributions/${other.distributionId}/export`],
   [
     'hand out support to a list there',
     'POST',

@@ -52,13 +52,15 @@ export const TASK_STATUS_LABELS: Labels<TaskStatus> = {
 
 /**
  * Records of other modules a task links as its evidence (activities and supervisions name their
- * task themselves): a fund campaign, a support a household received, a poverty-reduction model.
+ * task themselves): a fund campaign, a support a household received, a distribution (one support
+ * to each household of a list, linked as one piece of evidence), a poverty-reduction model.
  */
-export const TASK_EVIDENCE_KINDS = ['fund_campaign', 'support', 'model'] as const;
+export const TASK_EVIDENCE_KINDS = ['fund_campaign', 'support', 'distribution', 'model'] as const;
 export type TaskEvidenceKind = (typeof TASK_EVIDENCE_KINDS)[number];
 export const TASK_EVIDENCE_KIND_LABELS: Labels<TaskEvidenceKind> = {
   fund_campaign: { vi: 'Đợt vận động Quỹ "Vì người nghèo"', en: 'Fund for the Poor campaign' },
   support: { vi: 'Hỗ trợ hộ', en: 'Support to a household' },
+  distribution: { vi: 'Đợt phát hỗ trợ', en: 'Support distribution' },
   model: { vi: 'Mô hình giảm nghèo', en: 'Poverty-reduction model' },
 };
 

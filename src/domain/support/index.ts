@@ -5,3 +5,4 @@ export * from './repeat';
 export * from './fund-purpose';
 export * from './addressed';
 export * from './years';
+export * from './distribution';

@@ -44,6 +44,7 @@ import { NEWS_PATH, PUBLIC_CALCULATOR_ALIAS, PUBLIC_CALCULATOR_PATH } from './pa
 import { PublicLayout } from './PublicLayout';
 import { COMING_MODULES } from './navigation';
 import { theme } from './theme';
+import { distributionPath, SUPPORT_PATH } from '../features/support/paths';
 
 // The registry is the largest part of the app: loaded when first opened.
 const registry = () => import('../features/households/pages');
@@ -54,6 +55,9 @@ const ImportPage = lazy(() => registry().then((m) => ({ default: m.ImportPage })
 const AssessPage = lazy(() => registry().then((m) => ({ default: m.AssessPage })));
 const ComparisonPage = lazy(() => registry().then((m) => ({ default: m.ComparisonPage })));
 const SupportPage = lazy(() => import('../features/support/SupportPage').then((m) => ({ default: m.SupportPage })));
+const DistributionPage = lazy(() =>
+  import('../features/support/DistributionPage').then((m) => ({ default: m.DistributionPage })),
+);
 const fund = () => import('../features/fund/pages');
 const FundsPage = lazy(() => fund().then((m) => ({ default: m.FundsPage })));
 const FundPage = lazy(() => fund().then((m) => ({ default: m.FundPage })));
@@ -114,7 +118,8 @@ function Themed() {
                   <Route path="households" element={<Navigate to={HOUSEHOLDS_PATH} replace />} />
                   <Route path={REVIEWS_PATH.slice(1)} element={<RoundsPage />} />
                   <Route path={roundPath(':id').slice(1)} element={<RoundPage />} />
-                  <Route path="ho-tro" element={<SupportPage />} />
+                  <Route path={SUPPORT_PATH.slice(1)} element={<SupportPage />} />
+                  <Route path={distributionPath(':id').slice(1)} element={<DistributionPage />} />
                   <Route path="fund" element={<FundsPage />} />
                   <Route path="fund/:id" element={<FundPage />} />
                   <Route

@@ -91,7 +91,7 @@ export const coordinationEn: typeof coordinationVi = {
     searchPlaceholder: 'Search task titles',
   },
   evidence: {
-    title: 'Linked records: fund, support, models',
+    title: 'Linked records: fund, support, distributions, models',
     kind: 'Kind',
     record: 'Record',
     date: 'Date',

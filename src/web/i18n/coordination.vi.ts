@@ -89,7 +89,7 @@ export const coordinationVi = {
     searchPlaceholder: 'Tìm theo tên nhiệm vụ',
   },
   evidence: {
-    title: 'Hồ sơ liên kết: Quỹ, hỗ trợ, mô hình',
+    title: 'Hồ sơ liên kết: Quỹ, hỗ trợ, đợt phát, mô hình',
     kind: 'Loại',
     record: 'Bản ghi',
     date: 'Ngày',

@@ -141,4 +141,59 @@ describe('evidence a task links from the fund, support and models', () => {
     const other = await signIn(t, { scopeCode: CAM_XUYEN, roles: ['officer'] });
     expect((await other.get(`/api/tasks/${built.task.id}/evidence`)).statusCode).toBe(404);
   });
+
+  it('links a distribution as one piece of evidence, titled by its kind, households and value; never another commune’s', async () => {
+    const db = t.database.db;
+    const distribute = async (by: Signed, communeCode: string, count: number) => {
+      const codes: string[] = [];
+      for (let i = 0; i < count; i++) codes.push((await buildHousehold(db, { communeCode })).code);
+      return ok(
+        by.request({
+          method: 'POST',
+          url: '/api/support-distributions',
+          payload: {
+            communeCode,
+            kind: 'tet_gift',
+            sourceCode: 'business',
+            date: '2026-01-28',
+            value: 500_000,
+            rows: codes.map((householdCode) => ({ householdCode })),
+          },
+          headers: { 'idempotency-key': crypto.randomUUID() },
+        }),
+      );
+    };
+    const gifts = await distribute(communeOfficer, THACH_HA, 3);
+    const { body, event } = await expectAuditedWrite(db, () => link(communeOfficer, 'distribution', gifts.id), 201);
+    expect(body).toMatchObject({ kind: 'distribution', refId: gifts.id, label: 'Quà Tết 2026 — 3 hộ, 1.500.000 đ' });
+    expect(event).toMatchObject({ action: 'task.evidence.link', entityId: body.id, communeCode: THACH_HA });
+    const listed = (await communeOfficer.get(`/api/tasks/${built.task.id}/evidence`)).json().items;
+    expect(listed).toContainEqual(expect.objectContaining({ kind: 'distribution', date: '2026-01-28' }));
+
+    // Another commune's distribution is unknown to this commune's officer, and outside the programme for the province's.
+    const camXuyenOfficer = await signIn(t, { scopeCode: CAM_XUYEN, roles: ['officer'] });
+    const theirs = await distribute(camXuyenOfficer, CAM_XUYEN, 1);
+    await refused(() => link(communeOfficer, 'distribution', theirs.id), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'refId',
+    });
+    const outside = await refused(() => link(provinceOfficer, 'distribution', theirs.id), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'refId',
+    });
+    expect(outside.detail).toBe('Bản ghi nằm ngoài địa bàn của chương trình phối hợp.');
+
+    // One whose every support was cancelled is no evidence of anything.
+    const voided = await distribute(communeOfficer, THACH_HA, 1);
+    const [recipient] = (await communeOfficer.get(`/api/support-distributions/${voided.id}`)).json().recipients;
+    await ok(communeOfficer.post(`/api/supports/${recipient.supportId}/cancellation`, { reason: 'Ghi nhầm đợt' }));
+    const emptied = await refused(() => link(communeOfficer, 'distribution', voided.id), {
+      status: 400,
+      code: 'validation_failed',
+      field: 'refId',
+    });
+    expect(emptied.detail).toBe('Mọi hỗ trợ của đợt phát đã bị hủy, không làm minh chứng.');
+  });
 });

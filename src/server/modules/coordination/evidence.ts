@@ -8,13 +8,14 @@ import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
 import { getCampaign, getFund } from '../fund/service';
 import { getModel } from '../models/service';
 import { supportsByIds } from '../support/service';
+import { getDistribution } from '../support/distribution-view';
 import * as repo from './repo';
 import type { EvidenceLinkReq, EvidenceView } from './schemas';
 import { canManageProgramme, requireManageProgramme } from './service';
 
 /**
  * Evidence a task links from other modules (issue 6, point 2): a fund campaign, a support, a
- * model. Each is read through its own module as the caller (so a record the caller may not see
+ * distribution of supports (one piece of evidence for its whole list), a model. Each is read through its own module as the caller (so a record the caller may not see
  * is unknown), must lie inside the area of the task's programme, and is kept as a reference.
  */
 
@@ -58,6 +59,22 @@ const RESOLVE: Record<TaskEvidenceKind, (db: Db, actor: Actor, id: string) => Pr
       communeCode: support.communeCode,
       label: `${SUPPORT_KIND_LABELS[support.kind].vi}: ${formatVnd(support.value)}`,
       date: support.date,
+    };
+  },
+  distribution: async (db, actor, id) => {
+    const distribution = await orUnknown(getDistribution(db, actor, id));
+    if (distribution.households === 0) {
+      throw errors.invalid(
+        'refId',
+        'Mọi hỗ trợ của đợt phát đã bị hủy, không làm minh chứng.',
+        'Every support of the distribution was cancelled.',
+      );
+    }
+    return {
+      provinceCode: distribution.provinceCode,
+      communeCode: distribution.communeCode,
+      label: distribution.title,
+      date: distribution.date,
     };
   },
   model: async (db, actor, id) => {

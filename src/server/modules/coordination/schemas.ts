@@ -200,7 +200,7 @@ export const TaskProgressSchema = z
   });
 
 export const EvidenceLinkSchema = z.strictObject({
-  kind: z.enum(TASK_EVIDENCE_KINDS, 'Loại minh chứng: fund_campaign, support hoặc model'),
+  kind: z.enum(TASK_EVIDENCE_KINDS, 'Loại minh chứng: fund_campaign, support, distribution hoặc model'),
   refId: z.uuid('Mã bản ghi minh chứng không hợp lệ'),
 });
 export const EvidenceSchema = z.object({

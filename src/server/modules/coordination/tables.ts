@@ -133,7 +133,7 @@ export const taskEvidence = pgTable(
     provinceCode: text('province_code').notNull(),
     communeCode: text('commune_code'),
     label: text().notNull(),
-    /** The record's date (campaign start, support date, model start). */
+    /** The record's date (campaign start, support or distribution date, model start). */
     date: date().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by').notNull(),

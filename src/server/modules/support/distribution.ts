@@ -266,6 +266,8 @@ export async function recordDistribution(
         sourceCode: header.sourceCode,
         date: header.date,
         decisionNumber: header.decisionNumber,
+        fundId: header.fundId,
+        campaignId: header.campaignId,
         households: checked.accepted,
         totalValue: checked.totalValue,
         idempotencyKey,

@@ -1,10 +1,10 @@
-import { and, count, eq, inArray, isNull, sql, sum, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNull, sql, sum, type SQL } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { START_WITHIN_DAYS, type HouseStage } from '../../../domain/support';
 import { insideScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
-import { orderBy } from '../../platform/list';
-import type { HouseListReq, SupportListReq } from './schemas';
+import { escapeLike, orderBy } from '../../platform/list';
+import type { DistributionListReq, HouseListReq, SupportListReq } from './schemas';
 import { houses, supportDistributions, supportRecords } from './tables';
 import { householdMembers, households } from '../households/tables';
 import { householdAssessments } from '../assessments/tables';
@@ -282,4 +282,78 @@ export async function insertDistribution(db: Executor, row: typeof supportDistri
 
 export function insertMany(db: Executor, rows: NewSupportRow[]) {
   return db.insert(supportRecords).values(rows).returning();
+}
+
+// ——— distributions as read back (their households and value: the supports still in force)
+
+const distributionInScope = (scope: AreaScope) =>
+  insideScope(scope, { province: supportDistributions.provinceCode, commune: supportDistributions.communeCode });
+
+/** Per distribution, from its supports (index support_records_distribution): in force, their value, cancelled. */
+const ofDistribution = (aggregate: SQL) =>
+  sql`(select ${aggregate} from ${supportRecords} r where r.distribution_id = ${supportDistributions.id})`;
+const distributionColumns = {
+  distribution: supportDistributions,
+  inForce: sql<number>`${ofDistribution(sql`count(*) filter (where r.cancelled_at is null)`)}::int`,
+  inForceValue: sql<number>`${ofDistribution(sql`coalesce(sum(r.value) filter (where r.cancelled_at is null), 0)`)}::bigint`,
+  cancelled: sql<number>`${ofDistribution(sql`count(*) filter (where r.cancelled_at is not null)`)}::int`,
+};
+export type ListedDistribution = {
+  distribution: DistributionRow;
+  inForce: number;
+  inForceValue: number;
+  cancelled: number;
+};
+const listedDistribution = (r: ListedDistribution): ListedDistribution => ({
+  ...r,
+  inForceValue: Number(r.inForceValue),
+});
+
+/** A page of the distributions the scope sees, newest first unless asked otherwise. */
+export async function listDistributions(db: Executor, scope: AreaScope, query: DistributionListReq) {
+  const where = and(
+    distributionInScope(scope),
+    query.commune ? eq(supportDistributions.communeCode, query.commune) : undefined,
+    query.kind ? eq(supportDistributions.kind, query.kind) : undefined,
+    query.year
+      ? sql`${supportDistributions.date} between ${`${query.year}-01-01`} and ${`${query.year}-12-31`}`
+      : undefined,
+    query.q ? ilike(supportDistributions.decisionNumber, `%${escapeLike(query.q)}%`) : undefined,
+  );
+  const sortColumn = query.sort === 'totalValue' ? distributionColumns.inForceValue : supportDistributions.date;
+  const [items, [total]] = await Promise.all([
+    db
+      .select(distributionColumns)
+      .from(supportDistributions)
+      .where(where)
+      .orderBy(orderBy(sortColumn, query.order), supportDistributions.id)
+      .limit(query.limit)
+      .offset(query.offset),
+    db.select({ n: count() }).from(supportDistributions).where(where),
+  ]);
+  return { items: items.map(listedDistribution), total: total!.n };
+}
+
+export async function findDistributionInScope(db: Executor, id: string, scope: AreaScope) {
+  const [row] = await db
+    .select(distributionColumns)
+    .from(supportDistributions)
+    .where(and(eq(supportDistributions.id, id), distributionInScope(scope)));
+  return row && listedDistribution(row);
+}
+
+/** Who received what in the distribution, by household code; the member's name when given to one. */
+export function distributionRecipients(db: Executor, distributionId: string) {
+  return db
+    .select({
+      record: supportRecords,
+      householdCode: households.code,
+      headName: households.headName,
+      memberName: householdMembers.fullName,
+    })
+    .from(supportRecords)
+    .innerJoin(households, eq(households.id, supportRecords.householdId))
+    .leftJoin(householdMembers, eq(householdMembers.id, supportRecords.memberId))
+    .where(eq(supportRecords.distributionId, distributionId))
+    .orderBy(households.code, supportRecords.id);
 }

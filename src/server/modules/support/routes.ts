@@ -18,6 +18,9 @@ import {
   SupportSourceSchema,
   SupportYearsSchema,
   DistributionCreateSchema,
+  DistributionDetailSchema,
+  DistributionListQuerySchema,
+  DistributionListSchema,
   DistributionPreviewSchema,
   DistributionSchema,
   DistributionSelectSchema,
@@ -27,6 +30,8 @@ import * as support from './service';
 import * as houses from './houses';
 import { previewDistribution, recordDistribution, selectHouseholds } from './distribution';
 import { previewSheet } from './distribution-sheet';
+import { distributionSheet, getDistribution, listDistributions } from './distribution-view';
+import { contentDisposition } from '../../platform/download';
 import { householdSupportYears } from './household-years';
 import { IdempotencyHeadersSchema } from '../fund/schemas';
 import { XLSX_TYPE } from '../registry-excel/schemas';
@@ -137,6 +142,44 @@ export const supportRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db
       },
     },
     (request) => houses.advanceHouse(db, actorOf(request), request.params.id, request.body),
+  );
+  app.get(
+    '/api/support-distributions',
+    {
+      schema: {
+        tags,
+        summary: 'Các đợt phát hỗ trợ trong địa bàn (lọc theo xã, năm, loại hỗ trợ)',
+        querystring: DistributionListQuerySchema,
+        response: { 200: DistributionListSchema },
+      },
+    },
+    (request) => listDistributions(db, actorOf(request), request.query),
+  );
+  app.get(
+    '/api/support-distributions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Một đợt phát: ngày, loại, nguồn, quyết định, quỹ chi, tổng giá trị và từng hộ đã nhận',
+        params: IdParamsSchema,
+        response: { 200: DistributionDetailSchema },
+      },
+    },
+    (request) => getDistribution(db, actorOf(request), request.params.id),
+  );
+  app.get(
+    '/api/support-distributions/:id/export',
+    {
+      schema: {
+        tags,
+        summary: 'Tải danh sách hộ nhận của đợt phát (Excel)',
+        params: IdParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const file = await distributionSheet(db, actorOf(request), request.params.id);
+      return reply.type(file.type).header('content-disposition', contentDisposition(file.name)).send(file.body);
+    },
   );
   app.post(
     '/api/support-distributions/preview',

@@ -274,3 +274,51 @@ export const DistributionSchema = z.object({
   totalValue: z.number().int(),
   replayed: z.boolean().describe('Yêu cầu lặp lại cùng Idempotency-Key: trả lại đợt đã ghi, không ghi thêm'),
 });
+
+/** GET /api/support-distributions: the distributions of the caller's area, by commune, year and kind. */
+export const DistributionListQuerySchema = listQuerySchema(['date', 'totalValue'] as const).extend({
+  commune: communeField.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  kind: z.enum(SUPPORT_KINDS).optional(),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type DistributionListReq = z.infer<typeof DistributionListQuerySchema>;
+
+/** A distribution as listed: its households and value are those of its supports still in force. */
+export const DistributionSummarySchema = z.object({
+  id: z.uuid(),
+  provinceCode: z.string(),
+  communeCode: z.string(),
+  communeName: z.string(),
+  kind: z.enum(SUPPORT_KINDS),
+  sourceCode: z.string(),
+  date: z.string(),
+  decisionNumber: z.string().nullable(),
+  fundId: z.uuid().nullable().describe('Quỹ chi, khi đợt phát chi từ Quỹ "Vì người nghèo"'),
+  campaignId: z.uuid().nullable(),
+  households: z.number().int().describe('Số hộ nhận (không kể hỗ trợ đã hủy)'),
+  totalValue: z.number().int().describe('Tổng giá trị, đồng (không kể hỗ trợ đã hủy)'),
+  cancelled: z.number().int().describe('Số hỗ trợ của đợt đã bị hủy'),
+  title: z.string().describe('Tên đợt phát, ví dụ "Quà Tết 2026 — 300 hộ, 150.000.000 đ"'),
+});
+export const DistributionListSchema = listResponseSchema(DistributionSummarySchema);
+
+/** One distribution with who received what. */
+export const DistributionDetailSchema = DistributionSummarySchema.extend({
+  fundName: z.string().nullable(),
+  campaignName: z.string().nullable(),
+  recipients: z.array(
+    z.object({
+      supportId: z.uuid(),
+      householdId: z.uuid(),
+      householdCode: z.string(),
+      headName: z.string(),
+      memberName: z.string().nullable(),
+      value: z.number().int(),
+      note: z.string().nullable(),
+      cancelled: z.boolean(),
+    }),
+  ),
+});
+export type DistributionSummary = z.infer<typeof DistributionSummarySchema>;
+export type DistributionDetail = z.infer<typeof DistributionDetailSchema>;

@@ -29,6 +29,9 @@ export const supportDistributions = pgTable(
     sourceCode: text('source_code').notNull(),
     date: date({ mode: 'string' }).notNull(),
     decisionNumber: text('decision_number'),
+    /** Paid from the Fund for the Poor: the fund that paid (each household's expenditure posting) and its campaign. */
+    fundId: uuid('fund_id'),
+    campaignId: uuid('campaign_id'),
     households: integer().notNull(),
     totalValue: bigint('total_value', { mode: 'number' }).notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
@@ -82,6 +85,7 @@ export const supportRecords = pgTable(
   (t) => [
     index('support_records_household').on(t.householdId, t.date),
     index('support_records_area').on(t.provinceCode, t.communeCode, t.date),
+    index('support_records_distribution').on(t.distributionId),
     uniqueIndex('support_records_fund_posting').on(t.fundPostingId),
     check('support_records_value_positive', sql`${t.value} > 0`),
   ],

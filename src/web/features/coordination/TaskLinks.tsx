@@ -2,6 +2,7 @@ import { LinkOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Popconfirm, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import {
   formatVnd,
   TASK_EVIDENCE_KIND_LABELS,
@@ -9,6 +10,7 @@ import {
   type TaskEvidenceKind,
 } from '../../../domain/coordination';
 import { SUPPORT_KIND_LABELS } from '../../../domain/support/catalog';
+import { distributionTitle } from '../../../domain/support/distribution';
 import { FormModal } from '../../components/FormModal';
 import { useT } from '../../i18n';
 import { useErrorText } from '../../lib/errors';
@@ -17,10 +19,18 @@ import { useDebounced } from '../../lib/useDebounced';
 import { fundApi } from '../fund/api';
 import { householdsApi } from '../households/api';
 import { modelsApi } from '../models/api';
-import { supportApi } from '../support/api';
+import { modelPath } from '../models/paths';
+import { distributionsApi, supportApi } from '../support/api';
+import { distributionPath } from '../support/paths';
 import { coordinationApi, type Task, type TaskEvidence } from './api';
 
-/** The fund campaigns, supports and models a task links as its evidence; its managers link and unlink them. */
+/** Where a linked record opens, for the kinds that have a page of their own. */
+const RECORD_PATH: Partial<Record<TaskEvidenceKind, (id: string) => string>> = {
+  distribution: distributionPath,
+  model: modelPath,
+};
+
+/** The fund campaigns, supports, distributions and models a task links as its evidence; its managers link and unlink them. */
 export function TaskLinks({ task }: { task: Task }) {
   const t = useT();
   const errorText = useErrorText();
@@ -40,7 +50,14 @@ export function TaskLinks({ task }: { task: Task }) {
       title: t('coordination.evidence.kind'),
       render: (_: unknown, e: TaskEvidence) => t.label(TASK_EVIDENCE_KIND_LABELS[e.kind]),
     },
-    { key: 'label', title: t('coordination.evidence.record'), dataIndex: 'label' },
+    {
+      key: 'label',
+      title: t('coordination.evidence.record'),
+      render: (_: unknown, e: TaskEvidence) => {
+        const path = RECORD_PATH[e.kind];
+        return path ? <Link to={path(e.refId)}>{e.label}</Link> : e.label;
+      },
+    },
     {
       key: 'date',
       title: t('coordination.evidence.date'),
@@ -101,11 +118,16 @@ export function TaskLinks({ task }: { task: Task }) {
   );
 }
 
-/** The record to link, by kind: a model searched by name; a campaign of a fund; a support of a household. */
+/**
+ * The record to link, by kind: a model searched by name; one of the area's 50 latest distributions;
+ * a campaign of a fund; a support of a household.
+ */
 function RecordFields() {
   const t = useT();
   const form = Form.useFormInstance();
   const kind = Form.useWatch<TaskEvidenceKind>('kind', form);
+  // A campaign is chosen under its fund, a support under its household.
+  const nested = kind === 'fund_campaign' || kind === 'support';
   const parent = Form.useWatch<string | undefined>('parentId', form);
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim()) || undefined;
@@ -118,15 +140,21 @@ function RecordFields() {
             value: h.id,
             label: `${h.code} – ${h.headName}`,
           })),
-    enabled: kind !== 'model',
+    enabled: nested,
   });
   const records = useQuery({
-    queryKey: ['task-evidence', 'records', kind, kind === 'model' ? q : parent],
+    queryKey: ['task-evidence', 'records', kind, nested ? parent : kind === 'model' ? q : null],
     queryFn: async () => {
       if (kind === 'model') {
         return (await modelsApi.list({ q, limit: 50, offset: 0 })).items.map((m) => ({
           value: m.id,
           label: `${m.name} – ${m.communeName}`,
+        }));
+      }
+      if (kind === 'distribution') {
+        return (await distributionsApi.list({ limit: 50 })).items.map((d) => ({
+          value: d.id,
+          label: `${distributionTitle(d, t.lang)} – ${d.communeName} (${formatDate(d.date)})`,
         }));
       }
       if (kind === 'fund_campaign') {
@@ -142,12 +170,12 @@ function RecordFields() {
           label: `${t.label(SUPPORT_KIND_LABELS[s.kind])}: ${formatVnd(s.value)} (${formatDate(s.date)})`,
         }));
     },
-    enabled: kind === 'model' || !!parent,
+    enabled: !nested || !!parent,
   });
   const searchable = { filterOption: false, onSearch: setSearch };
   return (
     <>
-      {kind !== 'model' && (
+      {nested && (
         <Form.Item
           name="parentId"
           label={t(kind === 'fund_campaign' ? 'coordination.evidence.fund' : 'coordination.evidence.household')}

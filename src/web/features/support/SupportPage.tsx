@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { formatVnd } from '../../../domain/fund';
 import {
   DEFAULT_PRIORITY_RULE,
@@ -35,7 +35,9 @@ import { useErrorText } from '../../lib/errors';
 import { areaLabel, useArea } from '../area/AreaContext';
 import { ModelsPage } from '../models/ModelsPage';
 import { supportQueries } from './api';
+import { DistributionsTab } from './DistributionsTab';
 import { FundField } from './FundField';
+import { distributionPath } from './paths';
 import { targetingApi, type DistributionHeader, type Preview, type TargetingView } from './targeting-api';
 
 const YEAR = new Date().getFullYear();
@@ -80,6 +82,8 @@ function DistributionTab() {
   const t = useT();
   const errorText = useErrorText();
   const { message } = App.useApp();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const sources = useQuery(supportQueries.sources());
   const [form] = Form.useForm();
   const source = Form.useWatch<string | undefined>('sourceCode', form);
@@ -119,6 +123,8 @@ function DistributionTab() {
       const done = await targetingApi.record(await header(), rows, key.current);
       void message.success(t('support.distributed', { count: done.households, value: formatVnd(done.totalValue) }));
       setPreview(null);
+      await queryClient.invalidateQueries({ queryKey: ['support', 'distributions'] });
+      navigate(distributionPath(done.id));
     } catch (e) {
       void message.error(errorText(e));
     } finally {
@@ -513,13 +519,16 @@ function CoverageTab() {
 }
 
 /**
- * Support and poverty reduction (Hỗ trợ & giảm nghèo): distributions, houses and the targeting
- * views and the poverty-reduction models, one tab each.
+ * Support and poverty reduction (Hỗ trợ & giảm nghèo): handing out to a list, the distributions
+ * recorded, houses, the targeting views and the poverty-reduction models, one tab each (the tab
+ * in the address, so a link can open one).
  */
 export function SupportPage() {
   const t = useT();
+  const [params, setParams] = useSearchParams();
   const TABS = [
     { key: 'distribution', label: t('support.tabDistribution'), children: <DistributionTab /> },
+    { key: 'distributions', label: t('support.tabDistributions'), children: <DistributionsTab /> },
     { key: 'houses', label: t('support.tabHouses'), children: <HousesTab /> },
     { key: 'left-behind', label: t('support.tabLeftBehind'), children: <LeftBehindTab /> },
     { key: 'priority', label: t('support.tabPriority'), children: <PriorityTab /> },
@@ -529,7 +538,12 @@ export function SupportPage() {
   return (
     <>
       <PageHeader title={t('nav.support')} />
-      <Tabs items={TABS} destroyOnHidden />
+      <Tabs
+        items={TABS}
+        activeKey={params.get('tab') ?? 'distribution'}
+        onChange={(tab) => setParams({ tab })}
+        destroyOnHidden
+      />
     </>
   );
 }

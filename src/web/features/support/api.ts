@@ -1,6 +1,7 @@
 import type { Localized } from '../../../domain/poverty';
 import type { SupportKind, SupportYears } from '../../../domain/support';
-import { api, type Page } from '../../api/client';
+import { api, type Page, type Query } from '../../api/client';
+import { downloadFile } from '../households/api';
 
 /** Typed calls of support records (/api/…/supports). Shapes follow src/server/modules/support/schemas.ts. */
 export interface SupportInput {
@@ -90,4 +91,43 @@ export const housesApi = {
     api.post<House>(`/api/households/${householdId}/houses`, input),
   advance: (id: string, input: { stage: Exclude<HouseStage, 'approved'>; date: string; version: number }) =>
     api.post<House>(`/api/houses/${id}/stage`, input),
+};
+
+/** A distribution (đợt phát) as listed: households and value of its supports still in force. */
+export interface DistributionSummary {
+  id: string;
+  communeCode: string;
+  communeName: string;
+  kind: SupportKind;
+  sourceCode: string;
+  date: string;
+  decisionNumber: string | null;
+  fundId: string | null;
+  households: number;
+  totalValue: number;
+  cancelled: number;
+  /** "Quà Tết 2026 — 300 hộ, 150.000.000 đ" (in Vietnamese; the page names it in its language by domain distributionTitle). */
+  title: string;
+}
+
+export interface DistributionDetail extends DistributionSummary {
+  fundName: string | null;
+  campaignName: string | null;
+  recipients: {
+    supportId: string;
+    householdId: string;
+    householdCode: string;
+    headName: string;
+    memberName: string | null;
+    value: number;
+    note: string | null;
+    cancelled: boolean;
+  }[];
+}
+
+export const distributionsApi = {
+  list: (query: Query) => api.get<Page<DistributionSummary>>('/api/support-distributions', query),
+  get: (id: string) => api.get<DistributionDetail>(`/api/support-distributions/${id}`),
+  exportRecipients: (id: string) =>
+    downloadFile(`/api/support-distributions/${id}/export`, undefined, 'danh-sach-nhan.xlsx'),
 };
