@@ -41,7 +41,7 @@ beforeAll(async () => {
     await seedRegistry(tx, admin, HA_TINH);
     counts = await seedReviews(tx, admin, HA_TINH);
   });
-}, 300_000);
+}, 600_000);
 afterAll(() => t.close());
 
 const roundsOf = async (session: Session, query: string) =>
