@@ -3,6 +3,7 @@ import { retirementAgeInMonths } from './age';
 import { BUILTIN_STANDARDS, STANDARD_2016_2020, STANDARD_2022_2025, STANDARD_2027_2030 } from './builtin';
 import { classify } from './classify';
 import { applyOverrides, derive, deprivedIndicators } from './derive';
+import { withoutHealthDetail } from './derivers';
 import type { DwellingFacts, HouseholdFacts, MemberFacts } from './facts';
 import type { IndicatorKey, StandardDefinition } from './types';
 
@@ -107,6 +108,35 @@ describe('derive', () => {
     });
     it('takes no record as no malnutrition', () => {
       expect(deprived('nutrition', household([child({ dateOfBirth: '2022-01-01' })]))).toBe(false);
+    });
+  });
+
+  describe('as told to someone who may not see health data', () => {
+    const record = { stunted: true, underweight: false };
+    const twins = [
+      child({ name: 'Lê Văn C', dateOfBirth: '2021-01-01', nutrition: record }),
+      child({ name: 'Lê Văn D', dateOfBirth: '2021-01-01', nutrition: record, disability: true }),
+    ];
+    it('keeps the verdict, says once that the health record counts, and names neither member nor diagnosis', () => {
+      const nutrition = withoutHealthDetail(indicator('nutrition', household(twins)));
+      expect(nutrition).toMatchObject({ deprived: true });
+      expect(nutrition.reasons).toEqual([
+        {
+          vi: 'Có thành viên thiếu dinh dưỡng theo hồ sơ y tế',
+          en: 'A member is undernourished according to the health records',
+        },
+      ]);
+    });
+    it('keeps the reasons that do not come from a health record', () => {
+      const facts = household([...twins, member({ name: 'Phan Văn E', dateOfBirth: '1990-01-01', disability: true })]);
+      const told = withoutHealthDetail(indicator('dependents', facts)).reasons.map((r) => r.vi);
+      expect(told).toEqual([
+        '3/5 thành viên là người phụ thuộc (60% > 50%)',
+        'Lê Văn C, 4 tuổi, trẻ em dưới 16 tuổi',
+        'Lê Văn D, 4 tuổi, trẻ em dưới 16 tuổi',
+        'Có thành viên được tính là người phụ thuộc theo hồ sơ y tế',
+      ]);
+      expect(JSON.stringify(told)).not.toMatch(/khuyết tật|Phan Văn E/u);
     });
   });
 

@@ -10,9 +10,18 @@ import type { DwellingFacts, Person, SurveyedHousehold } from './facts';
 import { formatNumber } from './format';
 import type { IndicatorKey, IndicatorParamsByKey, InformationDevice, Localized, SchoolLevel } from './types';
 
+/**
+ * Why an indicator came out as it did. A reason resting on a member's health record (nutrition,
+ * disability, untreated illness) carries `masked`: what is said instead to someone who may not
+ * see health data — that the record counts, without the member or the diagnosis.
+ */
+export interface Reason extends Localized {
+  masked?: Localized;
+}
+
 export interface Derivation {
   deprived: boolean;
-  reasons: Localized[];
+  reasons: Reason[];
   /** A fact was not recorded: the surveyor must decide. */
   missingData?: true;
 }
@@ -44,18 +53,52 @@ const PARTS = {
 } satisfies Partial<Record<keyof DwellingFacts, Localized>>;
 
 /** "Nguyễn Văn B, 7 tuổi, không có BHYT"; babies by months ("5 tháng tuổi"). */
-function about(person: Person, fact: Localized): Localized {
+function about(person: Person, { masked, ...fact }: Reason): Reason {
   const { name } = person.facts;
-  return person.age >= 1
-    ? { vi: `${name}, ${person.age} tuổi, ${fact.vi}`, en: `${name}, aged ${person.age}, ${fact.en}` }
-    : {
-        vi: `${name}, ${person.months} tháng tuổi, ${fact.vi}`,
-        en: `${name}, aged ${person.months} months, ${fact.en}`,
-      };
+  const said =
+    person.age >= 1
+      ? { vi: `${name}, ${person.age} tuổi, ${fact.vi}`, en: `${name}, aged ${person.age}, ${fact.en}` }
+      : {
+          vi: `${name}, ${person.months} tháng tuổi, ${fact.vi}`,
+          en: `${name}, aged ${person.months} months, ${fact.en}`,
+        };
+  return masked ? { ...said, masked } : said;
+}
+
+/** What a reason from a health record says to someone who may not see health data. */
+const ON_HEALTH_RECORD = {
+  nutrition: {
+    vi: 'Có thành viên thiếu dinh dưỡng theo hồ sơ y tế',
+    en: 'A member is undernourished according to the health records',
+  },
+  disability: {
+    vi: 'Có thành viên được tính là người phụ thuộc theo hồ sơ y tế',
+    en: 'A member counts as a dependent according to the health records',
+  },
+  illness: {
+    vi: 'Có thành viên ốm đau không đi khám chữa bệnh theo hồ sơ y tế',
+    en: 'A member went without treatment according to the health records',
+  },
+} satisfies Record<string, Localized>;
+
+/**
+ * A derivation as told to someone who may not see health data: the verdict stays (it is the
+ * survey's result, voted on at the village meeting and posted), each reason from a health record
+ * becomes its `masked` wording — no member named, no diagnosis — said once however many members
+ * it concerns. Other reasons (ages, schooling, the dwelling) are the surveyor's own to check.
+ */
+export function withoutHealthDetail(derivation: Derivation): Derivation {
+  const said = new Map<string, Reason>();
+  for (const reason of derivation.reasons) {
+    const { masked, ...plain } = reason;
+    const shown = masked ?? plain;
+    said.set(shown.vi, shown);
+  }
+  return { ...derivation, reasons: [...said.values()] };
 }
 
 /** Deprived when some member has the fact `test` finds. */
-function anyMember(household: SurveyedHousehold, test: (person: Person) => Localized | undefined): Derivation {
+function anyMember(household: SurveyedHousehold, test: (person: Person) => Reason | undefined): Derivation {
   const reasons = household.people.flatMap((person) => {
     const fact = test(person);
     return fact ? [about(person, fact)] : [];
@@ -95,7 +138,7 @@ const employment: Deriver<'employment'> = (household, { minAge }) =>
   });
 
 const dependents: Deriver<'dependents'> = (household, { childMaxAge, elderlyMinAge, allowanceRequired, maxShare }) => {
-  const why = (person: Person): Localized | undefined => {
+  const why = (person: Person): Reason | undefined => {
     const { disability, ableToWork, monthlySocialAllowance } = person.facts;
     const supported = !allowanceRequired || monthlySocialAllowance === true;
     const allowance = allowanceRequired
@@ -106,7 +149,11 @@ const dependents: Deriver<'dependents'> = (household, { childMaxAge, elderlyMinA
     if (person.age >= elderlyMinAge && supported)
       return { vi: `người cao tuổi${allowance.vi}`, en: `an older person${allowance.en}` };
     if (disability && supported)
-      return { vi: `người khuyết tật${allowance.vi}`, en: `a person with a disability${allowance.en}` };
+      return {
+        vi: `người khuyết tật${allowance.vi}`,
+        en: `a person with a disability${allowance.en}`,
+        masked: ON_HEALTH_RECORD.disability,
+      };
     if (!allowanceRequired && ableToWork === false) return { vi: 'không có khả năng lao động', en: 'unable to work' };
     return undefined;
   };
@@ -134,6 +181,7 @@ const nutrition: Deriver<'nutrition'> = (household, { maxAge }) =>
     return {
       vi: `suy dinh dưỡng thể ${kinds.map((k) => k.vi).join(' và ')}`,
       en: `is ${kinds.map((k) => k.en).join(' and ')}`,
+      masked: ON_HEALTH_RECORD.nutrition,
     };
   });
 
@@ -147,7 +195,11 @@ const healthInsurance: Deriver<'health_insurance'> = (household, { minAge }) =>
 const healthCareAccess: Deriver<'health_care_access'> = (household) =>
   anyMember(household, (person) =>
     person.facts.illUntreated
-      ? { vi: 'ốm đau nhưng không đi khám chữa bệnh', en: 'was ill but did not seek treatment' }
+      ? {
+          vi: 'ốm đau nhưng không đi khám chữa bệnh',
+          en: 'was ill but did not seek treatment',
+          masked: ON_HEALTH_RECORD.illness,
+        }
       : undefined,
   );
 

@@ -2,7 +2,7 @@
 export * from './types';
 export { PovertyError, type PovertyErrorCode } from './errors';
 export { RETIREMENT_AGE, retirementAgeInMonths, type Sex } from './age';
-export type { Derivation } from './derivers';
+export { withoutHealthDetail, type Derivation, type Reason } from './derivers';
 export {
   BUILTIN_STANDARDS,
   STANDARD_2016_2020,

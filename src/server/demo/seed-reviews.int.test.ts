@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type Session, type TestApp } from '../../../test/helpers/app';
 import { openDocx } from '../../../test/helpers/docx';
 import { buildVillage, CAM_XUYEN, HA_TINH, systemAdmin, THACH_HA } from '../../../test/helpers/factories';
+import { auditTrail } from '../../../test/helpers/trace';
 import { rowsOf } from '../platform/db/database';
 import { seedRegistry } from './seed-registry';
 import { seedReviews } from './seed-reviews';
@@ -40,7 +41,7 @@ beforeAll(async () => {
     await seedRegistry(tx, admin, HA_TINH);
     counts = await seedReviews(tx, admin, HA_TINH);
   });
-}, 300_000);
+}, 600_000);
 afterAll(() => t.close());
 
 const roundsOf = async (session: Session, query: string) =>
@@ -122,6 +123,41 @@ describe('the demo reviews', () => {
     expect(regular.find((r) => r.deadlineStatus === 'overdue')!.overdue).toBe(true);
     const refused = regular.find((r) => r.decisionNumber === '77/QĐ-UBND')!;
     expect(refused.refusalReason).toMatch(/^Thu nhập bình quân 5\.400\.000 đồng/u);
+  });
+
+  it('surveyed the 2026 round of Thạch Hà two thirds through: a few sheets by hand with the surveyor’s reasons, the rest set-wise alike', async () => {
+    const [round] = await roundsOf(officer, 'year=2026&kind=periodic');
+    const cases = (await officer.get(`/api/reviews/${round!.id}/cases?limit=500`)).json().items as {
+      id: string;
+      version: number;
+      status: string;
+      survey: { overrides: { indicator: string; deprived: boolean; reason: string }[] } | null;
+      proposedCategory: string | null;
+      deprivations: string[];
+      explanation: unknown;
+    }[];
+    const filled = cases.filter((c) => c.survey);
+    expect(filled).toHaveLength(Math.ceil((cases.length * 2) / 3));
+    expect(filled.filter((c) => c.status === 'draft')).toHaveLength(1);
+    expect(filled.every((c) => c.proposedCategory && c.explanation)).toBe(true);
+    const byHand = filled.filter((c) => c.survey!.overrides.length > 0);
+    expect(byHand).toHaveLength(Math.min(3, filled.length));
+    for (const c of byHand) {
+      const [override] = c.survey!.overrides;
+      expect(override!.reason.length).toBeGreaterThan(20);
+      expect(c.deprivations.includes('digital_services')).toBe(override!.deprived);
+    }
+    // Every sheet audited as saved; one filled set-wise, saved again by hand, comes out the same.
+    const trail = await auditTrail(t.database.db, 'review_round', round!.id);
+    expect(trail.filter((e) => e.action.startsWith('review.survey'))).toHaveLength(filled.length);
+    const setWise = filled.find((c) => c.status === 'surveyed' && c.survey!.overrides.length === 0)!;
+    const again = await officer.put(`/api/reviews/${round!.id}/cases/${setWise.id}/survey`, {
+      ...setWise.survey,
+      version: setWise.version,
+    });
+    expect(again.statusCode, again.body).toBe(200);
+    for (const key of ['proposedCategory', 'deprivations', 'explanation'] as const)
+      expect(again.json().case[key], key).toEqual(setWise[key]);
   });
 
   it('gives the demo reviewer the work list of Thôn 1 of Thạch Hà', async () => {

@@ -4,11 +4,13 @@
  * result is the household's 2026 assessment; it is written set-wise, with the history, village
  * meetings, posting and certificates the services would have produced. The periodic round of 2026
  * (standard 2027-2030) under way in several communes at different steps, and a few regular
- * applications in Thạch Hà (one overdue, one refused with its reasons), go through the services.
+ * applications in Thạch Hà (one overdue, one refused with its reasons), go through the services —
+ * but for most survey sheets, filled set-wise by the bulk classification's code.
  * Deterministic: dates, numbers and votes come from codes, never from generated ids.
  */
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { workingCalendar, addDays, POSTING_WORKING_DAYS } from '../../domain/review';
+import type { IndicatorOverride } from '../../domain/poverty';
 import { foldAccents } from '../../domain/text';
 import type { Actor } from '../platform/access';
 import { auditEvents } from '../platform/audit/tables';
@@ -16,8 +18,9 @@ import { rowsOf, type Db, type Executor } from '../platform/db/database';
 import { householdAssessments } from '../modules/assessments/tables';
 import { households } from '../modules/households/tables';
 import { addCase, assignReviewer, saveSurvey } from '../modules/reviews/cases';
+import { fillSheets } from '../modules/reviews/classification';
 import { addComplaint, recordMeeting, resolveComplaint } from '../modules/reviews/meetings';
-import { numberCertificates } from '../modules/reviews/repo';
+import { findRound, numberCertificates } from '../modules/reviews/repo';
 import { reviewCases, reviewMeetings, reviewRoundEvents, reviewRounds } from '../modules/reviews/tables';
 import {
   createRound,
@@ -286,7 +289,16 @@ function snakeToAssessment(row: unknown) {
   };
 }
 
-/** Each listed household surveyed with its latest income (as the registry knows it). */
+/** Sheets a surveyor saved by hand in each round, each with the use of digital services as seen on the visit. */
+const BY_HAND = 3;
+
+/**
+ * Each listed household surveyed with its latest income (as the registry knows it). The first
+ * few sheets were saved by hand, each with the indicator the registry cannot tell decided by the
+ * surveyor with a reason; the rest are filled set-wise as the bulk classification fills sheets
+ * (the same derivation, one statement a batch) — a sheet at a time through the services would
+ * make the demo's first start wait.
+ */
 async function surveyAll(db: Db, admin: Actor, roundId: string, surveyDate: string, share = 1) {
   const cases = await db
     .select({
@@ -306,23 +318,41 @@ async function surveyAll(db: Db, admin: Actor, roundId: string, surveyDate: stri
     ).map((r) => [r.householdId, Number(r.income)]),
   );
   const count = Math.ceil(cases.length * share);
-  for (const [i, c] of cases.slice(0, count).entries()) {
-    // Incomes grew a little over the year; the last sheet of a partial survey is still a draft.
-    const income =
-      Math.round(((incomes.get(c.householdId) ?? 2_000_000) * (1.04 + (hashOf(c.code) % 10) / 100)) / 1000) * 1000;
-    await saveSurvey(db, admin, roundId, c.id, {
-      version: c.version,
+  const sheets = cases.slice(0, count).map((c, i) => ({
+    case: c,
+    answers: {
+      // The last sheet of a partial survey is still a draft.
       draft: share < 1 && i === count - 1,
       surveyDate,
-      incomePerCapitaMonthly: income,
+      // Incomes grew a little over the year.
+      incomePerCapitaMonthly:
+        Math.round(((incomes.get(c.householdId) ?? 2_000_000) * (1.04 + (hashOf(c.code) % 10) / 100)) / 1000) * 1000,
       incomeScore: null,
-      overrides: [],
+      overrides: [] as IndicatorOverride[],
       causes: [],
       note: null,
-    });
-  }
+    },
+  }));
+  for (const [i, { case: c, answers }] of sheets.slice(0, BY_HAND).entries())
+    await saveSurvey(db, admin, roundId, c.id, { ...answers, version: c.version, overrides: [DIGITAL[i % 2]!] });
+  const round = (await findRound(db, roundId, admin.scope))!;
+  for (let i = BY_HAND; i < sheets.length; i += BATCH) await fillSheets(db, admin, round, sheets.slice(i, i + BATCH));
   return cases;
 }
+
+/** What a surveyor saw of the household's use of digital services (2027-2030), and said why. */
+const DIGITAL: IndicatorOverride[] = [
+  {
+    indicator: 'digital_services',
+    deprived: false,
+    reason: 'Các thành viên dùng điện thoại thông minh: Zalo, nộp học phí và nhận tiền qua ví điện tử.',
+  },
+  {
+    indicator: 'digital_services',
+    deprived: true,
+    reason: 'Cả nhà chỉ dùng điện thoại bàn phím để nghe gọi; không ai dùng internet hay dịch vụ số.',
+  },
+];
 
 /** The 2026 periodic round (for the 2027 lists) as it stands in late November 2026. */
 async function seedUnderWay2026(db: Db, admin: Actor) {

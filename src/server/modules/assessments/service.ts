@@ -12,6 +12,7 @@ import {
   type HouseholdFacts,
   type Localized,
   type StandardDefinition,
+  withoutHealthDetail,
 } from '../../../domain/poverty';
 import type { PovertyCause } from '../../../domain/registry/codes';
 import { todayInVietnam } from '../../../domain/calendar';
@@ -597,22 +598,30 @@ function reviewed(all: Catalogue, household: HouseholdRecord, input: AssessmentI
 }
 
 /**
- * What a review's survey sheet decides for a household, derived from the registry as it stands:
- * the explained result and the row its decision will record. The reviews service decides who may
- * survey (an assigned reviewer, a commune officer); reading the household needs the area.
+ * What a review's survey sheet decides for a household, derived from the registry as it stands
+ * (health facts included, as for the bulk classification, whoever surveys): the row its decision
+ * will record, and the explained result as the actor may see it — for one who may not see health
+ * data, the reasons from health records without member or diagnosis. The reviews service decides
+ * who may survey (an assigned reviewer, a commune officer); reading the household needs the area.
  */
 export async function surveyForReview(db: Executor, actor: Actor, householdId: string, input: AssessmentInput) {
-  const household = await getHousehold(db, actor, householdId);
-  return reviewed(await standardsIn(db, household.provinceCode), household, input);
+  const outcome = (await surveysForReview(db, actor, [{ householdId, input }]))[0]!;
+  if ('error' in outcome) throw outcome.error;
+  return { row: outcome.row, view: healthMaskedFor(actor, outcome.view) };
+}
+
+function healthMaskedFor(actor: Actor, view: AssessmentPreview): AssessmentPreview {
+  if (householdPolicy.seeCitizenIds(actor)) return view;
+  return { ...view, indicators: view.indicators.map((i) => ({ ...i, derived: withoutHealthDetail(i.derived) })) };
 }
 
 export type SurveyOutcome =
   ({ householdId: string } & ReturnType<typeof reviewed>) | { householdId: string; error: AppError };
 
 /**
- * Many survey sheets at once (a review's bulk classification), each decided exactly as
- * `surveyForReview` decides one, the households read in two statements. A household that cannot
- * be classified (out of scope, archived, registry data missing) comes back with its error.
+ * Many survey sheets at once (a review's bulk classification; `surveyForReview` asks for one),
+ * the households read unmasked in two statements. A household that cannot be classified (out of
+ * scope, archived, registry data missing) comes back with its error.
  */
 export async function surveysForReview(
   db: Executor,

@@ -173,12 +173,14 @@ export async function insert(db: Executor, row: NewHouseholdRow) {
 export const update = (db: Executor, id: string, version: number, patch: Partial<NewHouseholdRow>) =>
   updateVersioned(db, households, id, version, patch);
 
-export async function membersOf(db: Executor, householdIds: string[]) {
+/** The members of households; only those inside `scope` when one is given. */
+export async function membersOf(db: Executor, householdIds: string[], scope?: AreaScope) {
   if (householdIds.length === 0) return [];
+  const area = { province: householdMembers.provinceCode, commune: householdMembers.communeCode };
   return db
     .select()
     .from(householdMembers)
-    .where(inArray(householdMembers.householdId, householdIds))
+    .where(and(inArray(householdMembers.householdId, householdIds), scope ? insideScope(scope, area) : undefined))
     .orderBy(asc(householdMembers.position));
 }
 

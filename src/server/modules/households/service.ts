@@ -135,23 +135,26 @@ export async function getHousehold(db: Executor, actor: Actor, id: string) {
 }
 
 /**
- * Households as the poverty engine reads them (area, dwelling, members), masked as `getHousehold`
- * masks them for the actor: a batch in two statements, for a review classifying hundreds at once.
+ * Households of the actor's area as the poverty engine reads them (area, dwelling, members) —
+ * as recorded, health facts included, whoever asks: a result is derived from the whole record
+ * (a reviewer who may not see health data still surveys a malnourished child's household right).
+ * Never shown as is; what the actor sees of the result is the caller's to mask. A batch in two
+ * statements, both scoped to the area, for a review classifying hundreds at once.
  */
 export async function householdsToAssess(db: Executor, actor: Actor, ids: string[]) {
-  const [rows, members] = await Promise.all([repo.findManyInScope(db, ids, actor.scope), repo.membersOf(db, ids)]);
-  return rows.map((r) => {
-    const view = {
-      id: r.id,
-      provinceCode: r.provinceCode,
-      communeCode: r.communeCode,
-      area: r.area as HouseholdView['area'],
-      archived: r.archivedAt !== null,
-      dwelling: dwellingOf(r),
-      members: members.filter((m) => m.householdId === r.id).map(memberView),
-    };
-    return householdPolicy.seeCitizenIds(actor) ? view : (maskPersonal(view) as typeof view);
-  });
+  const [rows, members] = await Promise.all([
+    repo.findManyInScope(db, ids, actor.scope),
+    repo.membersOf(db, ids, actor.scope),
+  ]);
+  return rows.map((r) => ({
+    id: r.id,
+    provinceCode: r.provinceCode,
+    communeCode: r.communeCode,
+    area: r.area as HouseholdView['area'],
+    archived: r.archivedAt !== null,
+    dwelling: dwellingOf(r),
+    members: members.filter((m) => m.householdId === r.id).map(memberView),
+  }));
 }
 
 export async function createHousehold(db: Db, actor: Actor, input: HouseholdCreateReq) {

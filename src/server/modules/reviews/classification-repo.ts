@@ -79,6 +79,8 @@ export function nextBatch(db: Executor, job: ClassificationRow, size: number) {
 
 export interface ClassifiedCase {
   id: string;
+  /** A draft sheet, or a surveyed one. */
+  status: 'draft' | 'surveyed';
   survey: Record<string, unknown>;
   result: Record<string, unknown>;
   category: string;
@@ -87,15 +89,15 @@ export interface ClassifiedCase {
   causes: string[];
 }
 
-/** A batch's sheets, one statement; only cases still without a sheet (never one surveyed by hand). */
+/** Sheets filled set-wise, one statement; only cases still without a sheet (never one surveyed by hand). */
 export async function writeSheets(db: Executor, roundId: string, sheets: ClassifiedCase[]) {
   if (sheets.length === 0) return [];
   const written = rowsOf<{ id: string }>(
     await db.execute(sql`
-      update ${reviewCases} c set status = 'surveyed', survey = v.survey, result = v.result,
+      update ${reviewCases} c set status = v.status, survey = v.survey, result = v.result,
         proposed_category = v.category, deprivations = v.deprivations, explanation = v.explanation,
         causes = v.causes, version = c.version + 1, updated_at = now()
-      from jsonb_to_recordset(${JSON.stringify(sheets)}::jsonb) as v(id uuid, survey jsonb, result jsonb,
+      from jsonb_to_recordset(${JSON.stringify(sheets)}::jsonb) as v(id uuid, status text, survey jsonb, result jsonb,
         category text, deprivations text[], explanation jsonb, causes text[])
       where c.id = v.id and c.round_id = ${roundId} and c.status = 'pending'
       returning c.id`),

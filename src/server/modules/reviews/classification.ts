@@ -212,6 +212,30 @@ async function classifyBatch(tx: Executor, actor: Actor, jobId: string): Promise
     };
     return [{ case: c, answers: { ...answers, classificationId: job.id, incomeYear: income.year } }];
   });
+  const { classified, written } = await fillSheets(tx, actor, round, sheets);
+  await jobs.updateJob(tx, job.id, {
+    done: job.done + cases.length,
+    classified: job.classified + written,
+    noIncome: job.noIncome + cases.length - sheets.length,
+    incomplete: job.incomplete + sheets.length - classified,
+    afterCaseId: cases.at(-1)!.id,
+  });
+  return false;
+}
+
+/** A sheet to fill: the case (still without one) and the answers it is classified from. */
+export interface SheetToFill {
+  case: { id: string; householdId: string };
+  answers: SurveyAnswers & { classificationId?: string; incomeYear?: number };
+}
+
+/**
+ * Sheets filled set-wise: derived from the households' records and classified in one pass, each
+ * exactly as `saveSurvey` decides one, written in one statement (only to cases still without a
+ * sheet) and audited as saved sheets are. A household that cannot be classified (its dwelling not
+ * fully recorded, archived) is left pending. The round must be surveying (the caller checks).
+ */
+export async function fillSheets(tx: Executor, actor: Actor, round: repo.RoundRow, sheets: readonly SheetToFill[]) {
   const outcomes = await surveysForReview(
     tx,
     actor,
@@ -227,6 +251,7 @@ async function classifyBatch(tx: Executor, actor: Actor, jobId: string): Promise
       round.id,
       classified.map((c) => ({
         id: c.case.id,
+        status: c.answers.draft ? 'draft' : 'surveyed',
         survey: c.answers,
         result: c.row,
         category: c.view.category,
@@ -241,12 +266,5 @@ async function classifyBatch(tx: Executor, actor: Actor, jobId: string): Promise
     actor,
     classified.filter((c) => written.has(c.case.id)).map((c) => surveyAudit(round, c.case, c.answers, c.view)),
   );
-  await jobs.updateJob(tx, job.id, {
-    done: job.done + cases.length,
-    classified: job.classified + written.size,
-    noIncome: job.noIncome + cases.length - sheets.length,
-    incomplete: job.incomplete + sheets.length - classified.length,
-    afterCaseId: cases.at(-1)!.id,
-  });
-  return false;
+  return { classified: classified.length, written: written.size };
 }
