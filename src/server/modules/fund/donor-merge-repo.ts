@@ -106,30 +106,38 @@ export async function likelyDuplicates(
   fund: Pick<FundRow, 'id' | 'provinceCode' | 'communeCode'>,
   groups: number,
 ) {
-  const key = donorNameKey(fundDonors.name);
-  const candidates = and(
-    donorsOfUnit(fund),
-    isNull(fundDonors.mergedInto),
-    ne(fundDonors.kind, 'anonymous'),
-    isNotNull(fundDonors.name),
+  // Each name's key computed once (a CTE used twice is materialised): joining on the expression
+  // would compute it for every pair of donor and key.
+  const keyed = db.$with('keyed').as(
+    db
+      .select({ id: sql<string>`${fundDonors.id}`.as('keyed_id'), key: donorNameKey(fundDonors.name).as('name_key') })
+      .from(fundDonors)
+      .where(
+        and(
+          donorsOfUnit(fund),
+          isNull(fundDonors.mergedInto),
+          ne(fundDonors.kind, 'anonymous'),
+          isNotNull(fundDonors.name),
+        ),
+      ),
   );
+  // Aliases distinct across the query: drizzle writes a subquery's columns unqualified.
   const shared = db
-    .select({ key: key.as('key') })
-    .from(fundDonors)
-    .where(candidates)
-    // By position: the key's patterns are bound parameters, which PostgreSQL does not match between clauses.
-    .groupBy(sql`1`)
+    .select({ key: sql<string>`${keyed.key}`.as('shared_key') })
+    .from(keyed)
+    .groupBy(keyed.key)
     .having(sql`count(*) > 1`)
-    .orderBy(sql`1`)
+    .orderBy(keyed.key)
     .limit(groups)
     .as('shared');
   const given = givenToFund(db, fund.id);
   const gave = givenColumns(given);
   return db
+    .with(keyed)
     .select({ key: shared.key, donor: fundDonors, ...gave })
-    .from(fundDonors)
-    .innerJoin(shared, eq(shared.key, key))
+    .from(keyed)
+    .innerJoin(shared, eq(shared.key, keyed.key))
+    .innerJoin(fundDonors, eq(fundDonors.id, keyed.id))
     .leftJoin(given, eq(given.donorId, fundDonors.id))
-    .where(candidates)
     .orderBy(asc(shared.key), desc(gave.given), asc(fundDonors.id));
 }
