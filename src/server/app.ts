@@ -36,6 +36,7 @@ import { systemRoutes } from './modules/system/routes';
 import { villageRoutes } from './modules/villages/routes';
 import { fundRoutes } from './modules/fund/routes';
 import { pledgeRoutes } from './modules/fund/pledge-routes';
+import { donorMergeRoutes } from './modules/fund/donor-merge-routes';
 import { statementRoutes } from './modules/fund/statement-routes';
 import { legalDocumentRoutes } from './modules/legal-documents/routes';
 import { coordinationRoutes } from './modules/coordination/routes';
@@ -113,6 +114,7 @@ export async function buildApp({ database, config, throttle, logger }: AppOption
   await app.register(assessmentRoutes, { db });
   await app.register(fundRoutes, { db });
   await app.register(pledgeRoutes, { db });
+  await app.register(donorMergeRoutes, { db });
   await app.register(statementRoutes, { db });
   await app.register(legalDocumentRoutes, { db });
   await app.register(coordinationRoutes, { db });

@@ -196,6 +196,14 @@ const fundCases = (where: typeof own): Case[] => [
   ],
   ['read its donors', 'GET', () => `/api/funds/${where.fundId}/donors`],
   ['correct its donor', 'PUT', () => `/api/donors/${where.donorId}`, () => ({ version: 1, publishName: false })],
+  ['read its likely duplicate donors', 'GET', () => `/api/funds/${where.fundId}/donors/duplicates`],
+  [
+    'merge its donor',
+    'POST',
+    () => `/api/donors/${where.donorId}/merge`,
+    () => ({ intoId: (where === own ? other : own).donorId, version: 1 }),
+  ],
+  ['unmerge its donor', 'POST', () => `/api/donors/${where.donorId}/unmerge`, () => ({ version: 1, reason: 'thử' })],
   [
     'add a donor to its fund',
     'POST',

@@ -17,6 +17,7 @@ import {
   funds,
 } from '../../src/server/modules/fund/tables';
 import { createPledge } from '../../src/server/modules/fund/pledges';
+import { mergeDonor } from '../../src/server/modules/fund/donor-merge';
 import { createDonor } from '../../src/server/modules/fund/service';
 import { importStatement, listStatementLines } from '../../src/server/modules/fund/statement';
 import { organisations } from '../../src/server/modules/organisations/tables';
@@ -182,7 +183,14 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
     pledge?: { id: string };
     statementLine?: { id: string };
     /** A donor of the fund, when the route needs one. */
-    donor?: { id: string };
+    donor?: { id: string; version: number };
+  };
+  /** The same company entered twice on the fund. */
+  const twinDonors = async (f: Fixtures) => {
+    const admin = await systemAdmin(t.database.db);
+    const entered = (name: string) =>
+      createDonor(t.database.db, admin, { fundId: f.fund.id, kind: 'business', name, publishName: false });
+    return [await entered('Cty TNHH Song Sinh'), await entered('Công ty TNHH Song Sinh')] as const;
   };
   /** A statement of one incoming transfer, never seen before. */
   const statementFile = () =>
@@ -454,6 +462,19 @@ describe('a signed-in write without the CSRF token', { timeout: 600_000 }, () =>
       });
       f.donor = donor;
       return { version: donor.version, name: 'Phan Văn Sửa', phone: '0911000111', publishName: true };
+    },
+    'POST /api/donors/{id}/merge': async (f) => {
+      const [duplicate, kept] = await twinDonors(f);
+      f.donor = duplicate;
+      return { intoId: kept.id, version: duplicate.version };
+    },
+    'POST /api/donors/{id}/unmerge': async (f) => {
+      const [duplicate, kept] = await twinDonors(f);
+      f.donor = await mergeDonor(t.database.db, await systemAdmin(t.database.db), duplicate.id, {
+        intoId: kept.id,
+        version: duplicate.version,
+      });
+      return { version: f.donor.version, reason: 'Hai công ty khác nhau' };
     },
     'POST /api/poverty/standards': () => ({
       provinceCode: null,

@@ -17,4 +17,29 @@ export const fundDonorsVi = {
   publishHelp: 'Bỏ chọn khi nhà hảo tâm không muốn được nêu tên: trang công khai ghi "Nhà hảo tâm".',
   saved: 'Đã lưu thông tin nhà hảo tâm {name}.',
   empty: 'Chưa có nhà hảo tâm nào',
+  mergeSuggestions:
+    'Có thể nhập trùng: {count} nhóm nhà hảo tâm có tên giống nhau khi bỏ dấu, chữ hoa, dấu câu và viết tắt "Cty".',
+  mergeInto: 'Gộp "{from}" vào "{into}"',
+  mergeAction: 'Gộp vào…',
+  mergeTitle: 'Gộp nhà hảo tâm nhập trùng — {name}',
+  mergeConfirm: 'Gộp',
+  mergeKeep: 'Nhà hảo tâm được giữ lại',
+  mergeKeepRequired: 'Chọn nhà hảo tâm được giữ lại',
+  mergeSearchKeep: 'Gõ tên để tìm nhà hảo tâm khác của quỹ',
+  mergeConsequences:
+    '"{name}" sẽ không còn trong danh sách; các khoản ủng hộ của họ được tính cho nhà hảo tâm được giữ lại (danh sách, báo cáo quỹ, trang công khai). Sổ quỹ không đổi: biên lai đã cấp giữ nguyên tên đã ghi. Có thể tách ra lại.',
+  mergeConsentNamed:
+    'Trang công khai theo sự đồng ý của nhà hảo tâm được giữ lại: các khoản này sẽ được nêu tên "{name}".',
+  mergeConsentNotNamed:
+    'Trang công khai theo sự đồng ý của nhà hảo tâm được giữ lại: "{name}" không đồng ý nêu tên nên các khoản này ghi "Nhà hảo tâm".',
+  mergeConsentOfKept: 'Trang công khai nêu tên theo sự đồng ý của nhà hảo tâm được giữ lại.',
+  mergeReason: 'Lý do',
+  mergeReasonHint: 'Ví dụ: cùng mã số thuế, cùng số điện thoại',
+  merged: 'Đã gộp "{name}".',
+  mergedFrom: 'Đã gộp vào đây: {name}',
+  unmerge: 'Tách ra',
+  unmergeTitle: 'Tách "{name}" ra',
+  unmergeIntro: '"{name}" sẽ đứng riêng trở lại; các khoản ủng hộ của họ không còn tính cho "{into}".',
+  unmergeReasonRequired: 'Cần ghi lý do tách',
+  unmerged: 'Đã tách "{name}" ra.',
 } as const;

@@ -26,7 +26,8 @@ export async function publicFunds(db: Db) {
 
 /**
  * What a fund discloses to anyone (no login): campaigns and their progress, receipts (the names
- * of donors who consented, others as "Nhà hảo tâm"), spending by purpose and by commune, how many
+ * of donors who consented, others as "Nhà hảo tâm"; a merged duplicate's receipts under its
+ * survivor, by the survivor's consent), spending by purpose and by commune, how many
  * households were supported — never who they are — and the QR code to donate. Reversed postings
  * and what they cancelled are left out.
  */
@@ -36,8 +37,8 @@ export async function publicDisclosure(db: Db, id: string): Promise<PublicFund> 
   const [receipts, byPurpose, byCommune, [supported], campaigns, names] = await Promise.all([
     db.execute(sql`
       select p.date::text as date, p.amount::bigint as amount, p.campaign_id as "campaignId",
-             case when d.publish_name and d.name is not null then d.name else null end as name
-      from fund_postings p left join fund_donors d on d.id = p.donor_id
+             case when s.publish_name and s.name is not null then s.name else null end as name
+      from fund_postings p ${repo.countedDonorJoin}
       where p.fund_id = ${id} and p.kind = 'receipt' and ${notReversed}
       order by p.date desc, p.seq desc limit 200`),
     db.execute(sql`

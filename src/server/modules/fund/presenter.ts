@@ -91,6 +91,7 @@ export function presentDonor(row: DonorRow) {
     email: row.email,
     address: row.address,
     publishName: row.publishName,
+    mergedInto: row.mergedInto,
     version: row.version,
   };
 }

@@ -1,4 +1,16 @@
-import { and, asc, count, desc, eq, getTableColumns, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  getTableColumns,
+  inArray,
+  isNull,
+  sql,
+  type SQL,
+  type SQLWrapper,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AreaScope } from '../../../domain/access';
 import { foldAccents } from '../../../domain/text';
@@ -189,10 +201,17 @@ export async function findPeakMonth(db: Executor, fundId: string, year: number) 
 
 // ——— donors
 
-const donorsReadable = (scope: AreaScope) =>
+export const donorsReadable = (scope: AreaScope) =>
   insideOrAboveScope(scope, { province: fundDonors.provinceCode, commune: fundDonors.communeCode });
 
 export type NewDonorRow = typeof fundDonors.$inferInsert & { id: string };
+
+/**
+ * For raw SQL over receipts `p`: `d` the donor recorded on the receipt, `s` the donor it counts
+ * for — the survivor when `d` was merged into one, else `d` itself (whose consent and name apply).
+ */
+export const countedDonorJoin = sql`left join fund_donors d on d.id = p.donor_id
+  left join fund_donors s on s.id = coalesce(d.merged_into, d.id)`;
 
 /** A donor's insert, unrun: a receipt writes the donor entered with it in its own statement. */
 export function donorInsert(tx: Executor, row: NewDonorRow) {
@@ -204,12 +223,21 @@ export async function insertDonor(tx: Executor, row: NewDonorRow) {
   return created!;
 }
 
+const named = alias(fundDonors, 'named');
+
+/**
+ * A donor the user may read, named by id for a new receipt or pledge: a merged duplicate answers
+ * with its survivor, so what is recorded from now on is recorded under the donor kept.
+ */
 export async function findDonor(db: Executor, id: string, scope: AreaScope) {
   const [row] = await db
-    .select()
-    .from(fundDonors)
-    .where(and(eq(fundDonors.id, id), donorsReadable(scope)));
-  return row;
+    .select({ donor: fundDonors })
+    .from(named)
+    .innerJoin(fundDonors, eq(fundDonors.id, sql`coalesce(${named.mergedInto}, ${named.id})`))
+    .where(
+      and(eq(named.id, id), insideOrAboveScope(scope, { province: named.provinceCode, commune: named.communeCode })),
+    );
+  return row?.donor;
 }
 
 export async function listDonors(
@@ -220,6 +248,7 @@ export async function listDonors(
   const folded = query.q ? foldAccents(query.q) : '';
   const where = and(
     donorsReadable(scope),
+    isNull(fundDonors.mergedInto),
     folded ? sql`lower(unaccent(coalesce(${fundDonors.name}, ''))) like ${`%${escapeLike(folded)}%`}` : undefined,
   );
   const [items, [total]] = await Promise.all([
@@ -260,54 +289,72 @@ export async function updateDonor(
   return updated[0];
 }
 
+/** The donors recorded at a fund's unit (a donor is recorded at the fund that met them). */
+export const donorsOfUnit = (fund: Pick<FundRow, 'provinceCode' | 'communeCode'>) =>
+  and(
+    eq(fundDonors.provinceCode, fund.provinceCode),
+    sql`coalesce(${fundDonors.communeCode}, '') = ${fund.communeCode ?? ''}`,
+  );
+
 /**
- * The donors of a fund's unit (a donor is recorded at the fund that met them), with what each gave
- * to it: receipts not reversed, counted once for all donors rather than per donor.
+ * What each donor gave to a fund: receipts not reversed, a merged duplicate's counted under its
+ * survivor; a subquery computed once for all donors rather than per donor.
  */
-export async function listFundDonors(
-  db: Executor,
-  fund: Pick<FundRow, 'id' | 'provinceCode' | 'communeCode'>,
-  query: { q?: string; kind?: string; limit: number; offset: number; sort: 'name' | 'given'; order: 'asc' | 'desc' },
-) {
-  const given = db
+export function givenToFund(db: Executor, fundId: string) {
+  const counted = sql<string>`coalesce(${named.mergedInto}, ${fundPostings.donorId})`;
+  return db
     .select({
-      donorId: fundPostings.donorId,
+      donorId: counted.as('donor_id'),
       receipts: sql<number>`count(*)::int`.as('receipts'),
       given: sql<number>`sum(${fundPostings.amount})::bigint`.as('given'),
       lastDate: sql<string>`max(${fundPostings.date})::text`.as('last_date'),
     })
     .from(fundPostings)
+    .leftJoin(named, eq(named.id, fundPostings.donorId))
     .where(
       and(
-        eq(fundPostings.fundId, fund.id),
+        eq(fundPostings.fundId, fundId),
         eq(fundPostings.kind, 'receipt'),
         sql`not exists (select 1 from fund_postings r where r.reversal_of = ${fundPostings.id})`,
       ),
     )
-    .groupBy(fundPostings.donorId)
+    .groupBy(counted)
     .as('given');
+}
+
+/** What a donor gave, from `givenToFund` joined on the donor: zero when nothing. */
+export function givenColumns(given: ReturnType<typeof givenToFund>) {
+  return {
+    receipts: sql<number>`coalesce(${given.receipts}, 0)::int`.mapWith(Number),
+    given: sql<number>`coalesce(${given.given}, 0)::bigint`.mapWith(Number),
+    lastDate: sql<string | null>`${given.lastDate}`,
+  };
+}
+
+/** The donors of a fund's unit, merged duplicates left out, with what each gave to the fund. */
+export async function listFundDonors(
+  db: Executor,
+  fund: Pick<FundRow, 'id' | 'provinceCode' | 'communeCode'>,
+  query: { q?: string; kind?: string; limit: number; offset: number; sort: 'name' | 'given'; order: 'asc' | 'desc' },
+) {
+  const given = givenToFund(db, fund.id);
   const folded = query.q ? foldAccents(query.q) : '';
   const where = and(
-    eq(fundDonors.provinceCode, fund.provinceCode),
-    sql`coalesce(${fundDonors.communeCode}, '') = ${fund.communeCode ?? ''}`,
+    donorsOfUnit(fund),
+    isNull(fundDonors.mergedInto),
     query.kind ? eq(fundDonors.kind, query.kind) : undefined,
     folded
       ? sql`lower(unaccent(concat_ws(' ', ${fundDonors.name}, ${fundDonors.phone}, ${fundDonors.email}))) like ${`%${escapeLike(folded)}%`}`
       : undefined,
   );
-  const givenTotal = sql<number>`coalesce(${given.given}, 0)::bigint`.mapWith(Number);
+  const gave = givenColumns(given);
   const [items, [counted]] = await Promise.all([
     db
-      .select({
-        donor: fundDonors,
-        receipts: sql<number>`coalesce(${given.receipts}, 0)::int`.mapWith(Number),
-        given: givenTotal,
-        lastDate: sql<string | null>`${given.lastDate}`,
-      })
+      .select({ donor: fundDonors, ...gave })
       .from(fundDonors)
       .leftJoin(given, eq(given.donorId, fundDonors.id))
       .where(where)
-      .orderBy(orderBy(query.sort === 'given' ? givenTotal : fundDonors.name, query.order), asc(fundDonors.id))
+      .orderBy(orderBy(query.sort === 'given' ? gave.given : fundDonors.name, query.order), asc(fundDonors.id))
       .limit(query.limit)
       .offset(query.offset),
     db.select({ n: count() }).from(fundDonors).where(where),

@@ -4,13 +4,13 @@ import { rowsOf, type Executor } from '../../platform/db/database';
 import { unitNames } from '../admin-units/service';
 import ExcelJS from '../registry-excel/exceljs';
 import { officialHeader, renderPdf } from './pdf';
-import type { FundRow } from './repo';
+import { countedDonorJoin, type FundRow } from './repo';
 
 /**
  * The fund's report for a period: opening balance, receipts by campaign and by kind of donor,
  * spending by purpose and by commune, allocations, closing balance. Read from the lines, so a
  * reversal counts on its own date, against the same campaign, donor kind, purpose and commune as
- * the posting it cancels.
+ * the posting it cancels; a merged duplicate's receipts count under its survivor's kind.
  */
 export interface FundReport {
   fundName: string;
@@ -48,8 +48,8 @@ export async function fundReport(db: Executor, fund: FundRow, from: string, to: 
       db.execute(sql`select coalesce(c.name, '') as key, -sum(l.amount)::bigint as amount
         from fund_posting_lines l join fund_postings p on p.id = l.posting_id left join fund_campaigns c on c.id = p.campaign_id
         where l.account = 'donations' and ${inPeriod} group by 1 order by 2 desc`),
-      db.execute(sql`select p.donor_kind as key, -sum(l.amount)::bigint as amount
-        from fund_posting_lines l join fund_postings p on p.id = l.posting_id
+      db.execute(sql`select coalesce(s.kind, p.donor_kind) as key, -sum(l.amount)::bigint as amount
+        from fund_posting_lines l join fund_postings p on p.id = l.posting_id ${countedDonorJoin}
         where l.account = 'donations' and ${inPeriod} group by 1 order by 2 desc`),
       db.execute(sql`select p.purpose as key, sum(l.amount)::bigint as amount
         from fund_posting_lines l join fund_postings p on p.id = l.posting_id

@@ -88,6 +88,7 @@ export const DonorSchema = z.object({
   email: z.string().nullable(),
   address: z.string().nullable(),
   publishName: z.boolean(),
+  mergedInto: z.uuid().nullable().describe('Đã gộp vào nhà hảo tâm này (bản trùng)'),
   version: z.number().int(),
 });
 export const DonorListSchema = listResponseSchema(DonorSchema);
@@ -109,6 +110,9 @@ export const FundDonorSchema = DonorSchema.extend({
   receipts: z.number().int().describe('Số khoản ủng hộ'),
   given: z.number().int().describe('Tổng đã ủng hộ quỹ, đồng'),
   lastDate: z.string().nullable().describe('Ngày ủng hộ gần nhất'),
+  merged: z
+    .array(z.object({ id: z.uuid(), name: z.string().nullable(), version: z.number().int() }))
+    .describe('Các bản trùng đã gộp vào nhà hảo tâm này (tách ra được)'),
 });
 export type FundDonorView = z.infer<typeof FundDonorSchema>;
 export const FundDonorListSchema = listResponseSchema(FundDonorSchema);

@@ -7,6 +7,7 @@ import type { Db, Executor } from '../../platform/db/database';
 import { errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit, unitNames } from '../admin-units/service';
 import { getHousehold } from '../households/service';
+import { mergedInto } from './donor-merge-repo';
 import { fundArea, fundNotFound, fundPolicy, requirePostingOn } from './policy';
 import { writePosting, type PlannedLine, type PostingLink } from './posting';
 import { presentCampaign, presentDonor, presentFunds, presentPosting } from './presenter';
@@ -245,15 +246,25 @@ export async function createDonor(db: Db, actor: Actor, input: DonorInput & { fu
 export async function listFundDonors(db: Db, actor: Actor, fundId: string, query: FundDonorListReq) {
   const fund = await requireFund(db, actor, fundId);
   const { items, total } = await repo.listFundDonors(db, fund, query);
-  return {
-    items: items.map((r): FundDonorView => ({
-      ...presentDonor(r.donor),
-      receipts: r.receipts,
-      given: r.given,
-      lastDate: r.lastDate,
-    })),
-    total,
-  };
+  return { items: await presentFundDonors(db, items), total };
+}
+
+/** Donors with what they gave, each with the duplicates merged into it (to be split off again if wrong). */
+export async function presentFundDonors(
+  db: Executor,
+  rows: { donor: repo.DonorRow; receipts: number; given: number; lastDate: string | null }[],
+): Promise<FundDonorView[]> {
+  const merged = await mergedInto(
+    db,
+    rows.map((r) => r.donor.id),
+  );
+  return rows.map((r) => ({
+    ...presentDonor(r.donor),
+    receipts: r.receipts,
+    given: r.given,
+    lastDate: r.lastDate,
+    merged: merged.filter((m) => m.mergedInto === r.donor.id).map(({ id, name, version }) => ({ id, name, version })),
+  }));
 }
 
 /**

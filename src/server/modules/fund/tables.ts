@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -12,6 +13,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 import { editableColumns } from '../../platform/db/columns';
 import { organisations } from '../organisations/tables';
@@ -104,9 +106,19 @@ export const fundDonors = pgTable(
     address: text(),
     /** The donor agreed that their name be published (else "Nhà hảo tâm"). */
     publishName: boolean('publish_name').notNull().default(false),
+    /**
+     * A duplicate merged into the donor kept (the survivor, never itself merged: no chains). The
+     * ledger keeps the duplicate's id on its receipts; readers count them under the survivor.
+     */
+    mergedInto: uuid('merged_into').references((): AnyPgColumn => fundDonors.id),
+    mergedAt: timestamp('merged_at', { withTimezone: true }),
     ...editableColumns(),
   },
-  (t) => [index('fund_donors_area').on(t.provinceCode, t.communeCode)],
+  (t) => [
+    index('fund_donors_area').on(t.provinceCode, t.communeCode),
+    index('fund_donors_merged_into').on(t.mergedInto),
+    check('fund_donors_not_merged_into_itself', sql`${t.mergedInto} <> ${t.id}`),
+  ],
 );
 
 /**

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Form, Input, Select, Tag, Typography, type TableProps } from 'antd';
+import { App, Button, Checkbox, Form, Input, Select, Space, Tag, Typography, type TableProps } from 'antd';
 import { useState } from 'react';
 import { DONOR_KIND_LABELS, DONOR_KINDS, formatVnd, type DonorKind } from '../../../domain/fund';
 import { FormModal } from '../../components/FormModal';
@@ -7,14 +7,20 @@ import { ListTable } from '../../components/ListTable';
 import { ListToolbar } from '../../components/ListToolbar';
 import { useT } from '../../i18n';
 import { formatDate } from '../../lib/format';
-import { donorApi, type DonorUpdate, type Fund, type FundDonor } from './api';
+import { donorApi, type Donor, type DonorUpdate, type Fund, type FundDonor } from './api';
+import { DuplicateSuggestions, MergeModal, UnmergeModal, type MergeTarget } from './DonorMerge';
 
-/** The donors (nhà hảo tâm) met by the fund: who they are, how to reach them, what they gave, whether they may be named. */
+/**
+ * The donors (nhà hảo tâm) met by the fund: who they are, how to reach them, what they gave,
+ * whether they may be named; duplicates entered twice are merged here (and split off again).
+ */
 export function DonorsTab({ fund }: { fund: Fund }) {
   const t = useT();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<FundDonor | null>(null);
+  const [merging, setMerging] = useState<MergeTarget | null>(null);
+  const [unmerging, setUnmerging] = useState<{ merged: FundDonor['merged'][number]; into: FundDonor } | null>(null);
   const [q, setQ] = useState<string | undefined>();
   const [kind, setKind] = useState<DonorKind | undefined>();
   const [page, setPage] = useState({ limit: 20, offset: 0 });
@@ -33,6 +39,16 @@ export function DonorsTab({ fund }: { fund: Fund }) {
         <div>
           <div>{d.name ?? t('fund.anonymous')}</div>
           <Typography.Text type="secondary">{t.label(DONOR_KIND_LABELS[d.kind])}</Typography.Text>
+          {d.merged.map((m) => (
+            <div key={m.id}>
+              <Typography.Text type="secondary">{t('fundDonors.mergedFrom', { name: m.name ?? '' })}</Typography.Text>
+              {fund.canPost && (
+                <Button size="small" type="link" onClick={() => setUnmerging({ merged: m, into: d })}>
+                  {t('fundDonors.unmerge')}
+                </Button>
+              )}
+            </div>
+          ))}
         </div>
       ),
     },
@@ -59,15 +75,25 @@ export function DonorsTab({ fund }: { fund: Fund }) {
       title: t('common.actions'),
       render: (_: unknown, d) =>
         fund.canPost && (
-          <Button size="small" onClick={() => setEditing(d)}>
-            {t('fundDonors.edit')}
-          </Button>
+          <Space size="small">
+            <Button size="small" onClick={() => setEditing(d)}>
+              {t('fundDonors.edit')}
+            </Button>
+            {d.kind !== 'anonymous' && (
+              <Button size="small" onClick={() => setMerging({ duplicate: d, proposed: [] })}>
+                {t('fundDonors.mergeAction')}
+              </Button>
+            )}
+          </Space>
         ),
     },
   ];
 
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['funds'] });
+
   return (
     <>
+      <DuplicateSuggestions fund={fund} onMerge={setMerging} />
       <ListToolbar
         searchPlaceholder={t('fundDonors.search')}
         onSearch={(value) => {
@@ -103,7 +129,27 @@ export function DonorsTab({ fund }: { fund: Fund }) {
         onSaved={async (saved) => {
           setEditing(null);
           void message.success(t('fundDonors.saved', { name: saved.name ?? t('fund.anonymous') }));
-          await queryClient.invalidateQueries({ queryKey: ['funds'] });
+          await refresh();
+        }}
+      />
+      <MergeModal
+        fund={fund}
+        target={merging}
+        onClose={() => setMerging(null)}
+        onSaved={async (merged) => {
+          setMerging(null);
+          void message.success(t('fundDonors.merged', { name: merged.name ?? '' }));
+          await refresh();
+        }}
+      />
+      <UnmergeModal
+        merged={unmerging?.merged ?? null}
+        into={unmerging?.into ?? null}
+        onClose={() => setUnmerging(null)}
+        onSaved={async (donor) => {
+          setUnmerging(null);
+          void message.success(t('fundDonors.unmerged', { name: donor.name ?? '' }));
+          await refresh();
         }}
       />
     </>
@@ -118,7 +164,7 @@ function DonorModal({
 }: {
   donor: FundDonor | null;
   onClose: () => void;
-  onSaved: (d: FundDonor) => unknown;
+  onSaved: (d: Donor) => unknown;
 }) {
   const t = useT();
   const anonymous = donor?.kind === 'anonymous';

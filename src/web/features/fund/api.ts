@@ -271,7 +271,7 @@ export type StatementMatch =
   | { to: 'campaign'; campaignId: string | null; donor?: PledgeInput['donor'] }
   | { to: 'receipt'; postingId: string };
 
-export interface FundDonor {
+export interface Donor {
   id: string;
   kind: DonorKind;
   name: string | null;
@@ -279,10 +279,17 @@ export interface FundDonor {
   email: string | null;
   address: string | null;
   publishName: boolean;
+  /** Set on a duplicate merged into the donor kept. */
+  mergedInto: string | null;
   version: number;
+}
+
+export interface FundDonor extends Donor {
   receipts: number;
   given: number;
   lastDate: string | null;
+  /** The duplicates merged into this donor. */
+  merged: { id: string; name: string | null; version: number }[];
 }
 
 export interface DonorUpdate {
@@ -306,7 +313,13 @@ export const donorApi = {
       offset: number;
     },
   ) => api.get<Page<FundDonor>>(`/api/funds/${fundId}/donors`, query),
-  update: (id: string, body: DonorUpdate) => api.put<FundDonor>(`/api/donors/${id}`, body),
+  update: (id: string, body: DonorUpdate) => api.put<Donor>(`/api/donors/${id}`, body),
+  duplicates: (fundId: string) =>
+    api.get<{ groups: { key: string; donors: FundDonor[] }[] }>(`/api/funds/${fundId}/donors/duplicates`),
+  merge: (id: string, body: { intoId: string; version: number; reason?: string | null }) =>
+    api.post<Donor>(`/api/donors/${id}/merge`, body),
+  unmerge: (id: string, body: { version: number; reason: string }) =>
+    api.post<Donor>(`/api/donors/${id}/unmerge`, body),
 };
 
 export const pledgeApi = {
