@@ -7,14 +7,18 @@
  *    classification of every case (a background job, its progress polled), village meetings,
  *    posting and the decision;
  *  - the province roll-up of the 2025 review over all households, its Excel tables, and the
- *    households behind one cell.
+ *    households behind one cell;
+ *  - the roll-up of the 2026 review while the communes review (only Thạch Hà decided): every
+ *    commune counted live, then read back, then after a write in one commune; and Thạch Hà's
+ *    decision again (reopened, decided), with EXPLAIN ANALYZE of its statements' costs.
  *   DATABASE_URL=… npx tsx bench/reviews.ts [households]   (the database is emptied)
- *   DATABASE_URL=… npx tsx bench/reviews.ts --reuse        (the roll-up only, on the last run's data)
+ *   DATABASE_URL=… npx tsx bench/reviews.ts --reuse        (on the last run's data: the roll-ups, the decision again)
  * Results: docs/benchmarks.md.
  */
 import { eq, sql, TransactionRollbackError } from 'drizzle-orm';
 import os from 'node:os';
 import { ROLES } from '../src/domain/access';
+import { fixedMeasures } from '../src/domain/review/rollup';
 import { ensureAdminUnits } from '../src/server/modules/admin-units/reference-data';
 import { listCases } from '../src/server/modules/reviews/cases';
 import {
@@ -24,10 +28,12 @@ import {
 } from '../src/server/modules/reviews/classification';
 import { recordMeeting } from '../src/server/modules/reviews/meetings';
 import { cellHouseholds, rollupOfYear, summariseDecision } from '../src/server/modules/reviews/rollup';
+import { figuresByCommune } from '../src/server/modules/reviews/rollup-repo';
 import { rollupWorkbook } from '../src/server/modules/reviews/rollup-excel';
 import {
   createRound,
   decideRound,
+  reopenRound,
   startListing,
   startMeetings,
   startPosting,
@@ -64,9 +70,18 @@ try {
   if (!reuse) await generate();
   else await database.migrate();
   const admin = await actor();
-  if (!reuse) await reviewCommune(admin);
+  // The commune's round once per generated province (a `--reuse` run decides it again).
+  const [reviewed] = await db
+    .select()
+    .from(reviewRounds)
+    .where(
+      sql`${reviewRounds.communeCode} = ${COMMUNE} and ${reviewRounds.year} = 2026 and ${reviewRounds.kind} = 'periodic'`,
+    );
+  if (!reviewed) await reviewCommune(admin);
   await decide2025(admin);
   await rollUp(admin);
+  await rollUpWhileReviewing(admin);
+  if (reviewed) await decideAgain(admin, reviewed);
 } finally {
   await database.close();
 }
@@ -119,6 +134,9 @@ async function generate() {
   );
   // By g % 100 — 2025: 0–4 poor, 5–9 near-poor; 2026: 0–2 stay poor, 3 near-poor, 4 above, 5 near-poor → poor,
   // 6–8 stay near-poor, 9 average, 10 newly poor, 11 newly near-poor, 12 fell back (poor in 2024).
+  // Without the row trigger that keeps the members' facts on each assessment (a lookup per row:
+  // hours for 300,000 rows); the roll-up and the review read no such facts.
+  await db.execute(sql`alter table household_assessments disable trigger assessment_member_facts`);
   await timed('generate the 2024–2026 lists (SQL)', async () => {
     for (const [year, cases] of [
       [2024, sql`case when g % 100 = 12 then 'poor' end`],
@@ -139,6 +157,7 @@ async function generate() {
         from households h, lateral (select substring(h.code from 3)::int as g) n, lateral (select ${cases} as category) c
         where c.category is not null`);
   });
+  await db.execute(sql`alter table household_assessments enable trigger assessment_member_facts`);
   await timed('analyse', () => db.execute(sql`analyze`));
 }
 
@@ -292,5 +311,51 @@ async function rollUp(admin: Actor) {
     () =>
       cellHouseholds(db, province, { year: 2025, commune: COMMUNE, measure: 'poor.in_newly', limit: 50, offset: 0 }),
     (r) => `${r.total} households`,
+  );
+}
+
+/**
+ * The 2026 review as in November 2026: only Thạch Hà has decided, every other commune is counted
+ * live. First with nothing kept (as the page's first opening: the progress each batch tells),
+ * then with every commune kept, then after one household of a commune is edited.
+ */
+async function rollUpWhileReviewing(admin: Actor) {
+  const province: Actor = { ...admin, scope: { level: 'province', provinceCode: '42' } };
+  await db.execute(sql`delete from review_live_counts`);
+  const start = process.hrtime.bigint();
+  const told: string[] = [];
+  const view = await rollupOfYear(db, province, { year: 2026 }, (done, total) =>
+    told.push(`${done}/${total} at ${(ms(start) / 1000).toFixed(1)} s`),
+  );
+  report('2026 review, communes reviewing: nothing kept (all counted)', `${ms(start).toFixed(0)} ms`);
+  report('  progress told', told.join(', '));
+  await timed('2026 review: every commune kept', () => rollupOfYear(db, province, { year: 2026 }));
+  await db.execute(sql`update households set policy_flags = policy_flags
+    where id = (select id from households where commune_code <> ${COMMUNE} and province_code = '42' limit 1)`);
+  await timed('2026 review: after a household of one commune is edited', () =>
+    rollupOfYear(db, province, { year: 2026 }),
+  );
+  // What the roll-up did before the kept counts: every undecided commune in one statement.
+  const live = view.communes.filter((c) => c.source !== 'decision').map((c) => c.code);
+  const measures = fixedMeasures(view.indicators.map((i) => i.key));
+  await timed(`2026 review: the ${live.length} communes in one statement (as before)`, () =>
+    figuresByCommune(db, { scope: province.scope, provinceCode: '42', communes: live, listYear: 2027 }, measures),
+  );
+}
+
+/** Thạch Hà's 2026 round reopened and decided again: the decision's cost on the last run's commune. */
+async function decideAgain(admin: Actor, round: typeof reviewRounds.$inferSelect) {
+  if (round.state !== 'decided') return;
+  const reopened = await reopenRound(db, admin, round.id, {
+    version: round.version,
+    reason: 'Đo lại thời gian quyết định',
+  });
+  await timed('commune: decision again (reopened, decided)', () =>
+    decideRound(db, admin, round.id, {
+      version: reopened.version,
+      decisionNumber: '246/QĐ-UBND',
+      decisionDate: '2026-11-21',
+      signerName: 'Chủ tịch',
+    }),
   );
 }

@@ -150,8 +150,10 @@ export async function request<T>(method: string, path: string, options: RequestO
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
+  get: <T, P = never>(path: string, query?: Query, signal?: AbortSignal, onProgress?: (progress: P) => void) =>
+    request<T>('GET', path, { query, signal, onProgress: onProgress as ((progress: unknown) => void) | undefined }),
+  post: <T, P = never>(path: string, body?: unknown, onProgress?: (progress: P) => void) =>
+    request<T>('POST', path, { body: body ?? {}, onProgress: onProgress as ((progress: unknown) => void) | undefined }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),

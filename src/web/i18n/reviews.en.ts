@@ -146,6 +146,7 @@ export const reviewsEn: typeof reviewsVi = {
   repostedOnHelp: 'Required when the category changes.',
   changed: 'Changed, posted again {date}',
   open: 'Being re-checked',
+  deciding: 'Writing the official results: {done}/{total} households',
   decideIntro:
     'The decision follows the end of the posting period ({date}) with every complaint re-checked. The results become the official {listYear} list and are locked.',
   decisionNumber: 'Number and symbol',

@@ -143,6 +143,7 @@ export const reviewsVi = {
   repostedOnHelp: 'Bắt buộc khi phân loại thay đổi.',
   changed: 'Đã thay đổi, niêm yết lại {date}',
   open: 'Đang phúc tra',
+  deciding: 'Đang ghi kết quả chính thức: {done}/{total} hộ',
   decideIntro:
     'Quyết định phải sau khi hết thời gian niêm yết ({date}) và mọi khiếu nại đã phúc tra xong. Kết quả thành danh sách chính thức năm {listYear} và bị khóa.',
   decisionNumber: 'Số, ký hiệu',

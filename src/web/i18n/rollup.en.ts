@@ -39,6 +39,7 @@ export const rollupEn: { [K in keyof typeof rollupVi]: string } = {
   after: '{year}',
   persons: 'Persons',
   notListed: 'Not on a list',
-  loading: 'Rolling up the communes’ figures… (a whole province may take tens of seconds)',
+  loading: 'Rolling up the communes’ figures…',
+  counting: 'Counting the communes whose data changed since the last roll-up: {done}/{total} communes',
   empty: 'No figures yet',
 };

@@ -37,6 +37,7 @@ export const rollupVi = {
   after: 'Năm {year}',
   persons: 'Số khẩu',
   notListed: 'Không trong danh sách',
-  loading: 'Đang tổng hợp số liệu của các xã… (cả tỉnh có thể mất vài chục giây)',
+  loading: 'Đang tổng hợp số liệu của các xã…',
+  counting: 'Đang đếm số liệu các xã có thay đổi từ lần tổng hợp trước: {done}/{total} xã',
   empty: 'Chưa có số liệu',
 };

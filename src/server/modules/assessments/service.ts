@@ -22,6 +22,7 @@ import { requireInScope, type Actor } from '../../platform/access';
 import { recordAudit, recordAudits } from '../../platform/audit/audit';
 import type { Db, Executor } from '../../platform/db/database';
 import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
+import type { OnProgress } from '../../platform/progress';
 import { requireCurrentUnit } from '../admin-units/service';
 import { getHousehold, householdsToAssess, lockHousehold } from '../households/service';
 import { requireVillage, villageNames } from '../villages/service';
@@ -662,13 +663,14 @@ const DECIDED_PAGE = 500;
  * The review's decision: each surveyed result becomes the household's official status for its
  * list year, under the decision's number and date, replacing what that year held (the round's
  * reopening, if any, is recorded by the reviews service). Audited per household, a page of audit
- * rows per statement.
+ * rows per statement; `onProgress` told after each page.
  */
 export async function recordReviewDecision(
   tx: Executor,
   actor: Actor,
   decision: { number: string; date: string },
   results: readonly ReviewedResult[],
+  onProgress?: OnProgress,
 ) {
   for (let start = 0; start < results.length; start += DECIDED_PAGE) {
     const values = results
@@ -690,5 +692,6 @@ export async function recordReviewDecision(
         };
       }),
     );
+    onProgress?.(start + values.length, results.length);
   }
 }

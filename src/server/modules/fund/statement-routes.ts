@@ -1,16 +1,14 @@
-import { PassThrough } from 'node:stream';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/hook';
 import type { Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
+import { answerWithProgress, PROGRESS_NOTE } from '../../platform/progress';
 import { IdParamsSchema } from '../../platform/schemas';
 import { XLSX_TYPE } from '../registry-excel/schemas';
 import { importStatement, listStatementLines, matchStatementLine, setStatementLineAside } from './statement';
 import { STATEMENT_LIMIT_BYTES, statementTooLarge } from './statement-file';
 import {
   CSV_TYPE,
-  NDJSON_TYPE,
   StatementImportQuerySchema,
   StatementImportResultSchema,
   StatementLineListQuerySchema,
@@ -35,23 +33,6 @@ function uploaded(body: unknown, contentLength: string | undefined): Buffer {
   return body;
 }
 
-/** An answer of JSON lines, sent from its first line on (a stream is sent as is, past the response schema). */
-function ndjsonStream(reply: FastifyReply) {
-  let stream: PassThrough | null = null;
-  const line = (value: unknown) => `${JSON.stringify(value)}\n`;
-  return {
-    started: () => stream !== null,
-    write(value: unknown) {
-      if (!stream) {
-        stream = new PassThrough();
-        void reply.type(NDJSON_TYPE).send(stream);
-      }
-      stream.write(line(value));
-    },
-    end: (value: unknown) => stream?.end(line(value)),
-  };
-}
-
 export const statementRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
   app.addContentTypeParser(
     [CSV_TYPE, XLSX_TYPE, 'application/octet-stream'],
@@ -67,8 +48,7 @@ export const statementRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
         summary: 'Nhập sao kê ngân hàng (CSV, Excel): xem trước (dryRun) hoặc tạo khoản thu từ các giao dịch khớp',
         description:
           `Thân yêu cầu: tệp sao kê (tối đa ${STATEMENT_LIMIT_BYTES / 1024 / 1024} MB). ` +
-          `Với Accept: ${NDJSON_TYPE}, câu trả lời là các dòng JSON {"progress":{"done","total"}} ` +
-          'sau mỗi giao dịch được ghi, rồi {"result":…} (hoặc {"error":…}).',
+          `${PROGRESS_NOTE} Tiến độ: số giao dịch đã ghi.`,
         consumes: [CSV_TYPE, XLSX_TYPE],
         params: IdParamsSchema,
         querystring: StatementImportQuerySchema,
@@ -77,32 +57,9 @@ export const statementRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { 
     },
     async (request, reply) => {
       const file = uploaded(request.body, request.headers['content-length']);
-      if (!request.headers.accept?.includes(NDJSON_TYPE)) {
-        return importStatement(db, actorOf(request), request.params.id, file, request.query);
-      }
-      // Progress asked for: the answer becomes a stream at the first recorded transfer, so a
-      // refusal before it (the file, the fund) is still an ordinary problem answer.
-      const stream = ndjsonStream(reply);
-      try {
-        const result = await importStatement(db, actorOf(request), request.params.id, file, {
-          ...request.query,
-          onProgress: (done, total) => stream.write({ progress: { done, total } }),
-        });
-        if (!stream.started()) return result;
-        stream.end({ result });
-      } catch (error) {
-        if (!stream.started()) throw error;
-        request.log.error({ err: error }, 'statement import failed after it started');
-        const problem = error instanceof AppError ? error : null;
-        stream.end({
-          error: {
-            code: problem?.code ?? 'internal_error',
-            detail: problem?.vi ?? 'Lỗi hệ thống. Vui lòng thử lại sau.',
-            detailEn: problem?.en ?? 'Internal error.',
-          },
-        });
-      }
-      return reply;
+      return answerWithProgress(request, reply, (onProgress) =>
+        importStatement(db, actorOf(request), request.params.id, file, { ...request.query, onProgress }),
+      );
     },
   );
   app.get(

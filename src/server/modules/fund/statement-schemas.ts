@@ -5,8 +5,6 @@ import { nameText, queryBoolean } from '../../platform/schemas';
 import { DonorInputSchema } from './schemas';
 
 export const CSV_TYPE = 'text/csv';
-/** Newline-delimited JSON: an import's progress, then its result. */
-export const NDJSON_TYPE = 'application/x-ndjson';
 
 export const StatementImportQuerySchema = z.strictObject({
   dryRun: queryBoolean.describe('true: chỉ xem trước, không ghi gì'),

@@ -505,9 +505,25 @@ describe('a periodic review round, from planning to the decision', () => {
         field: 'decisionNumber',
       },
     );
-    const res = await approver.post(`/api/reviews/${round.id}/decide`, { ...decision, decisionDate: '2026-12-05' });
+    // Asked with its progress (as the page does): households written, then the decided round.
+    const res = await approver.request({
+      method: 'POST',
+      url: `/api/reviews/${round.id}/decide`,
+      payload: { ...decision, decisionDate: '2026-12-05' },
+      headers: { accept: 'application/x-ndjson' },
+    });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ state: 'decided', decisionNumber: '245/QĐ-UBND', actions: ['reopen'] });
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { progress?: { done: number; total: number }; result?: unknown });
+    const total = lines[0]!.progress!.total;
+    expect(lines.slice(0, -1)).toEqual([{ progress: { done: 0, total } }, { progress: { done: total, total } }]);
+    expect(lines.at(-1)!.result).toMatchObject({
+      state: 'decided',
+      decisionNumber: '245/QĐ-UBND',
+      actions: ['reopen'],
+    });
 
     const official = (await officer.get(`/api/households/${poor.id}/assessments`)).json().items[0];
     expect(official).toMatchObject({

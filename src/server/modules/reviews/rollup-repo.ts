@@ -1,10 +1,10 @@
-import { and, count, eq, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { measureKey, type Measure, type RollupList } from '../../../domain/review/rollup';
 import { insideScope } from '../../platform/access';
 import { rowsOf, type Executor } from '../../platform/db/database';
 import { households } from '../households/tables';
-import { reviewRounds, reviewSummaries } from './tables';
+import { reviewCommuneChanges, reviewLiveCounts, reviewRounds, reviewSummaries } from './tables';
 
 /**
  * The roll-up's SQL. It reads the registry (households, members) and the yearly assessments
@@ -341,4 +341,53 @@ export function summariesOf(db: Executor, scope: AreaScope, provinceCode: string
         eq(reviewSummaries.listYear, listYear),
       ),
     );
+}
+
+// ---- the live counts of communes still reviewing ----
+
+/** How many writes each of these communes has seen (none yet: 0). */
+export async function communeChanges(db: Executor, communes: readonly string[]) {
+  const rows = await db
+    .select()
+    .from(reviewCommuneChanges)
+    .where(inArray(reviewCommuneChanges.communeCode, [...communes]));
+  return new Map(rows.map((r) => [r.communeCode, r.changes]));
+}
+
+/** The live counts of the list year still valid: counted after the commune's last write, with these measures. */
+export function liveCountsOf(db: Executor, scope: AreaScope, provinceCode: string, listYear: number, measures: string) {
+  return db
+    .select({
+      communeCode: reviewLiveCounts.communeCode,
+      figures: reviewLiveCounts.figures,
+      deprivations: reviewLiveCounts.deprivations,
+    })
+    .from(reviewLiveCounts)
+    .leftJoin(reviewCommuneChanges, eq(reviewCommuneChanges.communeCode, reviewLiveCounts.communeCode))
+    .where(
+      and(
+        insideScope(scope, { province: reviewLiveCounts.provinceCode, commune: reviewLiveCounts.communeCode }),
+        eq(reviewLiveCounts.provinceCode, provinceCode),
+        eq(reviewLiveCounts.listYear, listYear),
+        eq(reviewLiveCounts.measures, measures),
+        sql`${reviewLiveCounts.changes} = coalesce(${reviewCommuneChanges.changes}, 0)`,
+      ),
+    );
+}
+
+export async function writeLiveCounts(db: Executor, rows: (typeof reviewLiveCounts.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  await db
+    .insert(reviewLiveCounts)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [reviewLiveCounts.communeCode, reviewLiveCounts.listYear],
+      set: {
+        changes: sql`excluded.changes`,
+        measures: sql`excluded.measures`,
+        figures: sql`excluded.figures`,
+        deprivations: sql`excluded.deprivations`,
+        countedAt: sql`now()`,
+      },
+    });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/hook';
+import { answerWithProgress, PROGRESS_NOTE } from '../../platform/progress';
 import type { Db } from '../../platform/db/database';
 import { XLSX_TYPE } from '../registry-excel/schemas';
 import { cellHouseholds, rollupOfYear } from './rollup';
@@ -18,11 +19,15 @@ export function rollupRoutes(parent: FastifyInstance, db: Db) {
       schema: {
         tags,
         summary: 'Tổng hợp rà soát của tỉnh: tiến độ từng xã (quá hạn) và kết quả chính thức',
+        description:
+          'Xã chưa có quyết định được đếm trực tiếp (lưu lại đến khi dữ liệu của xã thay đổi). ' +
+          `${PROGRESS_NOTE} Tiến độ: số xã đã đếm.`,
         querystring: RollupQuerySchema,
         response: { 200: RollupSchema },
       },
     },
-    (request) => rollupOfYear(db, actorOf(request), request.query),
+    (request, reply) =>
+      answerWithProgress(request, reply, (onProgress) => rollupOfYear(db, actorOf(request), request.query, onProgress)),
   );
   app.get(
     '/api/reviews/rollup.xlsx',

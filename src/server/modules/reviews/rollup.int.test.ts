@@ -25,7 +25,8 @@ import { householdAssessments } from '../assessments/tables';
 import { householdMembers, households } from '../households/tables';
 import { figuresByCommune } from './rollup-repo';
 import { createRound, decideRound, reopenRound } from './service';
-import { reviewRounds, reviewSummaries } from './tables';
+import { archiveHousehold, memberLeaves, updateHousehold } from '../households/service';
+import { reviewLiveCounts, reviewRounds, reviewSummaries } from './tables';
 
 /**
  * The province roll-up against hand-built lists: Thạch Hà's 2025 list (the opening) and 2026
@@ -410,22 +411,25 @@ describe('the movement identity, for any history of the lists (property)', () =>
   });
 });
 
-describe('the decisions’ summaries, read for decided communes instead of recounting them', () => {
-  /** Every commune's figures in the roll-up equal a live count over the registry and the lists. */
-  async function expectSameAsLive() {
-    const view = (await rollup(province)) as Rollup & { indicators: { key: string }[] };
-    const live = await figuresByCommune(
-      t.database.db,
-      { scope: { level: 'national' }, provinceCode: HA_TINH, listYear: 2026 },
-      fixedMeasures(view.indicators.map((i) => i.key)),
+/** Every commune's figures in the roll-up equal a live count over the registry and the lists. */
+async function expectSameAsLive(after = '') {
+  const view = (await rollup(province)) as Rollup & { indicators: { key: string }[] };
+  const live = await figuresByCommune(
+    t.database.db,
+    { scope: { level: 'national' }, provinceCode: HA_TINH, listYear: 2026 },
+    fixedMeasures(view.indicators.map((i) => i.key)),
+  );
+  for (const commune of view.communes) {
+    const counted = live.find((l) => l.communeCode === commune.code);
+    expect(commune.figures, `${commune.name} ${after}`).toEqual(counted?.figures ?? {});
+    expect(commune.deprivations, `${commune.name} ${after}`).toEqual(
+      counted?.deprivations ?? { poor: 0, near_poor: 0 },
     );
-    for (const commune of view.communes) {
-      const counted = live.find((l) => l.communeCode === commune.code);
-      expect(commune.figures, commune.name).toEqual(counted?.figures ?? {});
-      expect(commune.deprivations, commune.name).toEqual(counted?.deprivations ?? { poor: 0, near_poor: 0 });
-    }
-    return view;
   }
+  return view;
+}
+
+describe('the decisions’ summaries, read for decided communes instead of recounting them', () => {
   const summaryOf = (communeCode: string) =>
     t.database.db
       .select()
@@ -460,6 +464,96 @@ describe('the decisions’ summaries, read for decided communes instead of recou
     });
     expect(await summaryOf(THACH_HA)).toHaveLength(1);
     expectBalanced(communeOf(await expectSameAsLive(), THACH_HA).figures);
+  });
+});
+
+describe('communes still reviewing: counted once, kept until their registry or lists change', () => {
+  const kept = (communeCode: string) =>
+    t.database.db
+      .select()
+      .from(reviewLiveCounts)
+      .where(and(eq(reviewLiveCounts.communeCode, communeCode), eq(reviewLiveCounts.listYear, 2026)));
+  const camXuyen = async (after: string) => communeOf(await expectSameAsLive(after), CAM_XUYEN).figures;
+
+  it('counts Cẩm Xuyên (still surveying) once, then reads its count back while nothing of it changes', async () => {
+    await expectSameAsLive();
+    const [first] = await kept(CAM_XUYEN);
+    expect(first?.figures).toEqual(communeOf(await rollup(province), CAM_XUYEN).figures);
+    await expectSameAsLive();
+    const [again] = await kept(CAM_XUYEN);
+    expect(again!.countedAt).toEqual(first!.countedAt);
+  });
+
+  it('after each kind of write to households, members and assessments the roll-up equals a live count', async () => {
+    const db = t.database.db;
+    const admin = await systemAdmin(db);
+    const before = await camXuyen('at first');
+
+    let household = await buildHousehold(db, { communeCode: CAM_XUYEN, code: 'CX-02' });
+    let f = await camXuyen('after a household is registered');
+    expect(nh(f, 'households')).toBe(nh(before, 'households') + 1);
+
+    await assess(household, 2026, 'poor', { deprivations: ['telecom'] });
+    f = await camXuyen('after its 2026 result is recorded');
+    expect(nh(f, 'poor.closing')).toBe(nh(before, 'poor.closing') + 1);
+
+    household = await updateHousehold(db, admin, household.id, {
+      policyFlags: ['merit_family'],
+      version: household.version,
+    });
+    f = await camXuyen('after its groups are edited');
+    expect(nh(f, 'poor.group.merit_family')).toBe(nh(before, 'poor.group.merit_family') + 1);
+
+    const persons = f['poor.closing']![1];
+    household = await memberLeaves(db, admin, household.id, household.members.at(-1)!.id, {
+      date: '2026-11-01',
+      reason: 'Chuyển đi nơi khác',
+      version: household.version,
+    });
+    expect((await camXuyen('after a member leaves'))['poor.closing']![1]).toBe(persons - 1);
+
+    await db
+      .update(householdAssessments)
+      .set({ category: 'near_poor' })
+      .where(and(eq(householdAssessments.householdId, household.id), eq(householdAssessments.year, 2026)));
+    f = await camXuyen('after its result is changed');
+    expect(nh(f, 'near_poor.closing')).toBe(nh(before, 'near_poor.closing') + 1);
+
+    await assess(household, 2025, 'poor');
+    f = await camXuyen('after its 2025 result (the opening) is recorded');
+    expect(nh(f, 'poor.out_other_list')).toBe(nh(before, 'poor.out_other_list') + 1);
+    await db
+      .delete(householdAssessments)
+      .where(and(eq(householdAssessments.householdId, household.id), eq(householdAssessments.year, 2025)));
+    expect(nh(await camXuyen('after the 2025 result is removed'), 'poor.opening')).toBe(nh(before, 'poor.opening'));
+
+    await archiveHousehold(db, admin, household.id, { reason: 'Hộ chuyển đi', version: household.version });
+    expect(nh(await camXuyen('after the household is archived'), 'households')).toBe(nh(before, 'households'));
+  });
+
+  it('tells its progress commune by commune when asked, counting only the communes that changed', async () => {
+    await expectSameAsLive();
+    await assess(h.camXuyen!, 2025, 'near_poor');
+    const res = await province.request({
+      method: 'GET',
+      url: '/api/reviews/rollup?year=2025',
+      headers: { accept: 'application/x-ndjson' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('application/x-ndjson');
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { progress?: unknown; result?: Rollup });
+    expect(lines.slice(0, -1)).toEqual([{ progress: { done: 0, total: 1 } }, { progress: { done: 1, total: 1 } }]);
+    expect(nh(communeOf(lines.at(-1)!.result!, CAM_XUYEN).figures, 'near_poor.out_other_list')).toBe(1);
+    // Nothing changed since: the plain answer, no progress.
+    const plain = await province.request({
+      method: 'GET',
+      url: '/api/reviews/rollup?year=2025',
+      headers: { accept: 'application/x-ndjson' },
+    });
+    expect(plain.headers['content-type']).toContain('application/json');
   });
 });
 

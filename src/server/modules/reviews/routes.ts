@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { foldAccents } from '../../../domain/text';
 import { actorOf } from '../../platform/auth/hook';
+import { answerWithProgress, PROGRESS_NOTE } from '../../platform/progress';
 import type { Db } from '../../platform/db/database';
 import { IdParamsSchema } from '../../platform/schemas';
 import { AssessmentPreviewSchema } from '../assessments/schemas';
@@ -121,12 +122,16 @@ export const reviewRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db 
       schema: {
         tags,
         summary: 'Quyết định công nhận của Chủ tịch UBND xã: kết quả thành chính thức và bị khóa',
+        description: `${PROGRESS_NOTE} Tiến độ: số hộ đã ghi kết quả.`,
         params: IdParamsSchema,
         body: DecideSchema,
         response: { 200: RoundSchema },
       },
     },
-    (request) => rounds.decideRound(db, actorOf(request), request.params.id, request.body),
+    (request, reply) =>
+      answerWithProgress(request, reply, (onProgress) =>
+        rounds.decideRound(db, actorOf(request), request.params.id, request.body, onProgress),
+      ),
   );
   app.post(
     '/api/reviews/:id/reopen',

@@ -12,6 +12,7 @@ import {
 import { foldAccents } from '../../../domain/text';
 import type { Actor } from '../../platform/access';
 import { recordAudit } from '../../platform/audit/audit';
+import type { OnProgress } from '../../platform/progress';
 import type { Db, Executor } from '../../platform/db/database';
 import { errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit, unitNames } from '../admin-units/service';
@@ -355,7 +356,7 @@ export function startPosting(db: Db, actor: Actor, id: string, input: { version:
  * each result becomes the household's official status for the list year (the assessments
  * service records it under the decision), and certificates are numbered.
  */
-export function decideRound(db: Db, actor: Actor, id: string, input: DecideReq) {
+export function decideRound(db: Db, actor: Actor, id: string, input: DecideReq, onProgress?: OnProgress) {
   return step(db, actor, id, input.version, 'decide', {
     apply: async (tx, round) => {
       if (round.postingEnds && input.decisionDate <= round.postingEnds)
@@ -382,7 +383,10 @@ export function decideRound(db: Db, actor: Actor, id: string, input: DecideReq) 
           `The application of ${refused.map((c) => c.householdCode).join(', ')} is refused: give the written reasons.`,
         );
       const results = cases.map((c) => ({ ...(c.result as ReviewedResult), category: c.finalCategory! }));
-      await recordReviewDecision(tx, actor, { number: input.decisionNumber, date: input.decisionDate }, results);
+      // Progress: households whose result is written (the longest part of a decision).
+      onProgress?.(0, results.length);
+      const decision = { number: input.decisionNumber, date: input.decisionDate };
+      await recordReviewDecision(tx, actor, decision, results, onProgress);
       await repo.numberCertificates(tx, round.id);
       await summariseDecision(tx, round);
       return {

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { editableColumns } from '../../platform/db/columns';
 import { households } from '../households/tables';
 import { users } from '../users/tables';
@@ -214,6 +227,43 @@ export const reviewSummaries = pgTable(
   (t) => [
     uniqueIndex('review_summaries_key').on(t.communeCode, t.listYear),
     index('review_summaries_area').on(t.provinceCode, t.listYear),
+  ],
+);
+
+/**
+ * How many writes each commune's registry and lists have seen (households, members,
+ * assessments): counted by database triggers on those tables, whatever module writes
+ * (migration `review_commune_changes`). A commune's live roll-up figures are reused only while
+ * this count is what it was when they were counted.
+ */
+export const reviewCommuneChanges = pgTable('review_commune_changes', {
+  communeCode: text('commune_code').primaryKey(),
+  changes: bigint({ mode: 'number' }).notNull().default(0),
+});
+
+/**
+ * A commune's roll-up figures counted live (no decided round of the list year covers it), kept
+ * for the next roll-up: valid while the commune's `changes` and the roll-up's measures are those
+ * it was counted with.
+ */
+export const reviewLiveCounts = pgTable(
+  'review_live_counts',
+  {
+    provinceCode: text('province_code').notNull(),
+    communeCode: text('commune_code').notNull(),
+    listYear: integer('list_year').notNull(),
+    /** The commune's `review_commune_changes.changes` read before counting. */
+    changes: bigint({ mode: 'number' }).notNull(),
+    /** A digest of the measures counted (they follow the list year's standard). */
+    measures: text().notNull(),
+    /** As in review_summaries. */
+    figures: jsonb().notNull(),
+    deprivations: jsonb().notNull(),
+    countedAt: timestamp('counted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.communeCode, t.listYear] }),
+    index('review_live_counts_area').on(t.provinceCode, t.listYear),
   ],
 );
 

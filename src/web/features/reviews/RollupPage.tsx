@@ -1,6 +1,21 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Modal, Row, Select, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Modal,
+  Progress as ProgressBar,
+  Row,
+  Select,
+  Spin,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import type { ColumnsType, ColumnType } from 'antd/es/table';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -20,7 +35,14 @@ import { formatDate, formatNumber } from '../../lib/format';
 import { useArea } from '../area/AreaContext';
 import { capitalise } from '../calculator/logic';
 import { householdPath } from '../households/paths';
-import { rollupApi, rollupExcelUrl, type CellQuery, type Rollup, type RollupCommune } from './rollup-api';
+import {
+  rollupApi,
+  rollupExcelUrl,
+  type CellQuery,
+  type CountProgress,
+  type Rollup,
+  type RollupCommune,
+} from './rollup-api';
 
 const thisYear = () => Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4));
 const YEARS = Array.from({ length: thisYear() - 2021 }, (_, i) => thisYear() - i);
@@ -40,9 +62,13 @@ export function RollupPage() {
   const province = area.provinceCode ?? undefined;
   const [year, setYear] = useState(YEARS[0]!);
   const [cell, setCell] = useState<Cell | null>(null);
+  const [counting, setCounting] = useState<CountProgress | null>(null);
   const rollup = useQuery({
     queryKey: ['reviews', 'rollup', year, province],
-    queryFn: () => rollupApi.rollup(year, province),
+    queryFn: async () => {
+      setCounting(null);
+      return rollupApi.rollup(year, province, setCounting).finally(() => setCounting(null));
+    },
   });
   const data = rollup.data;
   const tables = data
@@ -74,9 +100,18 @@ export function RollupPage() {
       />
       {rollup.isError && <Alert type="error" showIcon title={errorText(rollup.error)} />}
       {rollup.isFetching && (
-        // A province's roll-up reads every household: say so while it runs.
+        // Communes whose data changed since they were last counted are counted again: their progress shows.
         <Card className="form-section">
-          <Spin /> <Typography.Text type="secondary">{t('rollup.loading')}</Typography.Text>
+          {counting ? (
+            <>
+              <Typography.Text type="secondary">{t('rollup.counting', { ...counting })}</Typography.Text>
+              <ProgressBar percent={Math.floor((counting.done * 100) / counting.total)} status="active" />
+            </>
+          ) : (
+            <>
+              <Spin /> <Typography.Text type="secondary">{t('rollup.loading')}</Typography.Text>
+            </>
+          )}
         </Card>
       )}
       {data && (

@@ -1,4 +1,5 @@
-import { Form, Input } from 'antd';
+import { Form, Input, Progress, Typography } from 'antd';
+import { useState } from 'react';
 import type { Dayjs } from 'dayjs';
 import { todayInVietnam } from '../../../domain/calendar';
 import { FormModal } from '../../components/FormModal';
@@ -22,6 +23,7 @@ export function StepModal({
   onDone: () => unknown;
 }) {
   const t = useT();
+  const [deciding, setDeciding] = useState<{ done: number; total: number } | null>(null);
   const done = async () => {
     await onDone();
     onClose();
@@ -54,13 +56,19 @@ export function StepModal({
         initialValues={{ decisionDate: toDayjs(todayInVietnam()) }}
         onClose={onClose}
         submit={(v: { decisionNumber: string; decisionDate: Dayjs; signerName: string; refusalReason?: string }) =>
-          reviewsApi.decide(round.id, {
-            decisionNumber: v.decisionNumber.trim(),
-            decisionDate: fromDayjs(v.decisionDate),
-            signerName: v.signerName.trim(),
-            refusalReason: v.refusalReason?.trim() || null,
-            version,
-          })
+          reviewsApi
+            .decide(
+              round.id,
+              {
+                decisionNumber: v.decisionNumber.trim(),
+                decisionDate: fromDayjs(v.decisionDate),
+                signerName: v.signerName.trim(),
+                refusalReason: v.refusalReason?.trim() || null,
+                version,
+              },
+              setDeciding,
+            )
+            .finally(() => setDeciding(null))
         }
         onSaved={done}
       >
@@ -82,6 +90,13 @@ export function StepModal({
           <Form.Item name="refusalReason" label={t('reviews.refusalReason')} extra={t('reviews.refusalReasonHelp')}>
             <Input.TextArea rows={3} />
           </Form.Item>
+        )}
+        {deciding && (
+          // A commune's thousands of results take seconds to write: how far it got.
+          <>
+            <Typography.Text type="secondary">{t('reviews.deciding', { ...deciding })}</Typography.Text>
+            <Progress percent={Math.floor((deciding.done * 100) / Math.max(deciding.total, 1))} status="active" />
+          </>
         )}
       </FormModal>
     );

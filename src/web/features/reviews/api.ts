@@ -189,7 +189,9 @@ export const reviewsApi = {
       refusalReason?: string | null;
       version: number;
     },
-  ) => api.post<Round>(`${base(id)}/decide`, body),
+    /** Households whose result is written so far, of how many. */
+    onProgress?: (progress: { done: number; total: number }) => void,
+  ) => api.post<Round, { done: number; total: number }>(`${base(id)}/decide`, body, onProgress),
   reopen: (id: string, body: { reason: string; version: number }) => api.post<Round>(`${base(id)}/reopen`, body),
 
   ofHousehold: (householdId: string) => api.get<HouseholdCase[]>(`/api/households/${householdId}/reviews`),

@@ -55,8 +55,15 @@ export interface CellQuery {
   measure: string;
 }
 
+/** Communes counted so far, of those the roll-up counts live (told while it counts them). */
+export interface CountProgress {
+  done: number;
+  total: number;
+}
+
 export const rollupApi = {
-  rollup: (year: number, province?: string) => api.get<Rollup>('/api/reviews/rollup', { year, province }),
+  rollup: (year: number, province?: string, onProgress?: (progress: CountProgress) => void) =>
+    api.get<Rollup, CountProgress>('/api/reviews/rollup', { year, province }, undefined, onProgress),
   households: (query: CellQuery & { limit: number; offset: number }) =>
     api.get<Page<CellHousehold>>('/api/reviews/rollup/households', { ...query }),
 };
