@@ -80,10 +80,12 @@ export async function runServer(config: Config, options: { demo: boolean }) {
   const log = createLogger(config.logLevel);
   const database = await openConfiguredDatabase(config, log);
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let statistics: NodeJS.Timeout | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(statistics);
     log.info(`Nhận ${signal}: đang dừng…`);
     await app?.close();
     await database.close();
@@ -96,6 +98,17 @@ export async function runServer(config: Config, options: { demo: boolean }) {
     await prepareDatabase(database, config, log, options.demo);
     app = await buildApp({ database, config, logger: log });
     await app.listen({ port: config.port, host: config.host });
+    // Nor does PGlite gather statistics while it runs: a table grown by an import would be planned
+    // at its size at start (the donors tab: 6.8 s on 20,000 new donors, 33 ms once analysed).
+    if (database.engine === 'pglite') {
+      statistics = setInterval(() => {
+        database.db
+          .execute(sql`analyze`)
+          .catch((error: unknown) =>
+            log.warn({ err: error }, 'Không thu thập được thống kê của cơ sở dữ liệu (analyze).'),
+          );
+      }, 3_600_000).unref();
+    }
     if (options.demo) printDemoAccounts(config);
     const shown = ['0.0.0.0', '127.0.0.1', '::', '::1'].includes(config.host) ? 'localhost' : config.host;
     process.stdout.write(`  Chung Tay đang chạy tại http://${shown}:${config.port}\n\n`);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { ROLES, type Role } from '../../domain/access';
 import type { OrganisationKind, VillageKind } from '../../domain/reference';
 import type { Actor } from '../platform/access';
@@ -160,16 +160,23 @@ export async function seedDemo(database: Db, admin: Actor): Promise<boolean> {
   if (version >= SEED_VERSION) return false;
   // A demo seeded by an older version gets only what was added since.
   await database.transaction(async (tx) => {
-    if (version < 1) await seedProvince(tx, admin);
-    if (version < 2) await seedRegistry(tx, admin, DEMO_PROVINCE);
-    if (version < 3) await seedFund(tx, admin);
-    if (version < 4) await seedCoordination(tx, admin, DEMO_PROVINCE);
+    // Each stage reads what the ones before wrote: PGlite has no autovacuum to gather the tables'
+    // statistics, so they are gathered after each stage and its queries planned on real sizes (the
+    // reviews' stage took 125 s planned on empty tables, 3 s after an analyze).
+    const stage = async (seeded: () => Promise<unknown>) => {
+      await seeded();
+      await tx.execute(sql`analyze`);
+    };
+    if (version < 1) await stage(() => seedProvince(tx, admin));
+    if (version < 2) await stage(() => seedRegistry(tx, admin, DEMO_PROVINCE));
+    if (version < 3) await stage(() => seedFund(tx, admin));
+    if (version < 4) await stage(() => seedCoordination(tx, admin, DEMO_PROVINCE));
     if (version < 5) {
       const seeder = await holdingEveryRole(tx, admin);
       await createAccounts(tx, seeder, 5);
-      await seedReviews(tx, seeder, DEMO_PROVINCE);
+      await stage(() => seedReviews(tx, seeder, DEMO_PROVINCE));
     }
-    if (version < 6) await seedSupport(tx, admin, DEMO_PROVINCE);
+    if (version < 6) await stage(() => seedSupport(tx, admin, DEMO_PROVINCE));
     await tx
       .insert(appMeta)
       .values({ key: META_KEY, value: { version: SEED_VERSION } })
