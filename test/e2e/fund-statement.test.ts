@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, login, newPage, screenshot, visible } from './support';
+import { chooseOption, launchBrowser, login, newPage, screenshot, visible } from './support';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../src/web/public/samples/sao-ke-mau.csv');
 let browser: Browser;
@@ -43,7 +43,7 @@ describe('the fund’s bank statement', () => {
       await visible(dialog);
       await dialog.getByText('Một đợt vận động (tạo khoản thu)').click();
       await dialog.getByLabel('Nhà hảo tâm là').click();
-      await page.locator('.ant-select-dropdown:visible').getByText('Cá nhân', { exact: true }).click();
+      await chooseOption(page, 'Cá nhân');
       await dialog.getByLabel('Họ tên / tên đơn vị').fill('Lê Thị Mai');
       await dialog.getByRole('button', { name: 'Đối chiếu' }).click();
       await visible(page.getByText('Đã đối chiếu giao dịch FT26328004.'));
@@ -53,7 +53,9 @@ describe('the fund’s bank statement', () => {
       const matched = page.locator('.ant-table-row').filter({ hasText: 'FT26328004' });
       await visible(matched.getByText(/Số biên lai \d{4}-\d{6} \(đối chiếu tay\)/u));
       await screenshot(page, 'fund-statement-lines');
-      await page.getByRole('tab', { name: 'Sổ bút toán' }).click();
+      const ledger = page.getByRole('tab', { name: 'Sổ bút toán' });
+      await ledger.click();
+      await visible(page.locator('[role="tab"][aria-selected="true"]', { hasText: 'Sổ bút toán' }));
       const receipt = page.locator('.ant-table-row').filter({ hasText: 'Lê Thị Mai' });
       await visible(receipt);
       expect(await receipt.textContent()).toContain('1.000.000 đ');
