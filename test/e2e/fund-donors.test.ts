@@ -61,7 +61,7 @@ describe('duplicate donors', () => {
       expect(await rows.count()).toBe(2);
 
       // Merged into the bigger giver; the dialog says whose consent applies.
-      await group.getByRole('button', { name: `Gộp "${duplicate}" vào "${kept}"` }).click();
+      await group.getByRole('button', { name: `Gộp "${duplicate}" (1.500.000 đ) vào "${kept}"` }).click();
       const merge = page.getByRole('dialog', { name: /^Gộp nhà hảo tâm nhập trùng/u });
       await visible(merge.getByText(`các khoản này sẽ được nêu tên "${kept}"`, { exact: false }));
       await merge.getByLabel('Lý do').fill('Cùng mã số thuế');

@@ -21,7 +21,7 @@ export const fundDonorsEn: { [K in keyof typeof fundDonorsVi]: string } = {
   empty: 'No donors yet',
   mergeSuggestions:
     'Possible duplicates: {count} groups of donors whose names read the same without accents, case, punctuation and the abbreviation "Cty".',
-  mergeInto: 'Merge "{from}" into "{into}"',
+  mergeInto: 'Merge "{from}" ({given}) into "{into}"',
   mergeAction: 'Merge into…',
   mergeTitle: 'Merge a duplicate donor — {name}',
   mergeConfirm: 'Merge',

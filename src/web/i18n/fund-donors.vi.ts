@@ -19,7 +19,7 @@ export const fundDonorsVi = {
   empty: 'Chưa có nhà hảo tâm nào',
   mergeSuggestions:
     'Có thể nhập trùng: {count} nhóm nhà hảo tâm có tên giống nhau khi bỏ dấu, chữ hoa, dấu câu và viết tắt "Cty".',
-  mergeInto: 'Gộp "{from}" vào "{into}"',
+  mergeInto: 'Gộp "{from}" ({given}) vào "{into}"',
   mergeAction: 'Gộp vào…',
   mergeTitle: 'Gộp nhà hảo tâm nhập trùng — {name}',
   mergeConfirm: 'Gộp',

@@ -43,7 +43,7 @@ export function DuplicateSuggestions({ fund, onMerge }: { fund: Fund; onMerge: (
                   type="link"
                   onClick={() => onMerge({ duplicate: d, proposed: [kept!, ...others.filter((o) => o.id !== d.id)] })}
                 >
-                  {t('fundDonors.mergeInto', { from: d.name ?? '', into: kept!.name ?? '' })}
+                  {t('fundDonors.mergeInto', { from: d.name ?? '', given: formatVnd(d.given), into: kept!.name ?? '' })}
                 </Button>
               ))}
             </div>
