@@ -9,6 +9,7 @@
  * on 4 funds. 70 % receipts, 30 % expenditures, dated in the Peak Month for the Poor (its busiest
  * weeks: each receipt is counted to the month's campaign). Results: docs/benchmarks.md.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
 import { ensureAdminUnits } from '../src/server/modules/admin-units/reference-data';
@@ -49,6 +50,32 @@ async function scratch(): Promise<{ database: Database; drop: () => Promise<void
 }
 
 const { database, drop } = await scratch();
+const benchDatabase = url ? `${new URL(url).pathname.slice(1)}_bench` : null;
+
+/**
+ * CPU seconds used so far by the PostgreSQL backends serving the bench's database (user + system,
+ * from /proc; null when the server is not on this machine): with Node's own, what a posting costs
+ * whatever else the machine runs. Backends that exit between two readings are not counted, so the
+ * pool keeps its connections open through a run.
+ */
+function serverCpuSeconds(): number | null {
+  if (!benchDatabase) return null;
+  const tick = 100; // USER_HZ on Linux
+  let total = 0;
+  let seen = false;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(` ${benchDatabase} `)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      total += (Number(fields[11]) + Number(fields[12])) / tick;
+      seen = true;
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return seen ? total : null;
+}
 const db = database.db;
 await database.migrate();
 await ensureAdminUnits(db);
@@ -99,6 +126,7 @@ async function run(label: string, clients: number, fundIds: string[]) {
   let next = 0;
   let refused = 0;
   const cpu = process.cpuUsage();
+  const serverBefore = serverCpuSeconds();
   const start = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: clients }, async (_, c) => {
@@ -117,9 +145,14 @@ async function run(label: string, clients: number, fundIds: string[]) {
   // Node's own CPU per request: when it nears the wall time per request, Node is the bottleneck.
   const used = process.cpuUsage(cpu);
   const nodeMs = (used.user + used.system) / 1000 / total;
+  const serverAfter = serverCpuSeconds();
+  const server =
+    serverBefore !== null && serverAfter !== null
+      ? `, PostgreSQL backends ${(((serverAfter - serverBefore) * 1000) / total).toFixed(2)} ms`
+      : '';
   console.log(
     `${label.padEnd(22)} ${total} requests (${refused} overdrafts refused) in ${seconds.toFixed(2)} s: ` +
-      `${(total / seconds).toFixed(0)}/s, Node CPU ${nodeMs.toFixed(2)} ms per request`,
+      `${(total / seconds).toFixed(0)}/s, CPU per request: Node ${nodeMs.toFixed(2)} ms${server}`,
   );
 }
 

@@ -15,7 +15,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { AreaScope } from '../../../domain/access';
 import { foldAccents } from '../../../domain/text';
 import { insideOrAboveScope, insideScope } from '../../platform/access';
-import { rowsOf, type Executor } from '../../platform/db/database';
+import { executePrepared, rowsOf, runPrepared, type Executor } from '../../platform/db/database';
 import { escapeLike, orderBy } from '../../platform/list';
 import type { PostingListReq } from './schemas';
 import { fundCampaigns, fundDonors, fundIdempotencyKeys, fundPostingLines, fundPostings, funds } from './tables';
@@ -88,22 +88,24 @@ export async function claimAndLockFunds(
 ): Promise<{ claimed: boolean; funds: (LockedFund & { readable: boolean })[] }> {
   const key =
     claim && tx.$with('key').as(tx.insert(fundIdempotencyKeys).values(claim).onConflictDoNothing().returning());
-  const rows = await (key ? tx.with(key) : tx)
-    .select({
-      fund: funds,
-      claimed: key ? sql<boolean>`exists (select 1 from ${key})` : sql<boolean>`true`,
-      readable: sql<boolean>`coalesce(${readable(scope) ?? sql`true`}, false)`,
-      // The outer fund named in full: drizzle writes a lone table's column unqualified, and a bare
-      // "id" here would be the campaign's own.
-      peakMonths: sql<
-        Record<string, string>
-      >`(select coalesce(jsonb_object_agg(c.year, c.id), '{}') from ${fundCampaigns} c
+  const rows = await runPrepared(
+    (key ? tx.with(key) : tx)
+      .select({
+        fund: funds,
+        claimed: key ? sql<boolean>`exists (select 1 from ${key})` : sql<boolean>`true`,
+        readable: sql<boolean>`coalesce(${readable(scope) ?? sql`true`}, false)`,
+        // The outer fund named in full: drizzle writes a lone table's column unqualified, and a bare
+        // "id" here would be the campaign's own.
+        peakMonths: sql<
+          Record<string, string>
+        >`(select coalesce(jsonb_object_agg(c.year, c.id), '{}') from ${fundCampaigns} c
         where c.fund_id = funds.id and c.kind = 'peak_month')`,
-    })
-    .from(funds)
-    .where(inArray(funds.id, [...ids]))
-    .orderBy(asc(funds.id))
-    .for('update', { of: funds });
+      })
+      .from(funds)
+      .where(inArray(funds.id, [...ids]))
+      .orderBy(asc(funds.id))
+      .for('update', { of: funds }),
+  );
   return {
     claimed: rows[0]?.claimed ?? false,
     funds: rows.map((r) => ({ ...r.fund, peakMonths: r.peakMonths, readable: r.readable })),
@@ -404,7 +406,9 @@ export async function appendPosting(
 ) {
   const posting = asColumns(fundPostings, p);
   const columns = sql.raw(Object.keys(posting).join(', '));
-  await tx.execute(sql`
+  await executePrepared(
+    tx,
+    sql`
     with p as (
       insert into fund_postings (${columns})
       select ${columns} from jsonb_populate_record(null::fund_postings, ${JSON.stringify(posting)}::jsonb)
@@ -433,7 +437,8 @@ export async function appendPosting(
       updated_at = now(), version = funds.version + 1
     from jsonb_to_recordset(${JSON.stringify(heads)}::jsonb)
       as v(id uuid, balance bigint, "lastSeq" int, "lastHash" text, "receiptCounters" jsonb)
-    where funds.id = v.id and exists (select 1 from p)`);
+    where funds.id = v.id and exists (select 1 from p)`,
+  );
 }
 
 const reversal = alias(fundPostings, 'reversal');
