@@ -26,6 +26,7 @@ interface Donor {
 
 const ids: Record<'minhPhat' | 'cty' | 'caps' | 'binh' | 'anonymous' | 'theirs', string> = {} as never;
 let ctyReceipt: { id: string; receiptNumber: string };
+let ctyPledge: { id: string };
 
 const give = (amount: number, date: string, donor: Record<string, unknown>) =>
   officer.post(`/api/funds/${fund.id}/receipts`, { amount, date, method: 'cash', ...donor });
@@ -74,6 +75,13 @@ beforeAll(async () => {
     })
   ).json();
   ids.cty = (await officer.get(`/api/postings/${ctyReceipt.id}`)).json().donor.id;
+  const pledged = await officer.post(`/api/funds/${fund.id}/pledges`, {
+    donorId: ids.cty,
+    amount: 2_000_000,
+    dueDate: '2026-11-30',
+  });
+  expect(pledged.statusCode, pledged.body).toBe(201);
+  ctyPledge = pledged.json();
   const wrong = (await give(9_000_000, '2026-10-22', { donorId: ids.cty })).json();
   await officer.post(`/api/postings/${wrong.id}/reversal`, { reason: 'Ghi nhầm số tiền' });
   ids.caps = (
@@ -174,6 +182,19 @@ describe('merging a duplicate donor', () => {
     const later = (await give(1_000_000, '2026-10-26', { donorId: ids.cty })).json();
     expect(later.donor).toEqual({ id: ids.minhPhat, kind: 'business', name: 'Công ty TNHH Minh Phát' });
     await officer.post(`/api/postings/${later.id}/reversal`, { reason: 'Thử ghi' });
+    // The duplicate's pledge is listed under the donor kept (still found by the name it was
+    // recorded with), and a payment naming the donor kept pays it.
+    const pledges = (await officer.get(`/api/funds/${fund.id}/pledges?q=cty`)).json();
+    expect(pledges.items.map((p: { id: string; donor: unknown }) => [p.id, p.donor])).toEqual([
+      [ctyPledge.id, { id: ids.minhPhat, kind: 'business', name: 'Công ty TNHH Minh Phát' }],
+    ]);
+    expect(pledges.total).toBe(1);
+    const payment = await give(2_000_000, '2026-11-02', { donorId: ids.minhPhat, pledgeId: ctyPledge.id });
+    expect(payment.statusCode, payment.body).toBe(201);
+    expect((await officer.get(`/api/funds/${fund.id}/pledges?status=paid`)).json().items).toMatchObject([
+      { id: ctyPledge.id, paid: 2_000_000 },
+    ]);
+    await officer.post(`/api/postings/${payment.json().id}/reversal`, { reason: 'Thử ghi' });
   });
 
   it('resolves a merge into a merged donor to its survivor, and refuses one that would loop', async () => {

@@ -50,7 +50,8 @@ export function pledgePayment(pledge: Pick<pledges.PledgeRow, 'id' | 'campaignId
 export async function pledgePaidBy(db: Db, fundId: string, input: ReceiptCreateReq) {
   const pledge = await pledges.findPledge(db, input.pledgeId!, { level: 'national' });
   if (!pledge || pledge.fundId !== fundId) throw pledgeNotFound();
-  if (input.donorId !== pledge.donorId) {
+  // The donor recorded, or the donor kept since it was merged (the pledge list names the latter).
+  if (input.donorId !== pledge.donorId && input.donorId !== pledge.donorCountedId) {
     throw errors.invalid(
       'donorId',
       'Khoản nộp cam kết phải ghi cho chính nhà hảo tâm đã cam kết.',

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, getTableColumns, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { AreaScope } from '../../../domain/access';
 import type { PledgeStatus } from '../../../domain/fund';
 import { foldAccents } from '../../../domain/text';
@@ -13,25 +14,32 @@ const paid = sql<number>`coalesce((
   where pp.pledge_id = fund_pledges.id and not exists (select 1 from fund_postings r where r.reversal_of = p.id)
 ), 0)::bigint`.mapWith(Number);
 
+/** The donor the pledge was recorded with; `fundDonors` joined beside it is the donor it counts for. */
+const recorded = alias(fundDonors, 'recorded');
+
 const pledgeColumns = {
   ...getTableColumns(fundPledges),
   paid,
+  donorCountedId: fundDonors.id,
   donorKind: fundDonors.kind,
   donorName: fundDonors.name,
   campaignName: fundCampaigns.name,
 };
 export type PledgeRow = typeof fundPledges.$inferSelect & {
   paid: number;
+  donorCountedId: string;
   donorKind: string;
   donorName: string | null;
   campaignName: string | null;
 };
 
+/** Pledges with their donor as it counts now: the donor kept when the one recorded was merged into it. */
 function pledgesQuery(db: Executor) {
   return db
     .select(pledgeColumns)
     .from(fundPledges)
-    .innerJoin(fundDonors, eq(fundDonors.id, fundPledges.donorId))
+    .innerJoin(recorded, eq(recorded.id, fundPledges.donorId))
+    .innerJoin(fundDonors, eq(fundDonors.id, sql`coalesce(${recorded.mergedInto}, ${recorded.id})`))
     .leftJoin(fundCampaigns, eq(fundCampaigns.id, fundPledges.campaignId));
 }
 
@@ -74,7 +82,7 @@ export async function listPledges(
     eq(fundPledges.fundId, fundId),
     query.status ? statusCondition[query.status] : undefined,
     folded
-      ? sql`lower(unaccent(concat_ws(' ', ${fundDonors.name}, ${fundPledges.reference}, ${fundPledges.description}))) like ${`%${escapeLike(folded)}%`}`
+      ? sql`lower(unaccent(concat_ws(' ', ${fundDonors.name}, ${recorded.name}, ${fundPledges.reference}, ${fundPledges.description}))) like ${`%${escapeLike(folded)}%`}`
       : undefined,
   );
   const [items, [total]] = await Promise.all([
@@ -83,11 +91,7 @@ export async function listPledges(
       .orderBy(query.order === 'desc' ? desc(fundPledges.dueDate) : asc(fundPledges.dueDate), asc(fundPledges.id))
       .limit(query.limit)
       .offset(query.offset),
-    db
-      .select({ n: count() })
-      .from(fundPledges)
-      .innerJoin(fundDonors, eq(fundDonors.id, fundPledges.donorId))
-      .where(where),
+    db.select({ n: count() }).from(pledgesQuery(db).where(where).as('listed')),
   ]);
   return { items, total: total!.n };
 }

@@ -37,7 +37,7 @@ export function presentPledge(row: pledges.PledgeRow, actor: Actor): PledgeView 
     fundId: row.fundId,
     campaignId: row.campaignId,
     campaignName: row.campaignName,
-    donor: { id: row.donorId, kind: row.donorKind as PledgeView['donor']['kind'], name: row.donorName },
+    donor: { id: row.donorCountedId, kind: row.donorKind as PledgeView['donor']['kind'], name: row.donorName },
     amount: row.amount,
     paid: row.paid,
     dueDate: row.dueDate,

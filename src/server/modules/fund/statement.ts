@@ -156,7 +156,7 @@ export async function importStatement(
         const { posting } = await writeReceipt(db, actor, fund.id, {
           input: lineReceipt(line),
           donor: pledge
-            ? { id: pledge.donorId, kind: pledge.donorKind, name: pledge.donorName }
+            ? { id: pledge.donorCountedId, kind: pledge.donorKind, name: pledge.donorName }
             : { entered: { kind: 'anonymous' } },
           pledge: pledge && pledgePayment(pledge),
           campaignId: async () => campaignId,
