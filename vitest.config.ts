@@ -30,6 +30,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // What a page shows after a request may take seconds on a loaded CI machine (as `visible` allows).
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -57,8 +57,9 @@ describe('duplicate donors', () => {
       await search.fill(`minh phat ${tag}`);
       await search.press('Enter');
       const rows = tab.locator('.ant-table-row');
+      // Both new donors may be on the list's first page before the search answers: wait for its answer.
+      await expect.poll(() => rows.count()).toBe(2);
       await visible(rows.filter({ hasText: duplicate }));
-      expect(await rows.count()).toBe(2);
 
       // Merged into the bigger giver; the dialog says whose consent applies.
       await group.getByRole('button', { name: `Gộp "${duplicate}" (1.500.000 đ) vào "${kept}"` }).click();
@@ -91,8 +92,9 @@ describe('duplicate donors', () => {
       await unmerge.getByLabel('Lý do').fill('Hai công ty khác nhau');
       await unmerge.getByRole('button', { name: 'Tách ra' }).click();
       await hidden(unmerge);
+      // Both new donors may be on the list's first page before the search answers: wait for its answer.
+      await expect.poll(() => rows.count()).toBe(2);
       await visible(rows.filter({ hasText: duplicate }));
-      expect(await rows.count()).toBe(2);
       expect(await keptRow.textContent()).toContain('2.000.000 đ');
       expect(await publicNames(duplicate)).toBe(1);
       await visitor.close();

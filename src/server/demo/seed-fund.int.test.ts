@@ -54,6 +54,23 @@ describe('the demo fund', () => {
     expect(balance.allocationsIn).toBe(600_000_000);
   });
 
+  it('records a donor who gave again under the same donor, leaving only the rice entered anew as duplicates to merge', async () => {
+    const province = await signIn(t, { scopeCode: HA_TINH, roles: ['officer'] });
+    const funds = (await province.get('/api/funds')).json().items as { id: string; communeCode: string | null }[];
+    const own = funds.find((f) => f.communeCode === null)!;
+    const donors = (await province.get(`/api/funds/${own.id}/donors?limit=100`)).json().items as {
+      kind: string;
+      name: string | null;
+      receipts: number;
+    }[];
+    const named = donors.filter((d) => d.name).map((d) => `${d.kind} ${d.name}`);
+    expect(named).toEqual([...new Set(named)]);
+    expect(donors.some((d) => d.receipts > 1)).toBe(true);
+    const commune = funds.find((f) => f.communeCode === THACH_HA)!;
+    const duplicates = (await province.get(`/api/funds/${commune.id}/donors/duplicates`)).json();
+    expect(duplicates.groups.length).toBeGreaterThan(0);
+  });
+
   it('shows every demo expenditure to a household as that household’s support, linked, of the same value', async () => {
     const [unlinked] = rowsOf<{ n: number }>(
       await t.database.db.execute(sql`select count(*)::int as n from fund_postings p

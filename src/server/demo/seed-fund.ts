@@ -88,7 +88,10 @@ export async function seedFund(db: Db, admin: Actor) {
   }
   const [province, ...communes] = funds;
 
-  // Peak Months of 2025 and 2026: the province raises the most, each commune its share.
+  // Peak Months of 2025 and 2026: the province raises the most, each commune its share. A donor
+  // who gave to a fund before is picked from its donors, as an officer would (the rice below is
+  // entered anew each time: the duplicates the donors tab offers to merge).
+  const known = new Map<string, string>();
   for (const year of [2025, 2026]) {
     for (const [i, fund] of funds.entries()) {
       const count = i === 0 ? 18 : 10;
@@ -97,12 +100,15 @@ export async function seedFund(db: Db, admin: Actor) {
         const method: ReceiptMethod = donor.kind === 'business' || random.chance(0.4) ? 'bank' : 'cash';
         const big = donor.kind === 'business' || donor.kind === 'organization';
         const amount = (big ? random.int(10, 200) * 1_000_000 : random.int(2, 50) * 100_000) * (i === 0 ? 2 : 1);
-        await postReceipt(db, admin, fund!.id, {
+        const key = donor.name && `${fund!.id} ${donor.kind} ${donor.name}`;
+        const donorId = key ? known.get(key) : undefined;
+        const receipt = await postReceipt(db, admin, fund!.id, {
           amount,
           date: day(year, k % 2 === 0 ? 10 : 11, k % 2 === 0 ? 17 + (k % 14) : 1 + (k % 18)),
           method,
-          donor,
+          ...(donorId ? { donorId } : { donor }),
         });
+        if (key && receipt.posting.donor?.id) known.set(key, receipt.posting.donor.id);
       }
     }
     // Rice and blankets in kind for the commune funds.

@@ -109,6 +109,7 @@ function FundView({ fund }: { fund: Fund }) {
       key: 'amount',
       title: t('fund.amount'),
       align: 'right',
+      className: 'nowrap',
       render: (_: unknown, p) => (
         <Typography.Text strong type={p.kind === 'receipt' ? 'success' : p.kind === 'reversal' ? 'danger' : undefined}>
           {formatVnd(p.amount)}
