@@ -134,9 +134,9 @@ async function generate() {
   );
   // By g % 100 — 2025: 0–4 poor, 5–9 near-poor; 2026: 0–2 stay poor, 3 near-poor, 4 above, 5 near-poor → poor,
   // 6–8 stay near-poor, 9 average, 10 newly poor, 11 newly near-poor, 12 fell back (poor in 2024).
-  // Without the trigger that keeps the members' facts on each assessment (a second write of the
-  // 360,000 rows); the roll-up and the review read no such facts.
-  await db.execute(sql`alter table household_assessments disable trigger assessment_member_facts_inserted`);
+  // Without the row trigger that keeps the members' facts on each assessment (a lookup per row:
+  // hours for 300,000 rows); the roll-up and the review read no such facts.
+  await db.execute(sql`alter table household_assessments disable trigger assessment_member_facts`);
   await timed('generate the 2024–2026 lists (SQL)', async () => {
     for (const [year, cases] of [
       [2024, sql`case when g % 100 = 12 then 'poor' end`],
@@ -157,7 +157,7 @@ async function generate() {
         from households h, lateral (select substring(h.code from 3)::int as g) n, lateral (select ${cases} as category) c
         where c.category is not null`);
   });
-  await db.execute(sql`alter table household_assessments enable trigger assessment_member_facts_inserted`);
+  await db.execute(sql`alter table household_assessments enable trigger assessment_member_facts`);
   await timed('analyse', () => db.execute(sql`analyze`));
 }
 

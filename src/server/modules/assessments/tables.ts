@@ -48,10 +48,9 @@ export const householdAssessments = pgTable(
       .default(sql`'{}'::text[]`),
     /**
      * The household's facts the priority rule counts — its current members as at 1 January of the
-     * list year, and whether it is an ethnic-minority household — filled by the database function
-     * `assessment_member_facts` after each statement that writes assessments (set-wise, over the
-     * rows written), so that ranking a province reads this one table instead of every member and
-     * household (docs/benchmarks.md).
+     * list year, and whether it is an ethnic-minority household — filled by the database trigger
+     * `assessment_member_facts` whenever the assessment is written, so that ranking a province
+     * reads this one table instead of every member and household (docs/benchmarks.md).
      */
     children: integer().notNull().default(0),
     elderly: integer().notNull().default(0),
