@@ -214,10 +214,14 @@ export async function figuresByCommune(db: Executor, area: RollupArea, measures:
       )
       select counted.*, breakdown.list as breakdown from counted left join breakdown using (commune_code)`,
     ),
+    // Read from indexes alone: every household less the few archived ones (households_area, then
+    // households_archived), the members from household_members_commune.
     db.execute(sql`
-      select h.commune_code, h.n as households, coalesce(m.n, 0)::int as persons
+      select h.commune_code, (h.n - coalesce(x.n, 0))::int as households, coalesce(m.n, 0)::int as persons
       from (select commune_code, count(*)::int as n from ${households}
-        where ${inArea('households')} and archived_at is null group by commune_code) h
+        where ${inArea('households')} group by commune_code) h
+      left join (select commune_code, count(*)::int as n from ${households}
+        where ${inArea('households')} and archived_at is not null group by commune_code) x using (commune_code)
       left join (select commune_code, count(*)::int as n from household_members
         where ${inArea('household_members')} and left_at is null and household_id not in (
           select id from ${households} where ${inArea('households')} and archived_at is not null)
