@@ -51,6 +51,13 @@ export const households = pgTable(
     hearsLoudspeaker: boolean('hears_loudspeaker'),
     internetUse: boolean('internet_use'),
     wasteHandledHygienically: boolean('waste_handled_hygienically'),
+    /**
+     * Its current members (not left), and the head's ethnicity: kept by the database trigger
+     * `household_people` on every write of members, whoever writes, so that the review's roll-up
+     * of a province reads households alone instead of its millions of members (docs/benchmarks.md).
+     */
+    persons: integer().notNull().default(0),
+    headEthnicity: text('head_ethnicity'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     archiveReason: text('archive_reason'),
     /** The folded words of search_key: a GIN index finds households holding every word typed. */

@@ -1,2 +1,0 @@
-DROP INDEX "household_members_commune";--> statement-breakpoint
-CREATE INDEX "household_members_commune" ON "household_members" USING btree ("province_code","commune_code","household_id") WHERE "household_members"."left_at" is null;
