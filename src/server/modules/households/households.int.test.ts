@@ -7,10 +7,14 @@ import {
   HA_TINH,
   member,
   PHU_KHUONG,
+  systemAdmin,
   THACH_HA,
   VINH_LONG,
 } from '../../../../test/helpers/factories';
+import { eq } from 'drizzle-orm';
 import { auditTrail } from '../../../../test/helpers/trace';
+import { addMember, changeHead, memberLeaves, splitHousehold } from './service';
+import { households } from './tables';
 
 let t: TestApp;
 let officer: Awaited<ReturnType<typeof signIn>>;
@@ -338,5 +342,44 @@ describe('splitting and merging households', () => {
     expect(JSON.stringify(seen)).toContain('********6543');
     const elsewhere = await signIn(t, { scopeCode: CAM_XUYEN, roles: ['officer'] });
     expect((await elsewhere.get(`/api/households/${h.id}/history`)).statusCode).toBe(404);
+  });
+});
+
+describe('what the household keeps of its members for the province roll-up', () => {
+  it('its number of current members and its head’s ethnicity follow every write of members, a split included', async () => {
+    const db = t.database.db;
+    const admin = await systemAdmin(db);
+    const kept = async (id: string) =>
+      (
+        await db
+          .select({ persons: households.persons, headEthnicity: households.headEthnicity })
+          .from(households)
+          .where(eq(households.id, id))
+      )[0];
+    let h = await buildHousehold(db, {
+      members: [
+        member({ fullName: 'Lò Văn Pọm', relation: 'head', ethnicity: 'Thái' }),
+        member({ fullName: 'Lò Thị Ơn', relation: 'spouse', sex: 'female', ethnicity: 'Kinh' }),
+      ],
+    });
+    const [pom, on] = h.members;
+    expect(await kept(h.id)).toEqual({ persons: 2, headEthnicity: 'Thái' });
+    h = await addMember(db, admin, h.id, {
+      ...member({ fullName: 'Lò Văn Em', ethnicity: 'Thái' }),
+      version: h.version,
+    });
+    expect(await kept(h.id)).toEqual({ persons: 3, headEthnicity: 'Thái' });
+    h = await changeHead(db, admin, h.id, { memberId: on!.id, formerHeadRelation: 'spouse', version: h.version });
+    expect(await kept(h.id)).toEqual({ persons: 3, headEthnicity: 'Kinh' });
+    const child = h.members.find((m) => m.fullName === 'Lò Văn Em')!;
+    h = await memberLeaves(db, admin, h.id, child.id, { date: '2026-10-01', reason: 'Đi làm xa', version: h.version });
+    expect(await kept(h.id)).toEqual({ persons: 2, headEthnicity: 'Kinh' });
+    const split = await splitHousehold(db, admin, h.id, {
+      code: `HN-${Math.floor(Math.random() * 1e9)}`,
+      members: [{ memberId: pom!.id, relation: 'head' }],
+      version: h.version,
+    });
+    expect(await kept(h.id)).toEqual({ persons: 1, headEthnicity: 'Kinh' });
+    expect(await kept(split.created.id)).toEqual({ persons: 1, headEthnicity: 'Thái' });
   });
 });

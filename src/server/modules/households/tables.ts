@@ -51,6 +51,13 @@ export const households = pgTable(
     hearsLoudspeaker: boolean('hears_loudspeaker'),
     internetUse: boolean('internet_use'),
     wasteHandledHygienically: boolean('waste_handled_hygienically'),
+    /**
+     * Its current members (not left), and the head's ethnicity: kept by the database trigger
+     * `household_people` on every write of members, whoever writes, so that the review's roll-up
+     * of a province reads households alone instead of its millions of members (docs/benchmarks.md).
+     */
+    persons: integer().notNull().default(0),
+    headEthnicity: text('head_ethnicity'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     archiveReason: text('archive_reason'),
     /** The folded words of search_key: a GIN index finds households holding every word typed. */
@@ -110,9 +117,11 @@ export const householdMembers = pgTable(
   (t) => [
     index('household_members_household').on(t.householdId, t.position),
     index('household_members_citizen_id').on(t.citizenId),
-    // A commune's persons (its review summary, its roll-up) without reading the province's members.
+    // A commune's persons (its review summary, its roll-up) without reading the province's members;
+    // with the province, counting them reads this index alone (a commune's members are spread over
+    // the whole table: 23,000 pages read for one commune of 1.5 M households).
     index('household_members_commune')
-      .on(t.communeCode, t.householdId)
+      .on(t.provinceCode, t.communeCode, t.householdId)
       .where(sql`${t.leftAt} is null`),
     index('household_members_name')
       .on(t.provinceCode, t.nameKey)

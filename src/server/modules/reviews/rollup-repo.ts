@@ -49,7 +49,7 @@ function withoutJit(db: Executor, statement: SQL) {
  * per household of the area (`all`, for the "all households" cell of a commune). `known`: the
  * commune had a list the year before (otherwise its increases are "first year recorded");
  * `earlier_*`: on a list before the previous year (fell back), looked up only for households
- * newly on a list. Persons and the head's ethnicity: one pass over the area's members.
+ * newly on a list. Persons and the head's ethnicity: as kept on the household (`household_people`).
  */
 function base(area: RollupArea, rows: 'listed' | 'all'): SQL {
   const { provinceCode, listYear } = area;
@@ -69,24 +69,16 @@ function base(area: RollupArea, rows: 'listed' | 'all'): SQL {
       select distinct commune_code from household_assessments
       where province_code = ${provinceCode} and year = ${listYear - 1} ${commune(sql`commune_code`)}
     ),
-    people as (
-      select household_id, count(*)::int as persons, min(ethnicity) filter (where relation = 'head') as head_ethnicity
-      from household_members
-      where province_code = ${provinceCode} ${commune(sql`commune_code`)} and left_at is null
-        ${rows === 'listed' ? sql`and household_id in (${onLists})` : sql``}
-      group by household_id
-    ),
     b as materialized (
       select ${households.id} as id, ${households.communeCode} as commune_code, ${households.villageId} as village_id,
         ${households.code} as code, ${households.headName} as head_name, ${households.archivedAt} is null as active,
         ${households.policyFlags} as policy_flags, ${households.ethnicMinority} as ethnic_minority,
-        coalesce(people.persons, 0) as persons, people.head_ethnicity,
+        ${households.persons} as persons, ${households.headEthnicity} as head_ethnicity,
         a.category as cat, coalesce(a.deprivations, '{}') as deprivations, coalesce(a.causes, '{}') as causes,
         p.category as prev, known.commune_code is not null as known,
         ${earlier(sql`('poor')`)} as earlier_poor,
         ${earlier(LISTED)} as earlier_listed
       from ${households}
-      left join people on people.household_id = ${households.id}
       left join household_assessments a on a.household_id = ${households.id} and a.year = ${listYear}
       left join household_assessments p on p.household_id = ${households.id} and p.year = ${listYear - 1}
       left join known on known.commune_code = ${households.communeCode}
@@ -214,10 +206,14 @@ export async function figuresByCommune(db: Executor, area: RollupArea, measures:
       )
       select counted.*, breakdown.list as breakdown from counted left join breakdown using (commune_code)`,
     ),
+    // Read from indexes alone: every household less the few archived ones (households_area, then
+    // households_archived), the members from household_members_commune.
     db.execute(sql`
-      select h.commune_code, h.n as households, coalesce(m.n, 0)::int as persons
+      select h.commune_code, (h.n - coalesce(x.n, 0))::int as households, coalesce(m.n, 0)::int as persons
       from (select commune_code, count(*)::int as n from ${households}
-        where ${inArea('households')} and archived_at is null group by commune_code) h
+        where ${inArea('households')} group by commune_code) h
+      left join (select commune_code, count(*)::int as n from ${households}
+        where ${inArea('households')} and archived_at is not null group by commune_code) x using (commune_code)
       left join (select commune_code, count(*)::int as n from household_members
         where ${inArea('household_members')} and left_at is null and household_id not in (
           select id from ${households} where ${inArea('households')} and archived_at is not null)

@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PRIORITY_RULE, rank, type PriorityFacts } from '../../../domain/support';
 import { createTestApp, signIn, type TestApp } from '../../../../test/helpers/app';
-import { buildHousehold, buildVillage, CAM_XUYEN, HA_TINH, member, THACH_HA } from '../../../../test/helpers/factories';
+import {
+  buildHousehold,
+  buildVillage,
+  CAM_XUYEN,
+  HA_TINH,
+  member,
+  systemAdmin,
+  THACH_HA,
+} from '../../../../test/helpers/factories';
 import { assess } from '../../../../test/helpers/support';
 import { readWorkbook } from '../../../../test/helpers/workbooks';
+import { recordReviewDecision } from '../assessments/service';
+import { memberLeaves } from '../households/service';
 
 type Household = Awaited<ReturnType<typeof buildHousehold>>;
 
@@ -204,6 +214,61 @@ describe('targeting and coverage', () => {
     );
     expect(parts).toMatchObject({ child: 2, elderly: 1, disabled: 1, womanHeaded: 1 });
     expect(list.items[0].parts.reduce((s: number, p: { points: number }) => s + p.points, 0)).toBe(list.items[0].score);
+  });
+
+  it('keeps those facts right when a decision writes many results in one statement, and when it writes them again', async () => {
+    const db = t.database.db;
+    const admin = await systemAdmin(db);
+    const j = await buildHousehold(db, {
+      communeCode: CAM_XUYEN,
+      code: 'TG-J',
+      members: [
+        member({ fullName: 'Hồ Thị Hoa', relation: 'head', sex: 'female', dateOfBirth: '1955-01-20' }),
+        member({ fullName: 'Hồ Văn Hải', relation: 'child', dateOfBirth: '2019-09-09', disability: true }),
+      ],
+    });
+    const k = await buildHousehold(db, { communeCode: CAM_XUYEN, code: 'TG-K' });
+    const result = (household: Household) => ({
+      householdId: household.id,
+      provinceCode: household.provinceCode,
+      communeCode: household.communeCode,
+      year: 2028,
+      standardId: '2022-2025',
+      standardVersion: 1,
+      source: 'survey',
+      surveyDate: '2027-10-15',
+      area: 'rural',
+      incomePerCapitaMonthly: 900_000,
+      indicators: [],
+      deprivations: [],
+      deprivationCount: 0,
+      category: 'poor',
+      rule: 'income',
+    });
+    // The review's decision: every result of the commune in one statement (a page of 500).
+    const decide = (number: string) =>
+      db.transaction((tx) => recordReviewDecision(tx, admin, { number, date: '2027-12-10' }, [j, k].map(result)));
+    const factsOf = async () => {
+      const list = (await province.get('/api/targeting/priority?year=2028')).json();
+      const counted = (code: string) =>
+        Object.fromEntries(
+          list.items
+            .find((i: { code: string }) => i.code === code)
+            .parts.filter((p: { factor: string }) => ['child', 'elderly', 'disabled', 'womanHeaded'].includes(p.factor))
+            .map((p: { factor: string; count: number }) => [p.factor, p.count]),
+        );
+      return { j: counted('TG-J'), k: counted('TG-K') };
+    };
+    await decide('31/QĐ-UBND');
+    expect(await factsOf()).toEqual({ j: { child: 1, elderly: 1, disabled: 1, womanHeaded: 1 }, k: {} });
+    // The child leaves; the decision taken again (its results rewritten) counts the household as it is then.
+    await memberLeaves(db, admin, j.id, j.members[1]!.id, {
+      date: '2027-12-01',
+      reason: 'Chuyển đi nơi khác',
+      version: j.version,
+    });
+    await decide('32/QĐ-UBND');
+    expect(await factsOf()).toEqual({ j: { elderly: 1, womanHeaded: 1 }, k: {} });
   });
 
   it('exports each view to Excel with Vietnamese headings, the whole list, communes by name', async () => {
