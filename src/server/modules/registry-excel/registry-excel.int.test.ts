@@ -62,11 +62,14 @@ async function expectKeysAsTheService(codes: string[]) {
     sort_key: string;
     search_key: string;
     search_words: string[];
-    members: { fullName: string; citizenId: string | null; relation: string }[];
+    persons: number;
+    head_ethnicity: string | null;
+    members: { fullName: string; citizenId: string | null; relation: string; ethnicity: string | null }[];
   }>(
     await t.database.db.execute(sql`
-      select h.code, h.address, h.head_name, h.sort_key, h.search_key, h.search_words,
-        (select json_agg(json_build_object('fullName', m.full_name, 'citizenId', m.citizen_id, 'relation', m.relation)
+      select h.code, h.address, h.head_name, h.sort_key, h.search_key, h.search_words, h.persons, h.head_ethnicity,
+        (select json_agg(json_build_object('fullName', m.full_name, 'citizenId', m.citizen_id, 'relation', m.relation,
+                                           'ethnicity', m.ethnicity)
                          order by m.position)
          from household_members m where m.household_id = h.id and m.left_at is null) as members
       from households h where h.commune_code = ${THACH_HA} and h.code in ${codes}`),
@@ -79,6 +82,11 @@ async function expectKeysAsTheService(codes: string[]) {
       keys.sortKey,
       keys.searchKey,
       keys.searchWords,
+    ]);
+    // The roll-up's figures kept on the household: its current members and its head's ethnicity.
+    expect([row.persons, row.head_ethnicity], row.code).toEqual([
+      row.members.length,
+      row.members.find((m) => m.relation === 'head')?.ethnicity ?? null,
     ]);
   }
 }

@@ -285,15 +285,18 @@ export async function stageKeys(tx: Executor) {
     with member as (
       select household_code as code, search_key, coalesce(position, 2147483647) as position, row,
         case when relation = 'head' then full_name end as head_name,
-        case when relation = 'head' then sort_key end as sort_key
+        case when relation = 'head' then sort_key end as sort_key,
+        case when relation = 'head' then ethnicity end as head_ethnicity
       from import_members
       union all
-      select code, search_key, position, 0, null, null from import_kept),
+      select code, search_key, position, 0, null, null, null from import_kept),
     joined as (
       select code, string_agg(search_key, ' ' order by position, row) as members,
-        min(head_name) as head_name, min(sort_key) as sort_key
+        min(head_name) as head_name, min(sort_key) as sort_key,
+        count(*)::int as persons, min(head_ethnicity) as head_ethnicity
       from member group by code)
-    select h.row, j.head_name, j.sort_key, concat_ws(' ', nullif(h.search_prefix, ''), j.members) as search_key
+    select h.row, j.head_name, j.sort_key, concat_ws(' ', nullif(h.search_prefix, ''), j.members) as search_key,
+      j.persons, j.head_ethnicity
     from import_households h join joined j on j.code = h.code`);
   await tx.execute(sql`alter table import_keys add column search_words text[]`);
   await tx.execute(sql`
@@ -305,7 +308,9 @@ export async function stageKeys(tx: Executor) {
 
 /** Households inserted or updated from the staged rows, with their keys, in one statement. */
 export async function mergeHouseholds(tx: Executor, area: { provinceCode: string; communeCode: string }) {
-  const keys = ['head_name', 'sort_key', 'search_key', 'search_words'];
+  // Its current members' number and head's ethnicity too (the members kept are never the head):
+  // written with the household, the members' trigger then finds nothing to rewrite.
+  const keys = ['head_name', 'sort_key', 'search_key', 'search_words', 'persons', 'head_ethnicity'];
   const assignments = sql.raw(
     [...HOUSEHOLD_DATA.map(([n]) => n), ...keys].map((n) => `${n} = excluded.${n}`).join(', '),
   );
@@ -319,8 +324,13 @@ export async function mergeHouseholds(tx: Executor, area: { provinceCode: string
       set ${assignments}, version = households.version + 1, updated_at = now()`);
 }
 
-/** Members updated or added; a head the file no longer names becomes "other". */
+/**
+ * Members updated or added; a head the file no longer names becomes "other". The households were
+ * written with their members' number and head's ethnicity (`stageKeys`), so the members' trigger
+ * that keeps those figures is told, for these statements only, not to count them again.
+ */
 export async function mergeMembers(tx: Executor, area: { provinceCode: string; communeCode: string }) {
+  await tx.execute(sql`select set_config('chungtay.household_people_written', 'on', true)`);
   await tx.execute(sql`
     update household_members m set relation = 'other', version = m.version + 1, updated_at = now()
     from import_kept k where k.id = m.id and k.was_head`);
@@ -335,6 +345,7 @@ export async function mergeMembers(tx: Executor, area: { provinceCode: string; c
       ${names(MEMBER_DATA, 's.')}
     from import_members s join import_households h on h.code = s.household_code
     where s.member_id is null`);
+  await tx.execute(sql`select set_config('chungtay.household_people_written', 'off', true)`);
 }
 
 type AuditActor = { id: string; username: string; ip: string | null; requestId: string | null };
