@@ -21,9 +21,18 @@ import type { PostingListReq } from './schemas';
 import { fundCampaigns, fundDonors, fundIdempotencyKeys, fundPostingLines, fundPostings, funds } from './tables';
 
 export type FundRow = typeof funds.$inferSelect;
-/** A fund as its posting lock reads it: with its Peak Months' campaigns by year (read in the same statement). */
-/** A fund with its Peak Months by year, as the posting's lock reads them. */
-export type LockedFund = FundRow & { peakMonths?: Record<string, string> };
+/** What a posting reads of a fund when it locks it: its area, money and chain head. */
+const lockedColumns = {
+  id: funds.id,
+  provinceCode: funds.provinceCode,
+  communeCode: funds.communeCode,
+  balance: funds.balance,
+  lastSeq: funds.lastSeq,
+  lastHash: funds.lastHash,
+  receiptCounters: funds.receiptCounters,
+};
+/** A fund as a posting's lock reads it, with its Peak Months' campaigns by year (read in the same statement). */
+export type LockedFund = Pick<FundRow, keyof typeof lockedColumns> & { peakMonths?: Record<string, string> };
 export type CampaignRow = typeof fundCampaigns.$inferSelect;
 export type DonorRow = typeof fundDonors.$inferSelect;
 export type PostingRow = typeof fundPostings.$inferSelect;
@@ -87,11 +96,16 @@ export async function claimAndLockFunds(
   scope: AreaScope,
 ): Promise<{ claimed: boolean; funds: (LockedFund & { readable: boolean })[] }> {
   const key =
-    claim && tx.$with('key').as(tx.insert(fundIdempotencyKeys).values(claim).onConflictDoNothing().returning());
+    claim &&
+    tx
+      .$with('key')
+      .as(
+        tx.insert(fundIdempotencyKeys).values(claim).onConflictDoNothing().returning({ key: fundIdempotencyKeys.key }),
+      );
   const rows = await runPrepared(
     (key ? tx.with(key) : tx)
       .select({
-        fund: funds,
+        ...lockedColumns,
         claimed: key ? sql<boolean>`exists (select 1 from ${key})` : sql<boolean>`true`,
         readable: sql<boolean>`coalesce(${readable(scope) ?? sql`true`}, false)`,
         // The outer fund named in full: drizzle writes a lone table's column unqualified, and a bare
@@ -106,10 +120,7 @@ export async function claimAndLockFunds(
       .orderBy(asc(funds.id))
       .for('update', { of: funds }),
   );
-  return {
-    claimed: rows[0]?.claimed ?? false,
-    funds: rows.map((r) => ({ ...r.fund, peakMonths: r.peakMonths, readable: r.readable })),
-  };
+  return { claimed: rows[0]?.claimed ?? false, funds: rows.map(({ claimed: _, ...fund }) => fund) };
 }
 
 export async function insertFund(tx: Executor, row: typeof funds.$inferInsert) {

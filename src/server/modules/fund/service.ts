@@ -212,8 +212,11 @@ export async function listDonors(db: Db, actor: Actor, query: Parameters<typeof 
   return { items: items.map(presentDonor), total };
 }
 
+/** The units a fund belongs to: a donor entered with its receipt belongs to them, a beneficiary is checked against them. */
+type FundUnits = Pick<repo.FundRow, 'provinceCode' | 'communeCode'>;
+
 /** A new donor's row, its id chosen here so that a receipt can write it in its own statement. */
-export function donorRow(fund: repo.FundRow, input: DonorInput): repo.NewDonorRow {
+export function donorRow(fund: FundUnits, input: DonorInput): repo.NewDonorRow {
   return {
     id: randomUUID(),
     provinceCode: fund.provinceCode,
@@ -434,7 +437,7 @@ export async function postExpenditure(
 }
 
 /** The commune of a household a fund spends on: one of the fund's area, or the request names no household. */
-async function beneficiaryCommune(tx: Executor, actor: Actor, fund: repo.FundRow, householdId: string) {
+async function beneficiaryCommune(tx: Executor, actor: Actor, fund: FundUnits, householdId: string) {
   const household = await getHousehold(tx, actor, householdId).catch(() => null);
   if (
     !household ||
