@@ -58,27 +58,15 @@ export function lockForMerge(tx: Executor, id: string, intoId: string, scope: Ar
     .for('update');
 }
 
-/** Mark a duplicate merged into `into` (or, with null, standing on its own again); false-y when the version moved on. */
-export async function setMergedInto(tx: Executor, id: string, version: number, into: string | null) {
-  const [row] = await tx
-    .update(fundDonors)
-    .set({
-      mergedInto: into,
-      mergedAt: into ? new Date() : null,
-      updatedAt: new Date(),
-      version: sql`${fundDonors.version} + 1`,
-    })
-    .where(and(eq(fundDonors.id, id), eq(fundDonors.version, version)))
-    .returning();
-  return row;
-}
-
-/** The duplicates merged into `from` follow it to `to`, so that no merge points at a merged donor. */
-export function moveMerged(tx: Executor, from: string, to: string) {
+/**
+ * The duplicates merged into `from` follow it to `to`, so that no merge points at a merged donor:
+ * those the caller's area may read (a merge stays within one unit, so that is all of them).
+ */
+export function moveMerged(tx: Executor, from: string, to: string, scope: AreaScope) {
   return tx
     .update(fundDonors)
     .set({ mergedInto: to, updatedAt: new Date(), version: sql`${fundDonors.version} + 1` })
-    .where(eq(fundDonors.mergedInto, from))
+    .where(and(eq(fundDonors.mergedInto, from), donorsReadable(scope)))
     .returning();
 }
 

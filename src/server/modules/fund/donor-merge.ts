@@ -7,6 +7,7 @@
  */
 import type { Actor } from '../../platform/access';
 import { recordAudit, recordAudits } from '../../platform/audit/audit';
+import { updateVersioned } from '../../platform/changes';
 import type { Db } from '../../platform/db/database';
 import { errors } from '../../platform/errors';
 import type { DonorDuplicates, DonorMergeReq, DonorUnmergeReq } from './donor-merge-schemas';
@@ -14,6 +15,7 @@ import * as mergeRepo from './donor-merge-repo';
 import { fundArea, requirePostingOn } from './policy';
 import { presentDonor } from './presenter';
 import * as repo from './repo';
+import { fundDonors } from './tables';
 import { presentFundDonors, requireFund } from './service';
 
 const donorNotFound = () => errors.notFound('nhà hảo tâm', 'Donor');
@@ -82,22 +84,23 @@ export async function mergeDonor(db: Db, actor: Actor, id: string, input: DonorM
         'Cannot merge into an anonymous donor: choose a named one.',
       );
     }
-    const moved = await mergeRepo.moveMerged(tx, id, survivor.id);
-    const updated = await mergeRepo.setMergedInto(tx, id, input.version, survivor.id);
-    if (!updated) throw errors.staleVersion();
+    const moved = await mergeRepo.moveMerged(tx, id, survivor.id, actor.scope);
+    // Locked above with its version checked: the update finds it.
+    const updated = (await updateVersioned(tx, fundDonors, id, input.version, {
+      mergedInto: survivor.id,
+      mergedAt: new Date(),
+    }))!;
     const into = { id: survivor.id, name: survivor.name };
-    await recordAudit(tx, actor, {
-      action: 'fund.donor.merge',
-      entity: 'fund_donor',
-      entityId: id,
-      area: fundArea(duplicate),
-      before: presentDonor(duplicate),
-      after: { ...presentDonor(updated), into, reason: input.reason ?? null },
-    });
-    await recordAudits(
-      tx,
-      actor,
-      moved.map((m) => ({
+    await recordAudits(tx, actor, [
+      {
+        action: 'fund.donor.merge',
+        entity: 'fund_donor',
+        entityId: id,
+        area: fundArea(duplicate),
+        before: presentDonor(duplicate),
+        after: { ...presentDonor(updated), into, reason: input.reason ?? null },
+      },
+      ...moved.map((m) => ({
         action: 'fund.donor.merge',
         entity: 'fund_donor',
         entityId: m.id,
@@ -105,7 +108,7 @@ export async function mergeDonor(db: Db, actor: Actor, id: string, input: DonorM
         // Followed the donor it had been merged into.
         after: { ...presentDonor(m), into, followed: { id, name: duplicate.name } },
       })),
-    );
+    ]);
     return presentDonor(updated);
   });
 }
@@ -119,8 +122,7 @@ export async function unmergeDonor(db: Db, actor: Actor, id: string, input: Dono
     if (!row.mergedInto) {
       throw errors.conflict('donor_not_merged', 'Nhà hảo tâm này chưa được gộp vào ai.', 'This donor is not merged.');
     }
-    const updated = await mergeRepo.setMergedInto(tx, id, input.version, null);
-    if (!updated) throw errors.staleVersion();
+    const updated = (await updateVersioned(tx, fundDonors, id, input.version, { mergedInto: null, mergedAt: null }))!;
     await recordAudit(tx, actor, {
       action: 'fund.donor.unmerge',
       entity: 'fund_donor',
