@@ -8,7 +8,7 @@ import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
 import { getCampaign, getFund } from '../fund/service';
 import { getModel } from '../models/service';
 import { supportsByIds } from '../support/service';
-import { getDistribution } from '../support/distribution-view';
+import { getDistributionSummary } from '../support/distribution-view';
 import * as repo from './repo';
 import type { EvidenceLinkReq, EvidenceView } from './schemas';
 import { canManageProgramme, requireManageProgramme } from './service';
@@ -62,7 +62,7 @@ const RESOLVE: Record<TaskEvidenceKind, (db: Db, actor: Actor, id: string) => Pr
     };
   },
   distribution: async (db, actor, id) => {
-    const distribution = await orUnknown(getDistribution(db, actor, id));
+    const distribution = await orUnknown(getDistributionSummary(db, actor, id));
     if (distribution.households === 0) {
       throw errors.invalid(
         'refId',

@@ -93,6 +93,8 @@ describe('distributions as users see them', () => {
     expect(ids(await province.get('/api/support-distributions'))).toEqual([gifts.id, camXuyen.id, relief.id]);
     expect(ids(await province.get(`/api/support-distributions?commune=${CAM_XUYEN}`))).toEqual([camXuyen.id]);
     expect(ids(await province.get('/api/support-distributions?year=2025'))).toEqual([relief.id]);
+    // The decision number typed without accents or in lower case.
+    expect(ids(await province.get(`/api/support-distributions?q=${encodeURIComponent('07/qd')}`))).toEqual([gifts.id]);
     expect(ids(await province.get('/api/support-distributions?kind=tet_gift&sort=totalValue&order=asc'))).toEqual([
       camXuyen.id,
       gifts.id,

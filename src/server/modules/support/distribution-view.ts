@@ -61,14 +61,25 @@ const nameOr = (read: Promise<{ name: string }>) =>
     },
   );
 
-/** One distribution inside the caller's area, with every household it reached (cancelled ones marked). */
-export async function getDistribution(db: Db, actor: Actor, id: string): Promise<DistributionDetail> {
+async function requireDistribution(db: Db, actor: Actor, id: string) {
   const row = await repo.findDistributionInScope(db, id, actor.scope);
   if (!row) throw notFound();
+  return row;
+}
+
+/** One distribution inside the caller's area as the list shows it, without its recipients (a task's evidence). */
+export async function getDistributionSummary(db: Db, actor: Actor, id: string): Promise<DistributionSummary> {
+  const row = await requireDistribution(db, actor, id);
+  return summary(row, await unitNames(db, [row.distribution.communeCode]));
+}
+
+/** One distribution inside the caller's area, with every household it reached (cancelled ones marked). */
+export async function getDistribution(db: Db, actor: Actor, id: string): Promise<DistributionDetail> {
+  const row = await requireDistribution(db, actor, id);
   const d = row.distribution;
   const [communes, recipients, fundName, campaignName] = await Promise.all([
     unitNames(db, [d.communeCode]),
-    repo.distributionRecipients(db, id),
+    repo.distributionRecipients(db, id, actor.scope),
     d.fundId ? nameOr(getFund(db, actor, d.fundId)) : null,
     d.campaignId ? nameOr(getCampaign(db, actor, d.campaignId)) : null,
   ]);

@@ -1,6 +1,7 @@
-import { and, count, eq, ilike, inArray, isNull, sql, sum, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql, sum, type SQL } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { START_WITHIN_DAYS, type HouseStage } from '../../../domain/support';
+import { foldAccents } from '../../../domain/text';
 import { insideScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
 import { escapeLike, orderBy } from '../../platform/list';
@@ -295,7 +296,10 @@ const ofDistribution = (aggregate: SQL) =>
 const distributionColumns = {
   distribution: supportDistributions,
   inForce: sql<number>`${ofDistribution(sql`count(*) filter (where r.cancelled_at is null)`)}::int`,
-  inForceValue: sql<number>`${ofDistribution(sql`coalesce(sum(r.value) filter (where r.cancelled_at is null), 0)`)}::bigint`,
+  inForceValue:
+    sql<number>`${ofDistribution(sql`coalesce(sum(r.value) filter (where r.cancelled_at is null), 0)`)}::bigint`.mapWith(
+      Number,
+    ),
   cancelled: sql<number>`${ofDistribution(sql`count(*) filter (where r.cancelled_at is not null)`)}::int`,
 };
 export type ListedDistribution = {
@@ -304,10 +308,6 @@ export type ListedDistribution = {
   inForceValue: number;
   cancelled: number;
 };
-const listedDistribution = (r: ListedDistribution): ListedDistribution => ({
-  ...r,
-  inForceValue: Number(r.inForceValue),
-});
 
 /** A page of the distributions the scope sees, newest first unless asked otherwise. */
 export async function listDistributions(db: Executor, scope: AreaScope, query: DistributionListReq) {
@@ -318,7 +318,9 @@ export async function listDistributions(db: Executor, scope: AreaScope, query: D
     query.year
       ? sql`${supportDistributions.date} between ${`${query.year}-01-01`} and ${`${query.year}-12-31`}`
       : undefined,
-    query.q ? ilike(supportDistributions.decisionNumber, `%${escapeLike(query.q)}%`) : undefined,
+    query.q
+      ? sql`lower(unaccent(${supportDistributions.decisionNumber})) like ${`%${escapeLike(foldAccents(query.q))}%`}`
+      : undefined,
   );
   const sortColumn = query.sort === 'totalValue' ? distributionColumns.inForceValue : supportDistributions.date;
   const [items, [total]] = await Promise.all([
@@ -331,7 +333,7 @@ export async function listDistributions(db: Executor, scope: AreaScope, query: D
       .offset(query.offset),
     db.select({ n: count() }).from(supportDistributions).where(where),
   ]);
-  return { items: items.map(listedDistribution), total: total!.n };
+  return { items, total: total!.n };
 }
 
 export async function findDistributionInScope(db: Executor, id: string, scope: AreaScope) {
@@ -339,11 +341,11 @@ export async function findDistributionInScope(db: Executor, id: string, scope: A
     .select(distributionColumns)
     .from(supportDistributions)
     .where(and(eq(supportDistributions.id, id), distributionInScope(scope)));
-  return row && listedDistribution(row);
+  return row;
 }
 
 /** Who received what in the distribution, by household code; the member's name when given to one. */
-export function distributionRecipients(db: Executor, distributionId: string) {
+export function distributionRecipients(db: Executor, distributionId: string, scope: AreaScope) {
   return db
     .select({
       record: supportRecords,
@@ -354,6 +356,11 @@ export function distributionRecipients(db: Executor, distributionId: string) {
     .from(supportRecords)
     .innerJoin(households, eq(households.id, supportRecords.householdId))
     .leftJoin(householdMembers, eq(householdMembers.id, supportRecords.memberId))
-    .where(eq(supportRecords.distributionId, distributionId))
+    .where(
+      and(
+        eq(supportRecords.distributionId, distributionId),
+        insideScope(scope, { province: supportRecords.provinceCode, commune: supportRecords.communeCode }),
+      ),
+    )
     .orderBy(households.code, supportRecords.id);
 }
