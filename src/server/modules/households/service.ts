@@ -146,6 +146,12 @@ export async function householdsToAssess(db: Executor, actor: Actor, ids: string
     repo.findManyInScope(db, ids, actor.scope),
     repo.membersOf(db, ids, actor.scope),
   ]);
+  const membersOf = new Map<string, ReturnType<typeof memberView>[]>();
+  for (const m of members) {
+    const list = membersOf.get(m.householdId) ?? [];
+    list.push(memberView(m));
+    membersOf.set(m.householdId, list);
+  }
   return rows.map((r) => ({
     id: r.id,
     provinceCode: r.provinceCode,
@@ -153,7 +159,7 @@ export async function householdsToAssess(db: Executor, actor: Actor, ids: string
     area: r.area as HouseholdView['area'],
     archived: r.archivedAt !== null,
     dwelling: dwellingOf(r),
-    members: members.filter((m) => m.householdId === r.id).map(memberView),
+    members: membersOf.get(r.id) ?? [],
   }));
 }
 
