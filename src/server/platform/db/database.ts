@@ -176,18 +176,10 @@ export async function copyRows(
  */
 const statementName = (text: string) => `chungtay_${createHash('sha1').update(text).digest('base64url')}`;
 
-/** A query builder's statement, named after its text (see `statementName`). */
-export function runPrepared<T>(query: {
-  toSQL(): { sql: string };
-  prepare(name: string): { execute(): Promise<T> };
-}): Promise<T> {
-  return query.prepare(statementName(query.toSQL().sql)).execute();
-}
-
-/** Raw SQL, named after its text (see `statementName`); its rows are not returned. */
-export async function executePrepared(tx: Executor, query: SQL): Promise<void> {
+/** Raw SQL, named after its text (see `statementName`): its rows, as the driver returns them. */
+export async function executePrepared<T>(tx: Executor, query: SQL): Promise<T[]> {
   // drizzle keeps its dialect and session on the database handle (not part of its typed API).
   const { dialect, session } = tx as unknown as { dialect: PgDialect; session: PgSession };
   const built = dialect.sqlToQuery(query);
-  await session.prepareQuery(built, undefined, statementName(built.sql), false).execute();
+  return rowsOf<T>(await session.prepareQuery(built, undefined, statementName(built.sql), false).execute());
 }
