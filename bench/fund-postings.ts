@@ -6,8 +6,9 @@
  *   DATABASE_URL=… npx tsx bench/fund-postings.ts [postings]  (PostgreSQL: a scratch database
  *                                                              <name>_bench is created and dropped)
  * Three runs: one client on one fund; 8 clients on one fund (those that arrive while a posting holds
- * it share the next transaction); 8 clients on 4 funds, each request to the next fund in turn. 70 % receipts, 30 % expenditures, dated in the Peak Month for the Poor (its busiest
- * weeks: each receipt is counted to the month's campaign). Results: docs/benchmarks.md.
+ * it share the next transaction); 8 clients on 4 funds, each request to the next fund in turn.
+ * 70 % receipts, 30 % expenditures, dated in the Peak Month for the Poor (its busiest weeks: each
+ * receipt is counted to the month's campaign). Results: docs/benchmarks.md.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
