@@ -99,7 +99,7 @@ function FundView({ fund }: { fund: Fund }) {
       title: t('fund.kind'),
       render: (_: unknown, p) => <Tag color={KIND_COLORS[p.kind]}>{t.label(POSTING_KIND_LABELS[p.kind])}</Tag>,
     },
-    { key: 'number', title: t('fund.number'), render: (_: unknown, p) => p.receiptNumber ?? '' },
+    { key: 'number', title: t('fund.number'), className: 'nowrap', render: (_: unknown, p) => p.receiptNumber ?? '' },
     {
       key: 'content',
       title: t('fund.content'),
