@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../../../test/helpers/app';
 import { buildFund, buildUser, CAM_XUYEN, THACH_HA } from '../../../../test/helpers/factories';
 import type { Actor } from '../../platform/access';
@@ -8,8 +8,11 @@ import { AppError } from '../../platform/errors';
 import { fundBalance, postExpenditure, postReceipt, reversePosting } from './service';
 import { verifyLedger } from './verify';
 
-/** Concurrent requests on one fund: only PostgreSQL runs them in parallel (PGlite serialises). */
-describe.skipIf(inject('engine') !== 'postgres')('concurrent postings on PostgreSQL', () => {
+/**
+ * Concurrent requests on one fund. PostgreSQL runs them on several connections, PGlite one
+ * statement at a time; on both, those that wait for the fund share a transaction.
+ */
+describe('concurrent postings', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
   let actor: Actor;
   beforeAll(async () => {
