@@ -1,18 +1,20 @@
 /**
  * Postings per second on the Fund's ledger with every check (issue 5): Idempotency-Key claimed,
  * funds locked, overdraft refused, receipt numbered, hash chained, lines balanced at commit,
- * audit row written — through the fund service, as the API calls it.
+ * audit row written — through the fund service, as the API calls it, and through the HTTP API.
  *   npx tsx bench/fund-postings.ts [postings]                 (PGlite in memory)
  *   DATABASE_URL=… npx tsx bench/fund-postings.ts [postings]  (PostgreSQL: a scratch database
  *                                                              <name>_bench is created and dropped)
- * Three runs: one client on one fund; 8 clients on one fund (those that arrive while a posting holds
- * it share the next transaction); 8 clients on 4 funds, each request to the next fund in turn.
+ * Four runs: one client on one fund; 8 clients on one fund (those that arrive while a posting holds
+ * it share the next transaction); 8 clients on 4 funds, each request to the next fund in turn; the
+ * same through the HTTP API.
  * 70 % receipts, 30 % expenditures, dated in the Peak Month for the Poor (its busiest weeks: each
  * receipt is counted to the month's campaign). Results: docs/benchmarks.md.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import pg from 'pg';
+import { buildApp } from '../src/server/app';
 import { ensureAdminUnits } from '../src/server/modules/admin-units/reference-data';
 import { createFund, postExpenditure, postReceipt } from '../src/server/modules/fund/service';
 import { verifyLedger } from '../src/server/modules/fund/verify';
@@ -101,29 +103,60 @@ for (const unitCode of ['42', '18562', '18673', '18073']) {
   );
 }
 
+/** The benchmark's mix: 70 % receipts, 30 % spendings, each with its own Idempotency-Key. */
 let key = 0;
-async function post(fundId: string, i: number) {
-  const idempotency = `bench-${++key}`;
-  if (i % 10 < 7) {
-    await postReceipt(
-      db,
-      actor,
-      fundId,
-      { amount: 100_000 + (i % 50) * 1_000, date: '2026-10-20', method: 'bank', donor: { kind: 'anonymous' } },
-      idempotency,
-    );
-  } else {
-    await postExpenditure(
-      db,
-      actor,
-      fundId,
-      { amount: 50_000, date: '2026-10-21', purpose: 'relief', decisionNumber: '1/QĐ' },
-      idempotency,
-    );
-  }
-}
+const receipt = (i: number) => ({
+  amount: 100_000 + (i % 50) * 1_000,
+  date: '2026-10-20',
+  method: 'bank' as const,
+  donor: { kind: 'anonymous' as const },
+});
+const spending = { amount: 50_000, date: '2026-10-21', purpose: 'relief' as const, decisionNumber: '1/QĐ' };
+const isReceipt = (i: number) => i % 10 < 7;
 
-async function run(label: string, clients: number, fundIds: string[]) {
+/** One request of the mix; a spending that finds the fund short is refused cleanly, not fatal. */
+type Post = (fundId: string, i: number) => Promise<'posted' | 'refused'>;
+
+/** A posting through the fund service, as the API's routes call it. */
+const postThroughService: Post = async (fundId, i) => {
+  const idempotency = `bench-${++key}`;
+  try {
+    if (isReceipt(i)) await postReceipt(db, actor, fundId, receipt(i), idempotency);
+    else await postExpenditure(db, actor, fundId, spending, idempotency);
+    return 'posted';
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'fund_overdraft') return 'refused';
+    throw error;
+  }
+};
+
+/**
+ * A posting through the HTTP API, everything but the socket: the session and the CSRF token
+ * checked, the body validated, the answer serialised (Fastify's inject).
+ */
+const app = await buildApp({ database, config: { sessionHours: 12, webDir: '/nonexistent' } });
+const signedIn = await app.inject({
+  method: 'POST',
+  url: '/api/auth/login',
+  payload: { username: 'admin', password: 'bench-password-1' },
+});
+const headers = {
+  cookie: signedIn.cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+  'x-csrf-token': (signedIn.json() as { csrfToken: string }).csrfToken,
+};
+const postThroughApi: Post = async (fundId, i) => {
+  const res = await app.inject({
+    method: 'POST',
+    url: `/api/funds/${fundId}/${isReceipt(i) ? 'receipts' : 'expenditures'}`,
+    headers: { ...headers, 'idempotency-key': `bench-${++key}` },
+    payload: isReceipt(i) ? receipt(i) : spending,
+  });
+  if (res.statusCode === 201) return 'posted';
+  if (res.statusCode === 409 && (res.json() as { code: string }).code === 'fund_overdraft') return 'refused';
+  throw new Error(`${res.statusCode} ${res.body}`);
+};
+
+async function run(label: string, clients: number, fundIds: string[], post: Post = postThroughService) {
   let next = 0;
   let refused = 0;
   const cpu = process.cpuUsage();
@@ -135,11 +168,7 @@ async function run(label: string, clients: number, fundIds: string[]) {
         const i = next++;
         if (i >= total) return;
         // Each request to the next fund in turn, whichever client sends it.
-        await post(fundIds[i % fundIds.length]!, i).catch((error: unknown) => {
-          // A spending that finds the fund short is refused cleanly: counted, not fatal.
-          if (error instanceof AppError && error.code === 'fund_overdraft') refused++;
-          else throw error;
-        });
+        if ((await post(fundIds[i % fundIds.length]!, i)) === 'refused') refused++;
       }
     }),
   );
@@ -153,7 +182,7 @@ async function run(label: string, clients: number, fundIds: string[]) {
       ? `, PostgreSQL backends ${(((serverAfter - serverBefore) * 1000) / total).toFixed(2)} ms`
       : '';
   console.log(
-    `${label.padEnd(22)} ${total} requests (${refused} overdrafts refused) in ${seconds.toFixed(2)} s: ` +
+    `${label.padEnd(26)} ${total} requests (${refused} overdrafts refused) in ${seconds.toFixed(2)} s: ` +
       `${(total / seconds).toFixed(0)}/s, CPU per request: Node ${nodeMs.toFixed(2)} ms${server}`,
   );
 }
@@ -161,14 +190,13 @@ async function run(label: string, clients: number, fundIds: string[]) {
 console.log(`engine ${database.engine}, ${os.cpus().length} cores, node ${process.version}`);
 await run('1 client, 1 fund', 1, [funds[0]!.id]);
 await run('8 clients, 1 fund', 8, [funds[1]!.id]);
-await run(
-  '8 clients, 4 funds',
-  8,
-  funds.map((f) => f.id),
-);
+const all = funds.map((f) => f.id);
+await run('8 clients, 4 funds', 8, all);
+await run('8 clients, 4 funds, API', 8, all, postThroughApi);
 const start = process.hrtime.bigint();
 const verification = await verifyLedger(db, { level: 'national' });
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
 const postings = verification.funds.reduce((s, f) => s + f.postings, 0);
 console.log(`verify-ledger: ${postings} postings in ${seconds.toFixed(2)} s, ok = ${verification.ok}`);
+await app.close();
 await drop();
