@@ -75,10 +75,20 @@ export const errors = {
     ),
 };
 
+/** The database's own error behind an error: drizzle wraps it as the cause of its own. */
+function databaseError(error: unknown): { code?: string; constraint?: string } {
+  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  return e.cause?.code ? e.cause : e;
+}
+
+/** The SQLSTATE of a database error (either driver), if the server answered with one. */
+export function sqlStateOf(error: unknown): string | undefined {
+  return databaseError(error).code;
+}
+
 /** The unique constraint a database error violated, if that is what it is. */
 function violatedUniqueConstraint(error: unknown): string | undefined {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pg = e.cause?.code ? e.cause : e;
+  const pg = databaseError(error);
   return pg.code === '23505' ? pg.constraint : undefined;
 }
 
@@ -143,8 +153,7 @@ function toProblem(error: unknown): AppError {
       );
   }
   // PostgreSQL constraint violations that slipped past validation: never leak SQL text.
-  const pgCode =
-    (error as { code?: string; cause?: { code?: string } }).cause?.code ?? (error as { code?: string }).code;
+  const pgCode = sqlStateOf(error);
   if (pgCode === '23505') return errors.conflict('duplicate', 'Dữ liệu bị trùng.', 'Duplicate value.');
   if (pgCode?.startsWith('22')) {
     return errors.invalid('body', 'Giá trị không hợp lệ.', 'Invalid value (rejected by the database).');

@@ -1,16 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../../../../test/helpers/app';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openTestDatabase, scratchPostgres } from '../../../../test/helpers/app';
 import { buildFund, buildUser, CAM_XUYEN, THACH_HA } from '../../../../test/helpers/factories';
 import type { Actor } from '../../platform/access';
-import { rowsOf } from '../../platform/db/database';
+import { openDatabase, rowsOf, type Db } from '../../platform/db/database';
 import { AppError } from '../../platform/errors';
 import { fundBalance, postExpenditure, postReceipt, reversePosting } from './service';
 import { verifyLedger } from './verify';
 
 /**
- * Concurrent requests on one fund. PostgreSQL runs them on several connections, PGlite one
- * statement at a time; on both, those that wait for the fund share a transaction.
+ * Concurrent requests on one fund. Within one app process, those that wait for the fund share a
+ * transaction (on both engines); app processes on one PostgreSQL database wait for its row lock.
  */
 describe('concurrent postings', () => {
   let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -36,22 +36,24 @@ describe('concurrent postings', () => {
       },
     );
 
-  it('50 receipts and spendings at once: numbers unique and consecutive, overdrafts refused, balance exact', async () => {
-    const db = database.db;
-    const fund = await buildFund(db, { unitCode: THACH_HA });
-    // 25 receipts of 100,000 and 25 spendings of 150,000: some spendings must find the fund short.
-    const requests = Array.from({ length: 50 }, (_, i) =>
-      i % 2 === 0
-        ? settle(postReceipt(db, actor, fund.id, receipt(100_000)))
+  /**
+   * 25 receipts of 100,000 and 25 spendings of 150,000 at once on one fund, request i through
+   * `handles[i % n]` (one app process each): some spendings must find the fund short.
+   */
+  async function fiftyAtOnce(handles: readonly Db[], by: Actor, fundId: string) {
+    const requests = Array.from({ length: 50 }, (_, i) => {
+      const db = handles[i % handles.length]!;
+      return i % 2 === 0
+        ? settle(postReceipt(db, by, fundId, receipt(100_000)))
         : settle(
-            postExpenditure(db, actor, fund.id, {
+            postExpenditure(db, by, fundId, {
               amount: 150_000,
               date: '2026-04-01',
               purpose: 'relief',
               decisionNumber: '3/QĐ',
             }),
-          ),
-    );
+          );
+    });
     const results = await Promise.all(requests);
     const receipts = results.filter((r, i) => i % 2 === 0);
     const spendings = results.filter((r, i) => i % 2 === 1);
@@ -60,18 +62,46 @@ describe('concurrent postings', () => {
     const refused = spendings.filter((r) => !r.ok);
     expect(refused.every((r) => !r.ok && r.code === 'fund_overdraft')).toBe(true);
 
+    const db = handles[0]!;
     const numbers = receipts
       .map((r) => (r.ok ? Number(r.value.posting.receiptNumber!.slice(5)) : 0))
       .sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    const balance = await fundBalance(db, actor, fund.id);
+    const balance = await fundBalance(db, by, fundId);
     expect(balance.balance).toBe(25 * 100_000 - spent * 150_000);
     expect(balance.balance).toBeGreaterThanOrEqual(0);
     const [count] = rowsOf<{ n: number }>(
-      await db.execute(sql`select count(*)::int n from fund_postings where fund_id = ${fund.id}`),
+      await db.execute(sql`select count(*)::int n from fund_postings where fund_id = ${fundId}`),
     );
     expect(count!.n).toBe(25 + spent);
     expect((await verifyLedger(db, { level: 'national' })).ok).toBe(true);
+  }
+
+  it('50 receipts and spendings at once: numbers unique and consecutive, overdrafts refused, balance exact', async () => {
+    const fund = await buildFund(database.db, { unitCode: THACH_HA });
+    await fiftyAtOnce([database.db], actor, fund.id);
+  });
+
+  // Each app process groups its own postings; between processes, the fund's row lock orders them.
+  it.skipIf(inject('engine') !== 'postgres')('the same from two app processes on one database', async () => {
+    const scratch = await scratchPostgres();
+    const processes = [
+      await openDatabase({ engine: 'postgres', url: scratch.url }),
+      await openDatabase({ engine: 'postgres', url: scratch.url }),
+    ];
+    try {
+      const db = processes[0]!.db;
+      const officer = (await buildUser(db, { scopeCode: THACH_HA, roles: ['officer'] })).actor;
+      const fund = await buildFund(db, { unitCode: THACH_HA });
+      await fiftyAtOnce(
+        processes.map((p) => p.db),
+        officer,
+        fund.id,
+      );
+    } finally {
+      for (const p of processes) await p.close();
+      await scratch.drop();
+    }
   });
 
   it('the same Idempotency-Key sent five times at once posts once', async () => {

@@ -127,7 +127,7 @@ const sumBy = <K>(lines: readonly PlannedLine[], key: (l: PlannedLine) => K | nu
  * four round trips and one of a group two. Inside a caller's transaction (a distribution), a
  * posting is a savepoint of it.
  */
-export function writePosting(db: Db, actor: Actor, request: PostingRequest): Promise<PostingResult> {
+export async function writePosting(db: Db, actor: Actor, request: PostingRequest): Promise<PostingResult> {
   const requestHash = createHash('sha256')
     .update(canonicalJson([request.action, request.request]))
     .digest('hex');

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, openTestDatabase, signIn, type TestApp } from '../../../../test/helpers/app';
 import { buildFund, buildUser, CAM_XUYEN, THACH_HA } from '../../../../test/helpers/factories';
 import { auditTrail, expectRefused } from '../../../../test/helpers/trace';
@@ -375,8 +375,8 @@ describe('bad statement files are refused whole, with row and column', () => {
   });
 });
 
-/** Two imports of one file at the same moment: only PostgreSQL runs them in parallel. */
-describe.skipIf(inject('engine') !== 'postgres')('concurrent imports on PostgreSQL', () => {
+/** Two imports of one file at the same moment: their postings on the fund interleave, and share transactions. */
+describe('concurrent imports', () => {
   it('two imports of the same statement at once record each transfer once', async () => {
     const database = await openTestDatabase();
     try {

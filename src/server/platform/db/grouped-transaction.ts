@@ -1,14 +1,15 @@
+import { sqlStateOf } from '../errors';
 import type { Db, Tx } from './database';
 
 /**
  * Work on the same rows that arrives while a transaction of this process holds them joins the
  * next transaction on them: one BEGIN, one COMMIT and one flush of the write-ahead log for the
  * group, instead of each piece queueing for the rows' locks with its own. Work that finds its
- * rows free starts at once, alone. Each piece's promise settles only when its group has committed
- * (or failed). When any piece of a group fails, nothing of the group is kept and each piece runs
- * again in a transaction of its own, in the same order: only the failing pieces fail, with the
- * error they raise alone. A piece may therefore run twice, so it must have no effect outside the
- * transaction it is given.
+ * rows free starts at once, alone. A piece's promise settles once its work is committed or has
+ * failed for good. When a piece's work fails, nothing of the group is kept: the pieces before it
+ * run again together, it runs again alone (and fails with the error it raises alone), and the
+ * pieces after it go on together. A piece may therefore run twice, so it must have no effect
+ * outside the transaction it is given.
  */
 export function transactionInGroup<T>(db: Db, rows: string, work: (tx: Tx) => Promise<T>): Promise<T> {
   let waitingByRows = groups.get(db);
@@ -42,30 +43,61 @@ const GROUP_SIZE = 32;
 
 async function runGroups(db: Db, waitingByRows: Map<string, Piece[]>, rows: string, first: Piece[]) {
   let group = first;
-  for (;;) {
-    await runGroup(db, group);
-    const waiting = waitingByRows.get(rows)!;
-    if (waiting.length === 0) {
-      waitingByRows.delete(rows);
-      return;
+  try {
+    for (;;) {
+      await runGroup(db, group);
+      const waiting = waitingByRows.get(rows)!;
+      if (waiting.length === 0) return;
+      group = waiting.splice(0, GROUP_SIZE);
     }
-    group = waiting.splice(0, GROUP_SIZE);
+  } catch (error) {
+    // Not expected (every piece's outcome is handled below), but no piece may wait for ever.
+    for (const piece of [...group, ...waitingByRows.get(rows)!]) piece.reject(error);
+  } finally {
+    waitingByRows.delete(rows);
   }
 }
 
-async function runGroup(db: Db, group: readonly Piece[]) {
-  if (group.length > 1) {
-    const results = await db
-      .transaction(async (tx) => {
-        const done: unknown[] = [];
-        for (const piece of group) done.push(await piece.work(tx));
-        return done;
-      })
-      .catch(() => null);
-    if (results) {
-      group.forEach((piece, i) => piece.resolve(results[i]));
-      return;
-    }
+/**
+ * SQLSTATE classes of a COMMIT refused by the server, which then rolled the transaction back:
+ * integrity (a deferred constraint), transaction rollback (serialization, deadlock), a trigger's
+ * RAISE. Any other failure of a COMMIT (the connection lost, the server shutting down) leaves its
+ * outcome unknown.
+ */
+const ROLLED_BACK = /^(23|40|P0)/u;
+
+async function runGroup(db: Db, group: readonly Piece[]): Promise<void> {
+  if (group.length === 0) return;
+  if (group.length === 1) {
+    const [piece] = group;
+    return db.transaction((tx) => piece!.work(tx)).then(piece!.resolve, piece!.reject);
   }
-  for (const piece of group) await db.transaction((tx) => piece.work(tx)).then(piece.resolve, piece.reject);
+  // Where the group was when it failed: before its first piece, at piece `at`, or at its COMMIT.
+  let at = 'begin' as number | 'begin' | 'commit';
+  let failure: unknown;
+  const results = await db
+    .transaction(async (tx) => {
+      const done: unknown[] = [];
+      for (at = 0; at < group.length; at++) done.push(await group[at]!.work(tx));
+      at = 'commit';
+      return done;
+    })
+    .catch((error: unknown) => {
+      failure = error;
+      return null;
+    });
+  if (results) {
+    group.forEach((piece, i) => piece.resolve(results[i]));
+  } else if (typeof at === 'number') {
+    await runGroup(db, group.slice(0, at));
+    await runGroup(db, [group[at]!]);
+    await runGroup(db, group.slice(at + 1));
+  } else if (at === 'commit' && !ROLLED_BACK.test(sqlStateOf(failure) ?? '')) {
+    // Perhaps committed: running the pieces again could post them twice. Each fails as a lone
+    // piece whose COMMIT was cut off would (a posting's Idempotency-Key tells, on retry).
+    for (const piece of group) piece.reject(failure);
+  } else {
+    // Refused before its first piece or at its COMMIT: nothing was kept; each runs again alone.
+    for (const piece of group) await runGroup(db, [piece]);
+  }
 }
