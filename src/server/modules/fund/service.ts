@@ -315,6 +315,11 @@ export async function updateDonor(db: Db, actor: Actor, id: string, input: Donor
 
 // ——— postings
 
+/** Lock a fund in a caller's transaction ahead of the postings it will make there (as each posting locks it). */
+export async function lockFund(tx: Executor, actor: Actor, fundId: string) {
+  await repo.claimAndLockFunds(tx, [fundId], null, actor.scope);
+}
+
 export async function postReceipt(
   db: Db,
   actor: Actor,

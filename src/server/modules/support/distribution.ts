@@ -26,7 +26,7 @@ import type { Db, Executor } from '../../platform/db/database';
 import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
 import * as fund from '../fund/service';
-import { fundPurposeOf, postDistributionRecords } from './fund-link';
+import { fundPurposeOf, lockFundBeforeHouseholds, postDistributionRecords } from './fund-link';
 import { present, requireManage } from './records';
 import * as repo from './repo';
 import type { DistributionCreateReq, DistributionHeader, DistributionPreview, DistributionRow } from './schemas';
@@ -253,6 +253,7 @@ export async function recordDistribution(
     .transaction(async (tx) => {
       const earlier = await replay(tx);
       if (earlier) return earlier;
+      if (header.fundId) await lockFundBeforeHouseholds(tx, actor, header.fundId);
       await repo.lockHouseholdsByCode(
         tx,
         header.communeCode,
