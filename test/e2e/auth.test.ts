@@ -21,7 +21,7 @@ describe('signing in and out', () => {
         page.getByRole('alert').filter({ hasText: 'Tên đăng nhập hoặc mật khẩu không đúng.' }),
       );
       expect(await alert.textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
-      expect(new URL(page.url()).pathname).toBe('/login');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
     } finally {
       await context.close();
     }
@@ -32,7 +32,7 @@ describe('signing in and out', () => {
     try {
       await login(page, 'xem.thachha');
       await visible(page.getByRole('heading', { name: 'Xin chào, Bùi Văn Hải' }));
-      expect(new URL(page.url()).pathname).toBe('/');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/');
       expect(await page.getByTestId('dashboard-scope').textContent()).toContain('Xã Thạch Hà');
       const account = page.locator('.dashboard-account');
       expect(await account.textContent()).toContain('xem.thachha');
@@ -56,11 +56,11 @@ describe('signing in and out', () => {
       await login(page, 'canbo.thachha');
       await page.getByRole('button', { name: 'Đăng xuất' }).click();
       await visible(page.getByRole('heading', { name: 'Đăng nhập' }));
-      expect(new URL(page.url()).pathname).toBe('/login');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
 
       await page.goto('/admin/villages');
       await visible(page.getByRole('heading', { name: 'Đăng nhập' }));
-      expect(new URL(page.url()).pathname).toBe('/login');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
       const me = await page.evaluate(async () => (await fetch('/api/auth/me')).status);
       expect(me).toBe(401);
     } finally {
@@ -77,7 +77,7 @@ describe('signing in and out', () => {
       await page.getByLabel('Mật khẩu', { exact: true }).fill('ChungTay@2026');
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
       await visible(page.getByRole('heading', { name: 'Đơn vị hành chính' }));
-      expect(new URL(page.url()).pathname).toBe('/admin/units');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/admin/units');
       await visible(page.getByRole('link', { name: 'Tỉnh Hà Tĩnh' }));
     } finally {
       await context.close();

@@ -31,7 +31,7 @@ describe('the public poverty calculator', () => {
     try {
       await page.goto('/tinh-chuan-ngheo');
       await visible(page.getByRole('heading', { name: 'Tra cứu chuẩn nghèo' }));
-      expect(new URL(page.url()).pathname).toBe('/tinh-chuan-ngheo');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/tinh-chuan-ngheo');
       // The standard of next year's lists comes first, with its provisional indicator set.
       await visible(page.locator('.calc-form .ant-select').getByText('Chuẩn nghèo đa chiều giai đoạn 2027–2030'));
       await visible(page.getByText(/^Bộ chỉ số của chuẩn 2027–2030 hiện là dự kiến/u));
@@ -92,7 +92,7 @@ describe('the public poverty calculator', () => {
       await visible(page.getByRole('heading', { name: 'Tra cứu chuẩn nghèo' }));
       await page.getByRole('link', { name: 'Đăng nhập' }).click();
       await visible(page.getByRole('heading', { name: 'Đăng nhập' }));
-      expect(new URL(page.url()).pathname).toBe('/login');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
     } finally {
       await context.close();
     }
@@ -103,7 +103,7 @@ describe('the public poverty calculator', () => {
     try {
       await page.goto('/calculator');
       await visible(page.getByRole('heading', { name: 'Tra cứu chuẩn nghèo' }));
-      expect(new URL(page.url()).pathname).toBe('/tinh-chuan-ngheo');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/tinh-chuan-ngheo');
       await pick2022Rural(page);
       await page.getByLabel(INCOME).fill('1500000');
       await page.getByRole('checkbox', { name: 'Việc làm' }).check();
