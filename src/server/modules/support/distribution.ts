@@ -26,7 +26,7 @@ import type { Db, Executor } from '../../platform/db/database';
 import { AppError, errors, whenUniqueViolated } from '../../platform/errors';
 import { requireCurrentUnit } from '../admin-units/service';
 import * as fund from '../fund/service';
-import { fundPurposeOf, lockFundBeforeHouseholds, postDistributionRecords } from './fund-link';
+import { fundPurposeOf, postDistributionRecords } from './fund-link';
 import { present, requireManage } from './records';
 import * as repo from './repo';
 import type { DistributionCreateReq, DistributionHeader, DistributionPreview, DistributionRow } from './schemas';
@@ -253,7 +253,9 @@ export async function recordDistribution(
     .transaction(async (tx) => {
       const earlier = await replay(tx);
       if (earlier) return earlier;
-      if (header.fundId) await lockFundBeforeHouseholds(tx, actor, header.fundId);
+      // The fund before the households, as a posting on a household takes them (it locks the
+      // household when it writes the support record): the opposite order could deadlock.
+      if (header.fundId) await fund.lockFund(tx, actor, header.fundId);
       await repo.lockHouseholdsByCode(
         tx,
         header.communeCode,

@@ -64,13 +64,6 @@ export async function recordFundSupport(
   return support!;
 }
 
-/**
- * Lock the fund a distribution pays from before its households: a posting on a household locks
- * the fund first and the household after (when its support record is written), and two
- * transactions taking them in opposite orders could deadlock.
- */
-export const lockFundBeforeHouseholds = (tx: Tx, actor: Actor, fundId: string) => fund.lockFund(tx, actor, fundId);
-
 /** A distribution's fund, campaign and decision: what each household's expenditure carries. */
 export interface DistributionFunding {
   fundId: string;
