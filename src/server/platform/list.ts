@@ -1,4 +1,4 @@
-import { asc, desc, like, type SQL } from 'drizzle-orm';
+import { asc, desc, like, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { foldAccents } from '../../domain/text';
@@ -24,11 +24,25 @@ export function listResponseSchema<T extends z.ZodType>(item: T) {
 /** Text for a LIKE pattern, its wildcards taken literally. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/gu, (c) => `\\${c}`);
 
+/** The LIKE pattern of a search, folded as `foldAccents` folds; null when there is nothing to find. */
+function foldedPattern(q: string | undefined): string | null {
+  const folded = q ? foldAccents(q) : '';
+  return folded ? `%${escapeLike(folded)}%` : null;
+}
+
 /** Accent-insensitive substring match on a column holding `foldAccents(name)`. */
 export function matchesSearch(searchKey: PgColumn, q: string | undefined): SQL | undefined {
-  const folded = q ? foldAccents(q) : '';
-  if (!folded) return undefined;
-  return like(searchKey, `%${escapeLike(folded)}%`);
+  const pattern = foldedPattern(q);
+  return pattern ? like(searchKey, pattern) : undefined;
+}
+
+/**
+ * Accent- and case-insensitive substring match on text folded as it is read (short lists with no
+ * search key column: funds, donors, postings, tasks…).
+ */
+export function matchesText(text: SQL | PgColumn, q: string | undefined): SQL | undefined {
+  const pattern = foldedPattern(q);
+  return pattern ? sql`lower(unaccent(${text})) like ${pattern}` : undefined;
 }
 
 export function orderBy(column: PgColumn | SQL, order: 'asc' | 'desc'): SQL {

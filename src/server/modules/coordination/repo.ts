@@ -3,8 +3,7 @@ import type { AreaScope } from '../../../domain/access';
 import { insideOrAboveScope } from '../../platform/access';
 import { updateVersioned } from '../../platform/changes';
 import type { Executor } from '../../platform/db/database';
-import { escapeLike, matchesSearch, orderBy } from '../../platform/list';
-import { foldAccents } from '../../../domain/text';
+import { matchesText, matchesSearch, orderBy } from '../../platform/list';
 import { activities } from '../activities/tables';
 import { supervisions } from '../supervision/tables';
 import type { ProgrammeListReq, TaskListReq } from './schemas';
@@ -133,13 +132,6 @@ export async function contentsInUse(db: Executor, contentIds: string[]) {
   return rows.map((r) => r.id);
 }
 
-/** Accent-insensitive search in task titles (few per programme: no key column needed). */
-function titleMatches(q: string | undefined) {
-  const folded = q ? foldAccents(q) : '';
-  if (!folded) return undefined;
-  return sql`lower(unaccent(${programmeTasks.title})) like ${`%${escapeLike(folded)}%`}`;
-}
-
 const overdueSql = (today: string) =>
   and(sql`${programmeTasks.dueOn} < ${today}`, notInArray(programmeTasks.status, ['done', 'cancelled']));
 
@@ -202,7 +194,8 @@ const joinedTasks = (db: Executor) =>
 export async function listTasks(db: Executor, scope: AreaScope, f: TaskListReq, today: string) {
   const where = and(
     taskVisible(scope),
-    titleMatches(f.q),
+    // Task titles are few per programme: folded as read, no key column needed.
+    matchesText(programmeTasks.title, f.q),
     f.programme ? eq(programmeTasks.programmeId, f.programme) : undefined,
     f.plan ? eq(programmeTasks.planId, f.plan) : undefined,
     f.year ? eq(programmePlans.year, f.year) : undefined,

@@ -2,10 +2,9 @@ import { and, asc, count, desc, eq, getTableColumns, isNull, sql, type SQL } fro
 import { alias } from 'drizzle-orm/pg-core';
 import type { AreaScope } from '../../../domain/access';
 import type { PledgeStatus } from '../../../domain/fund';
-import { foldAccents } from '../../../domain/text';
 import { insideOrAboveScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
-import { escapeLike } from '../../platform/list';
+import { matchesText } from '../../platform/list';
 import { fundCampaigns, fundDonors, fundPledgePayments, fundPledges } from './tables';
 
 /** What its receipts paid: those not reversed. */
@@ -77,13 +76,13 @@ export async function listPledges(
   fundId: string,
   query: { q?: string; status?: PledgeStatus; limit: number; offset: number; order: 'asc' | 'desc' },
 ) {
-  const folded = query.q ? foldAccents(query.q) : '';
   const where = and(
     eq(fundPledges.fundId, fundId),
     query.status ? statusCondition[query.status] : undefined,
-    folded
-      ? sql`lower(unaccent(concat_ws(' ', ${fundDonors.name}, ${recorded.name}, ${fundPledges.reference}, ${fundPledges.description}))) like ${`%${escapeLike(folded)}%`}`
-      : undefined,
+    matchesText(
+      sql`concat_ws(' ', ${fundDonors.name}, ${recorded.name}, ${fundPledges.reference}, ${fundPledges.description})`,
+      query.q,
+    ),
   );
   const [items, [total]] = await Promise.all([
     pledgesQuery(db)

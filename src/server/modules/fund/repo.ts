@@ -13,10 +13,9 @@ import {
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { AreaScope } from '../../../domain/access';
-import { foldAccents } from '../../../domain/text';
 import { insideOrAboveScope, insideScope } from '../../platform/access';
 import { executePrepared, rowsOf, type Executor } from '../../platform/db/database';
-import { escapeLike, orderBy } from '../../platform/list';
+import { matchesText, orderBy } from '../../platform/list';
 import type { PostingListReq } from './schemas';
 import { fundCampaigns, fundDonors, fundIdempotencyKeys, fundPostingLines, fundPostings, funds } from './tables';
 
@@ -44,11 +43,7 @@ export async function listFunds(
   scope: AreaScope,
   query: { q?: string; limit: number; offset: number; sort: 'name' | 'balance'; order: 'asc' | 'desc' },
 ) {
-  const folded = query.q ? foldAccents(query.q) : '';
-  const where = and(
-    readable(scope),
-    folded ? sql`lower(unaccent(${funds.name})) like ${`%${escapeLike(folded)}%`}` : undefined,
-  );
+  const where = and(readable(scope), matchesText(funds.name, query.q));
   const sortColumn = query.sort === 'balance' ? funds.balance : funds.name;
   const [items, [total]] = await Promise.all([
     db
@@ -94,6 +89,7 @@ export async function claimAndLockFunds(
   // Written out rather than built: its text is the same for every posting of a scope's level (the
   // claim and the ids are parameters), and building drizzle's select was a third of Node's time
   // per posting (bench/fund-postings.ts).
+  const key = claim?.key ?? null;
   const rows = await executePrepared<
     Omit<LockedFund, 'balance'> & { balance: string; claimed: boolean; readable: boolean }
   >(
@@ -101,16 +97,16 @@ export async function claimAndLockFunds(
     sql`
     with key as (
       insert into fund_idempotency_keys (user_id, key, request_hash, posting_id)
-      select ${claim?.userId ?? null}::uuid, ${claim?.key ?? null}::text, ${claim?.requestHash ?? null}::text,
+      select ${claim?.userId ?? null}::uuid, ${key}::text, ${claim?.requestHash ?? null}::text,
         ${claim?.postingId ?? null}::uuid
-      where ${claim?.key ?? null}::text is not null
+      where ${key}::text is not null
       on conflict do nothing
       returning key
     )
     select funds.id, funds.province_code as "provinceCode", funds.commune_code as "communeCode",
       funds.balance::text as balance, funds.last_seq as "lastSeq", funds.last_hash as "lastHash",
       funds.receipt_counters as "receiptCounters",
-      (${claim?.key ?? null}::text is null or exists (select 1 from key)) as claimed,
+      (${key}::text is null or exists (select 1 from key)) as claimed,
       coalesce(${readable(scope) ?? sql`true`}, false) as readable,
       (select coalesce(jsonb_object_agg(c.year, c.id), '{}') from fund_campaigns c
         where c.fund_id = funds.id and c.kind = 'peak_month') as "peakMonths"
@@ -259,11 +255,10 @@ export async function listDonors(
   scope: AreaScope,
   query: { q?: string; limit: number; offset: number; order: 'asc' | 'desc' },
 ) {
-  const folded = query.q ? foldAccents(query.q) : '';
   const where = and(
     donorsReadable(scope),
     isNull(fundDonors.mergedInto),
-    folded ? sql`lower(unaccent(coalesce(${fundDonors.name}, ''))) like ${`%${escapeLike(folded)}%`}` : undefined,
+    matchesText(sql`coalesce(${fundDonors.name}, '')`, query.q),
   );
   const [items, [total]] = await Promise.all([
     db
@@ -352,14 +347,11 @@ export async function listFundDonors(
   query: { q?: string; kind?: string; limit: number; offset: number; sort: 'name' | 'given'; order: 'asc' | 'desc' },
 ) {
   const given = givenToFund(db, fund.id);
-  const folded = query.q ? foldAccents(query.q) : '';
   const where = and(
     donorsOfUnit(fund),
     isNull(fundDonors.mergedInto),
     query.kind ? eq(fundDonors.kind, query.kind) : undefined,
-    folded
-      ? sql`lower(unaccent(concat_ws(' ', ${fundDonors.name}, ${fundDonors.phone}, ${fundDonors.email}))) like ${`%${escapeLike(folded)}%`}`
-      : undefined,
+    matchesText(sql`concat_ws(' ', ${fundDonors.name}, ${fundDonors.phone}, ${fundDonors.email})`, query.q),
   );
   const gave = givenColumns(given);
   const [items, [counted]] = await Promise.all([
@@ -477,13 +469,13 @@ export async function findPosting(
 }
 
 export async function listPostings(db: Executor, fundId: string, query: PostingListReq) {
-  const folded = query.q ? foldAccents(query.q) : '';
   const where: SQL | undefined = and(
     eq(fundPostings.fundId, fundId),
     query.kind ? eq(fundPostings.kind, query.kind) : undefined,
-    folded
-      ? sql`lower(unaccent(concat_ws(' ', ${fundPostings.donorName}, ${fundPostings.decisionNumber}, ${fundPostings.description}, ${fundPostings.reason}, ${fundPostings.receiptYear} || '-' || lpad(${fundPostings.receiptSeq}::text, 6, '0')))) like ${`%${escapeLike(folded)}%`}`
-      : undefined,
+    matchesText(
+      sql`concat_ws(' ', ${fundPostings.donorName}, ${fundPostings.decisionNumber}, ${fundPostings.description}, ${fundPostings.reason}, ${fundPostings.receiptYear} || '-' || lpad(${fundPostings.receiptSeq}::text, 6, '0'))`,
+      query.q,
+    ),
   );
   const [items, [total]] = await Promise.all([
     postingsQuery(db)

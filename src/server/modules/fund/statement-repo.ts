@@ -1,10 +1,9 @@
 import { and, asc, count, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import type { StatementLineStatus } from '../../../domain/fund';
-import { foldAccents } from '../../../domain/text';
 import { insideOrAboveScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
-import { escapeLike } from '../../platform/list';
+import { matchesText } from '../../platform/list';
 import { fundPledges, fundPostings, fundStatementLines } from './tables';
 
 export type NewStatementLine = typeof fundStatementLines.$inferInsert;
@@ -82,13 +81,10 @@ export async function listLines(
   fundId: string,
   query: { q?: string; status?: StatementLineStatus; limit: number; offset: number; order: 'asc' | 'desc' },
 ) {
-  const folded = query.q ? foldAccents(query.q) : '';
   const where = and(
     eq(fundStatementLines.fundId, fundId),
     query.status ? eq(fundStatementLines.status, query.status) : undefined,
-    folded
-      ? sql`lower(unaccent(concat_ws(' ', ${fundStatementLines.content}, ${fundStatementLines.bankTransactionId}))) like ${`%${escapeLike(folded)}%`}`
-      : undefined,
+    matchesText(sql`concat_ws(' ', ${fundStatementLines.content}, ${fundStatementLines.bankTransactionId})`, query.q),
   );
   const order = query.order === 'desc' ? desc : asc;
   const [items, [total]] = await Promise.all([

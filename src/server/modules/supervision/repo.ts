@@ -1,10 +1,9 @@
 import { and, asc, count, eq, gte, inArray, lte, notInArray, or, sql } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
-import { foldAccents } from '../../../domain/text';
 import { insideScope, inUnit } from '../../platform/access';
 import { updateVersioned } from '../../platform/changes';
 import type { Executor } from '../../platform/db/database';
-import { escapeLike, orderBy } from '../../platform/list';
+import { matchesText, orderBy } from '../../platform/list';
 import type { RecommendationListReq, SupervisionListReq } from './schemas';
 import { recommendations, supervisions } from './tables';
 
@@ -23,16 +22,10 @@ const recommendationVisible = (scope: AreaScope, organisationId: string | null) 
   return organisationId ? or(inside, eq(recommendations.addresseeId, organisationId)) : inside;
 };
 
-function topicMatches(q: string | undefined) {
-  const folded = q ? foldAccents(q) : '';
-  if (!folded) return undefined;
-  return sql`lower(unaccent(${supervisions.topic})) like ${`%${escapeLike(folded)}%`}`;
-}
-
 export async function list(db: Executor, scope: AreaScope, f: SupervisionListReq) {
   const where = and(
     supervisionVisible(scope),
-    topicMatches(f.q),
+    matchesText(supervisions.topic, f.q),
     f.year ? eq(supervisions.year, f.year) : undefined,
     f.status ? eq(supervisions.status, f.status) : undefined,
     f.programme ? eq(supervisions.programmeId, f.programme) : undefined,

@@ -1,10 +1,9 @@
 import { and, count, eq, inArray, isNull, sql, sum, type SQL } from 'drizzle-orm';
 import type { AreaScope } from '../../../domain/access';
 import { START_WITHIN_DAYS, type HouseStage } from '../../../domain/support';
-import { foldAccents } from '../../../domain/text';
 import { insideScope } from '../../platform/access';
 import type { Executor } from '../../platform/db/database';
-import { escapeLike, orderBy } from '../../platform/list';
+import { matchesText, orderBy } from '../../platform/list';
 import type { DistributionListReq, HouseListReq, SupportListReq } from './schemas';
 import { houses, supportDistributions, supportRecords } from './tables';
 import { householdMembers, households } from '../households/tables';
@@ -318,9 +317,7 @@ export async function listDistributions(db: Executor, scope: AreaScope, query: D
     query.year
       ? sql`${supportDistributions.date} between ${`${query.year}-01-01`} and ${`${query.year}-12-31`}`
       : undefined,
-    query.q
-      ? sql`lower(unaccent(${supportDistributions.decisionNumber})) like ${`%${escapeLike(foldAccents(query.q))}%`}`
-      : undefined,
+    matchesText(supportDistributions.decisionNumber, query.q),
   );
   const sortColumn = query.sort === 'totalValue' ? distributionColumns.inForceValue : supportDistributions.date;
   const [items, [total]] = await Promise.all([
